@@ -1,1 +1,11 @@
-fn main() {}
+//! Tokenize consortium node: a bank validator, or a regulator's read-only node.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

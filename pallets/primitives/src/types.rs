@@ -1,0 +1,141 @@
+//! Identity vocabulary shared by every pallet.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+use serde::{Deserialize, Serialize};
+use core::fmt::Debug;
+
+/// ISO 3166-1 alpha-2 country code, upper-case ASCII (`*b"DE"`).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	PartialOrd, Ord, Debug, Serialize, Deserialize,
+)]
+pub struct Jurisdiction(pub [u8; 2]);
+
+impl Jurisdiction {
+	/// A code is well formed when both bytes are ASCII upper-case letters.
+	pub fn is_well_formed(&self) -> bool {
+		self.0.iter().all(|b| b.is_ascii_uppercase())
+	}
+}
+
+/// Legal Entity Identifier (ISO 17442): 20 alphanumeric characters.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub struct Lei(pub [u8; 20]);
+
+impl Lei {
+	/// Well formed: 20 upper-case alphanumeric ASCII characters.
+	pub fn is_well_formed(&self) -> bool {
+		self.0.iter().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+	}
+}
+
+/// MiFID II client category of the identity's holder.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	PartialOrd, Ord, Debug, Serialize, Deserialize, Default,
+)]
+pub enum InvestorCategory {
+	#[default]
+	Retail,
+	Professional,
+	EligibleCounterparty,
+}
+
+/// A role an identity may hold. Each privileged call of the chain names the
+/// role it requires.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum Role {
+	/// A licensed bank; eligible to run a validator.
+	Bank,
+	/// Performs KYC; must also be a trusted verifier to register identities.
+	KycVerifier,
+	ComplianceOfficer,
+	MintOperator,
+	Depositary,
+	OracleSubmitter,
+	FundManager,
+	/// Read-only supervisory access.
+	Regulator,
+	/// The governance council (a 5-of-7 multisig account).
+	GovernanceCouncil,
+	/// The settlement committee (a 3-of-5 multisig account).
+	SettlementCommittee,
+}
+
+impl Role {
+	/// Every role, in bit order.
+	pub const ALL: [Role; 10] = [
+		Role::Bank,
+		Role::KycVerifier,
+		Role::ComplianceOfficer,
+		Role::MintOperator,
+		Role::Depositary,
+		Role::OracleSubmitter,
+		Role::FundManager,
+		Role::Regulator,
+		Role::GovernanceCouncil,
+		Role::SettlementCommittee,
+	];
+
+	const fn bit(self) -> u32 {
+		1u32 << (self as u8)
+	}
+}
+
+/// A set of roles, stored as a bit set so an identity's roles cost 4 bytes
+/// however many roles the chain later defines (up to 32).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Default, Serialize, Deserialize,
+)]
+pub struct Roles(u32);
+
+impl Roles {
+	pub const fn empty() -> Self {
+		Roles(0)
+	}
+	/// The set holding exactly `roles`.
+	pub fn from_roles(roles: &[Role]) -> Self {
+		Roles(roles.iter().fold(0, |acc, r| acc | r.bit()))
+	}
+	pub fn contains(&self, role: Role) -> bool {
+		self.0 & role.bit() != 0
+	}
+	/// True when every role in `other` is in `self`.
+	pub fn is_superset(&self, other: Roles) -> bool {
+		self.0 & other.0 == other.0
+	}
+	/// Raw bits; an unknown bit is refused by [`Roles::from_bits`].
+	pub fn bits(&self) -> u32 {
+		self.0
+	}
+	/// Decodes a bit set, refusing bits that name no role.
+	pub fn from_bits(bits: u32) -> Option<Self> {
+		let known = Roles::from_roles(&Role::ALL).0;
+		(bits & !known == 0).then_some(Roles(bits))
+	}
+	/// The roles in the set, in bit order.
+	pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
+		Role::ALL.into_iter().filter(move |r| self.contains(*r))
+	}
+}
+
+/// Lifecycle of an identity. `Expired` is never stored: expiry is derived from
+/// the expiry time so an identity lapses exactly on time without a sweep.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum IdentityStatus {
+	Pending,
+	Verified,
+	Revoked,
+	Expired,
+}

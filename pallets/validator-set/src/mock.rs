@@ -1,0 +1,107 @@
+//! Test runtime with a scripted `Compliance`: tests decide who is a verified
+//! bank and which accounts share a legal entity.
+
+use crate as pallet_validator_set;
+use frame_support::{derive_impl, parameter_types};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, Perbill};
+use std::{cell::RefCell, collections::BTreeMap};
+use tokenize_primitives::{Compliance, Jurisdiction, Role};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		ValidatorSet: pallet_validator_set,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+#[derive(Clone, Copy, Default)]
+pub struct MockIdentity {
+	pub verified: bool,
+	pub bank: bool,
+	/// Accounts with the same entity id belong to one legal entity.
+	pub entity: u64,
+}
+
+thread_local! {
+	static IDENTITIES: RefCell<BTreeMap<u64, MockIdentity>> = RefCell::new(BTreeMap::new());
+}
+
+pub fn set_identity(who: u64, identity: MockIdentity) {
+	IDENTITIES.with(|ids| ids.borrow_mut().insert(who, identity));
+}
+
+/// A verified bank that is its own legal entity.
+pub fn make_bank(who: u64) {
+	set_identity(who, MockIdentity { verified: true, bank: true, entity: who });
+}
+
+fn identity(who: &u64) -> Option<MockIdentity> {
+	IDENTITIES.with(|ids| ids.borrow().get(who).copied())
+}
+
+pub struct MockCompliance;
+impl Compliance<u64> for MockCompliance {
+	fn is_verified(who: &u64) -> bool {
+		identity(who).is_some_and(|i| i.verified)
+	}
+	fn has_role(who: &u64, role: Role) -> bool {
+		identity(who).is_some_and(|i| i.verified && role == Role::Bank && i.bank)
+	}
+	fn jurisdiction(_: &u64) -> Option<Jurisdiction> {
+		Some(Jurisdiction(*b"DE"))
+	}
+	fn same_legal_entity(a: &u64, b: &u64) -> bool {
+		a == b || matches!((identity(a), identity(b)), (Some(x), Some(y)) if x.entity == y.entity)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl tokenize_primitives::ComplianceBenchmarkHelper<u64> for MockCompliance {
+	fn make_verified(who: &u64, _roles: &[Role]) {
+		make_bank(*who);
+	}
+}
+
+parameter_types! {
+	pub const MaxValidators: u32 = 8;
+	pub const MaxSeatShare: Perbill = Perbill::from_percent(33);
+}
+
+impl pallet_validator_set::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Compliance = MockCompliance;
+	type GovernanceOrigin = EnsureRoot<u64>;
+	type MaxValidators = MaxValidators;
+	type MaxSeatShare = MaxSeatShare;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockCompliance;
+	type WeightInfo = ();
+}
+
+pub const FOUNDERS: [u64; 4] = [1, 2, 3, 4];
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	IDENTITIES.with(|ids| ids.borrow_mut().clear());
+	FOUNDERS.iter().copied().for_each(make_bank);
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system genesis");
+	pallet_validator_set::GenesisConfig::<Test> { validators: FOUNDERS.to_vec(), minimum_validators: 4 }
+		.assimilate_storage(&mut storage)
+		.expect("valid founding set");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+impl MockCompliance {
+	pub fn has_bank(who: &u64) -> bool {
+		<Self as Compliance<u64>>::has_role(who, Role::Bank)
+	}
+}

@@ -1,0 +1,237 @@
+//! Configuration of every pallet in the runtime.
+
+use crate::{
+	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, IdentityRegistry, Nonce,
+	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
+	RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, ValidatorSet, EXISTENTIAL_DEPOSIT,
+	MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION, UNIT, VERSION,
+};
+use frame_support::{
+	derive_impl,
+	parameter_types,
+	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
+	weights::{
+		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
+		IdentityFee, Weight,
+	},
+};
+use frame_system::{
+	limits::{BlockLength, BlockWeights},
+	EnsureRoot, EnsureSigned,
+};
+use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_runtime::{traits::One, Perbill};
+use tokenize_primitives::{EnsureRole, Role};
+
+/// Share of a block's weight and length that normal (user) transactions may
+/// fill; the rest is kept for operational calls such as governance.
+const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
+
+/// Compute budget of a block: 1 s of reference time per 3 s block. The author
+/// spends at most 2/3 of the slot (2 s) proposing on the reference machine;
+/// 1 s of weight leaves room for slower validators to import the block and
+/// for networking, on the 2-core class of machine the banks run.
+const MAXIMUM_BLOCK_WEIGHT: Weight =
+	Weight::from_parts(WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+
+parameter_types! {
+	pub const BlockHashCount: BlockNumber = 2400;
+	pub const Version: sp_version::RuntimeVersion = VERSION;
+	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
+		MAXIMUM_BLOCK_WEIGHT,
+		NORMAL_DISPATCH_RATIO,
+	);
+	/// 5 MiB blocks; a plain transfer is ~140 bytes, so length never binds
+	/// before weight does.
+	pub RuntimeBlockLength: BlockLength = BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	/// "TK" in SS58 terms is not registered; 42 is the generic Substrate prefix.
+	pub const SS58Prefix: u8 = 42;
+}
+
+#[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
+impl frame_system::Config for Runtime {
+	type Block = Block;
+	type BlockWeights = RuntimeBlockWeights;
+	type BlockLength = RuntimeBlockLength;
+	type AccountId = AccountId;
+	type Nonce = Nonce;
+	type Hash = Hash;
+	type BlockHashCount = BlockHashCount;
+	type DbWeight = RocksDbWeight;
+	type Version = Version;
+	type AccountData = pallet_balances::AccountData<Balance>;
+	type SS58Prefix = SS58Prefix;
+	type MaxConsumers = ConstU32<16>;
+}
+
+impl pallet_timestamp::Config for Runtime {
+	type Moment = u64;
+	type OnTimestampSet = Aura;
+	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type WeightInfo = ();
+}
+
+impl pallet_balances::Config for Runtime {
+	type MaxLocks = ConstU32<50>;
+	type MaxReserves = ();
+	type ReserveIdentifier = [u8; 8];
+	type Balance = Balance;
+	type RuntimeEvent = RuntimeEvent;
+	type DustRemoval = ();
+	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
+	type AccountStore = System;
+	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = VariantCountOf<RuntimeFreezeReason>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type DoneSlashHandler = ();
+}
+
+parameter_types! {
+	pub FeeMultiplier: Multiplier = Multiplier::one();
+}
+
+impl pallet_transaction_payment::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OperationalFeeMultiplier = ConstU8<5>;
+	type WeightToFee = IdentityFee<Balance>;
+	type LengthToFee = IdentityFee<Balance>;
+	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_sudo::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_multisig::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type Currency = Balances;
+	type DepositBase = ConstU128<{ 10 * MILLI_UNIT }>;
+	type DepositFactor = ConstU128<{ MILLI_UNIT }>;
+	type MaxSignatories = ConstU32<16>;
+	type WeightInfo = pallet_multisig::weights::SubstrateWeight<Runtime>;
+	type BlockNumberProvider = System;
+}
+
+impl pallet_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Balance = Balance;
+	type AssetId = crate::AssetId;
+	type AssetIdParameter = codec::Compact<crate::AssetId>;
+	type ReserveData = ();
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	type ForceOrigin = GovernanceOrigin;
+	type AssetDeposit = ConstU128<{ UNIT }>;
+	type AssetAccountDeposit = ConstU128<{ MILLI_UNIT }>;
+	type MetadataDepositBase = ConstU128<{ MILLI_UNIT }>;
+	type MetadataDepositPerByte = ConstU128<{ MILLI_UNIT / 100 }>;
+	type ApprovalDeposit = ConstU128<{ MILLI_UNIT }>;
+	type StringLimit = ConstU32<64>;
+	type Freezer = ();
+	type Holder = ();
+	type Extra = ();
+	type CallbackHandle = ();
+	type AssetIdAllocator = ();
+	type WeightInfo = pallet_assets::weights::SubstrateWeight<Runtime>;
+	type RemoveItemsLimit = ConstU32<1000>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = ();
+}
+
+parameter_types! {
+	pub const GovernanceCouncilRole: Role = Role::GovernanceCouncil;
+}
+
+/// Governance: root (the dev chain's sudo key) or the account holding the
+/// GovernanceCouncil role — a 5-of-7 pallet-multisig account in the consortium
+/// spec, which has no sudo. Rotating the council's signers = granting the role
+/// to the new multisig account and revoking the old one.
+pub type GovernanceOrigin = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	EnsureRole<AccountId, IdentityRegistry, GovernanceCouncilRole>,
+>;
+
+parameter_types! {
+	pub const MaxValiditySeconds: u64 = 3 * 365 * 24 * 3600;
+}
+
+impl pallet_identity_registry::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type GovernanceOrigin = GovernanceOrigin;
+	type TimeProvider = Timestamp;
+	type MaxJurisdictionsPerVerifier = ConstU32<32>;
+	type MaxValiditySeconds = MaxValiditySeconds;
+	type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
+}
+
+/// Most validators the consortium can have (Aura and GRANDPA bound).
+pub const MAX_VALIDATORS: u32 = 32;
+
+parameter_types! {
+	/// Strictly below 1/3: one bank alone can never stall GRANDPA.
+	pub const MaxSeatShare: Perbill = Perbill::from_percent(33);
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Compliance = IdentityRegistry;
+	type GovernanceOrigin = GovernanceOrigin;
+	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type MaxSeatShare = MaxSeatShare;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = IdentityRegistry;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	type SessionManager = ValidatorSet;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type KeyDeposit = ConstU128<0>;
+}
+
+impl pallet_aura::Config for Runtime {
+	type AuthorityId = AuraId;
+	type DisabledValidators = ();
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
+	type AllowMultipleBlocksPerSlot = ConstBool<false>;
+	type SlotDuration = ConstU64<SLOT_DURATION>;
+}
+
+impl pallet_grandpa::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = ();
+	type MaxAuthorities = ConstU32<MAX_VALIDATORS>;
+	type MaxNominators = ConstU32<0>;
+	type MaxSetIdSessionEntries = ConstU64<0>;
+	type KeyOwnerProof = sp_core::Void;
+	type EquivocationReportSystem = ();
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	/// The 4 founding validators, the regulator node and room to grow.
+	type MaxWellKnownNodes = ConstU32<64>;
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type WeightInfo = ();
+}

@@ -1,0 +1,197 @@
+//! Genesis presets: `development` (one validator, sudo, demo state) and
+//! `local_consortium` (4 bank validators, a regulator node, governance by a
+//! 5-of-7 council multisig, no sudo).
+
+use crate::{
+	AccountId, AssetsConfig, BalancesConfig, IdentityRegistryConfig,
+	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, UNIT,
+};
+use alloc::{vec, vec::Vec};
+use pallet_identity_registry::GenesisIdentity;
+use sp_genesis_builder::PresetId;
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use tokenize_primitives::{InvestorCategory, Jurisdiction, Lei, Role};
+
+/// Name of the 4-bank consortium preset.
+pub const LOCAL_CONSORTIUM_PRESET: &str = "local_consortium";
+
+/// Identities issued at genesis stay valid until 2030-01-01T00:00:00Z; the
+/// verifiers renew them in the ordinary way.
+const GENESIS_IDENTITY_EXPIRY: u64 = 1_893_456_000;
+const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
+/// The demo EUR deposit token: asset id 1, 2 decimals.
+pub const DEMO_EUR_ASSET: u32 = 1;
+
+const DE: Jurisdiction = Jurisdiction(*b"DE");
+const FR: Jurisdiction = Jurisdiction(*b"FR");
+const US: Jurisdiction = Jurisdiction(*b"US");
+const GB: Jurisdiction = Jurisdiction(*b"GB");
+
+/// ed25519 public keys of the consortium's deterministic libp2p node keys
+/// (node key = sha256 of the node name, as zombienet derives them).
+const CONSORTIUM_NODE_KEYS: [[u8; 32]; 5] = [
+	// alice: node key = sha256("alice")
+	[0xd5, 0xbf, 0x4a, 0x3f, 0xcc, 0xe7, 0x17, 0xb0, 0x38, 0x8b, 0xcc, 0x27, 0x49, 0xeb, 0xc1, 0x48, 0xad, 0x99, 0x69, 0xb2, 0x3f, 0x45, 0xee, 0x1b, 0x60, 0x5f, 0xd5, 0x87, 0x78, 0x57, 0x6a, 0xc4],
+	// bob: node key = sha256("bob")
+	[0xec, 0xc1, 0xb5, 0x87, 0x27, 0xf3, 0xf1, 0x2b, 0x31, 0x94, 0x88, 0x1a, 0x9e, 0xcb, 0x9d, 0xe0, 0xb2, 0x8c, 0xe7, 0xb2, 0x07, 0x23, 0x0d, 0x8e, 0x93, 0x0f, 0xe1, 0xbc, 0xe7, 0x5e, 0x25, 0x6c],
+	// charlie: node key = sha256("charlie")
+	[0xc8, 0xbf, 0x29, 0x59, 0xa9, 0x6b, 0xd9, 0x9f, 0xfd, 0xe4, 0xe7, 0x27, 0x7b, 0x41, 0xe5, 0x73, 0x31, 0xdb, 0xa7, 0xf7, 0x91, 0x81, 0x86, 0xc3, 0x59, 0xcf, 0x7d, 0xce, 0x14, 0x9b, 0xb5, 0x67],
+	// dave: node key = sha256("dave")
+	[0x8d, 0x92, 0x93, 0xc3, 0x27, 0x66, 0x2b, 0xe3, 0xc0, 0xfa, 0xeb, 0x57, 0x9b, 0x2a, 0xed, 0xd3, 0xb2, 0xce, 0xc3, 0x3d, 0x74, 0xda, 0xde, 0xdc, 0xee, 0xa7, 0x6b, 0x7a, 0x94, 0xdc, 0x90, 0xc0],
+	// regulator: node key = sha256("regulator")
+	[0xf4, 0x44, 0x63, 0xae, 0x95, 0x00, 0x6b, 0xff, 0x13, 0xf4, 0x61, 0xc3, 0xea, 0x17, 0x31, 0xb0, 0x2d, 0x48, 0xaf, 0xe9, 0x80, 0x98, 0x33, 0x9c, 0x77, 0x91, 0xa1, 0xf6, 0xf7, 0xbb, 0x44, 0xad],
+];
+
+/// libp2p PeerId bytes of an ed25519 node key: identity multihash (0x00, 36
+/// bytes) of the protobuf public key {type: Ed25519 (0x08 0x01), data (0x12 0x20)}.
+fn peer_id(public: &[u8; 32]) -> Vec<u8> {
+	let mut bytes = vec![0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	bytes.extend_from_slice(public);
+	bytes
+}
+
+fn session_keys(aura: Sr25519Keyring, grandpa: Ed25519Keyring) -> SessionKeys {
+	SessionKeys { aura: aura.public().into(), grandpa: grandpa.public().into() }
+}
+
+fn validator_keys(validators: &[(Sr25519Keyring, Ed25519Keyring)]) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	validators
+		.iter()
+		.map(|(sr, ed)| (sr.to_account_id(), sr.to_account_id(), session_keys(*sr, *ed)))
+		.collect()
+}
+
+fn identity(
+	who: AccountId,
+	verifier: &AccountId,
+	jurisdiction: Jurisdiction,
+	category: InvestorCategory,
+	roles: Vec<Role>,
+	lei: Option<&[u8; 20]>,
+) -> GenesisIdentity<AccountId> {
+	GenesisIdentity {
+		who,
+		verifier: verifier.clone(),
+		jurisdiction,
+		category,
+		roles,
+		expires_at: GENESIS_IDENTITY_EXPIRY,
+		lei: lei.map(|l| Lei(*l)),
+	}
+}
+
+fn bank(who: AccountId, verifier: &AccountId, jurisdiction: Jurisdiction, lei: &[u8; 20]) -> GenesisIdentity<AccountId> {
+	identity(who, verifier, jurisdiction, InvestorCategory::EligibleCounterparty, vec![Role::Bank], Some(lei))
+}
+
+/// Single-node development chain: Alice validates, holds sudo and is a trusted
+/// verifier everywhere; Bob is a second verified bank, Charlie a verified
+/// retail customer, Dave has no identity (to see refusals). Demo EUR deposit
+/// token (asset 1, "EURD") held by Alice and Bob.
+pub fn development_config_genesis() -> serde_json::Value {
+	let alice = Sr25519Keyring::Alice.to_account_id();
+	let bob = Sr25519Keyring::Bob.to_account_id();
+	let charlie = Sr25519Keyring::Charlie.to_account_id();
+	let endowed: Vec<AccountId> = Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
+	let config = RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT)).collect(),
+			..Default::default()
+		},
+		sudo: SudoConfig { key: Some(alice.clone()) },
+		identity_registry: IdentityRegistryConfig {
+			verifiers: vec![(alice.clone(), vec![DE, FR, US, GB])],
+			identities: vec![
+				bank(alice.clone(), &alice, DE, b"529900DEVALICE000001"),
+				bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"),
+				identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None),
+			],
+		},
+		validator_set: ValidatorSetConfig { validators: vec![alice.clone()], minimum_validators: 1 },
+		session: SessionConfig {
+			keys: validator_keys(&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]),
+			..Default::default()
+		},
+		assets: AssetsConfig {
+			assets: vec![(DEMO_EUR_ASSET, alice.clone(), true, 1)],
+			metadata: vec![(DEMO_EUR_ASSET, b"Tokenized EUR deposit".to_vec(), b"EURD".to_vec(), 2)],
+			accounts: vec![(DEMO_EUR_ASSET, alice, 100_000_000), (DEMO_EUR_ASSET, bob, 50_000_000)],
+			..Default::default()
+		},
+		..Default::default()
+	};
+	serde_json::to_value(config).unwrap_or_default()
+}
+
+/// The 4-bank consortium: Alice (DE) and Bob (FR) are EU banks, Charlie and
+/// Dave US banks, each with its own LEI. Eve is the EU KYC verifier, Ferdie
+/// the US one. Governance is the 5-of-7 multisig of the four banks, the two
+/// verifiers and One; it holds the GovernanceCouncil role. No sudo. Only the
+/// four validators' nodes and the regulator node may connect.
+pub fn local_consortium_genesis() -> serde_json::Value {
+	use Sr25519Keyring::*;
+	let [alice, bob, charlie, dave, eve, ferdie, one] =
+		[Alice, Bob, Charlie, Dave, Eve, Ferdie, One].map(|k| k.to_account_id());
+	let validators = [
+		(Alice, Ed25519Keyring::Alice),
+		(Bob, Ed25519Keyring::Bob),
+		(Charlie, Ed25519Keyring::Charlie),
+		(Dave, Ed25519Keyring::Dave),
+	];
+	let council = governance_council(&[&alice, &bob, &charlie, &dave, &eve, &ferdie, &one]);
+	let endowed = [&alice, &bob, &charlie, &dave, &eve, &ferdie, &one, &council];
+	let node_owners = [&alice, &bob, &charlie, &dave, &eve];
+	let config = RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.iter().map(|a| ((*a).clone(), DEV_ENDOWMENT)).collect(),
+			..Default::default()
+		},
+		sudo: SudoConfig { key: None },
+		identity_registry: IdentityRegistryConfig {
+			verifiers: vec![(eve.clone(), vec![DE, FR]), (ferdie.clone(), vec![US])],
+			identities: vec![
+				bank(alice.clone(), &eve, DE, b"529900CONSORTDE00001"),
+				bank(bob.clone(), &eve, FR, b"969500CONSORTFR00002"),
+				bank(charlie.clone(), &ferdie, US, b"549300CONSORTUS00003"),
+				bank(dave.clone(), &ferdie, US, b"549300CONSORTUS00004"),
+				identity(council.clone(), &eve, DE, InvestorCategory::EligibleCounterparty, vec![Role::GovernanceCouncil], None),
+			],
+		},
+		validator_set: ValidatorSetConfig {
+			validators: vec![alice, bob, charlie, dave],
+			minimum_validators: 4,
+		},
+		session: SessionConfig { keys: validator_keys(&validators), ..Default::default() },
+		node_authorization: NodeAuthorizationConfig {
+			nodes: CONSORTIUM_NODE_KEYS
+				.iter()
+				.zip(node_owners)
+				.map(|(key, owner)| (sp_core::OpaquePeerId(peer_id(key)), owner.clone()))
+				.collect(),
+		},
+		..Default::default()
+	};
+	serde_json::to_value(config).unwrap_or_default()
+}
+
+/// The pallet-multisig account of the council: 5 of the given 7 signers.
+pub fn governance_council(signers: &[&AccountId]) -> AccountId {
+	let mut sorted: Vec<AccountId> = signers.iter().map(|a| (*a).clone()).collect();
+	sorted.sort();
+	pallet_multisig::Pallet::<crate::Runtime>::multi_account_id(&sorted, 5)
+}
+
+/// The preset with the given name, as JSON.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		LOCAL_CONSORTIUM_PRESET => local_consortium_genesis(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
+}
+
+pub fn preset_names() -> Vec<PresetId> {
+	vec![PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET), PresetId::from(LOCAL_CONSORTIUM_PRESET)]
+}

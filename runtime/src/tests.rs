@@ -1,0 +1,71 @@
+//! Runtime-level tests: the genesis presets build, and the governance origin
+//! is wired to the on-chain GovernanceCouncil role.
+
+use crate::{
+	configs::GovernanceOrigin,
+	genesis_config_presets::{get_preset, governance_council, LOCAL_CONSORTIUM_PRESET},
+	AccountId, Runtime, RuntimeGenesisConfig, RuntimeOrigin,
+};
+use frame_support::traits::EnsureOrigin;
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::BuildStorage;
+use tokenize_primitives::{Compliance, Role};
+
+fn externalities(preset: &str) -> sp_io::TestExternalities {
+	let json = get_preset(&preset.into()).expect("preset exists");
+	let config: RuntimeGenesisConfig = serde_json::from_slice(&json).expect("preset is valid JSON");
+	let mut ext: sp_io::TestExternalities = config.build_storage().expect("genesis builds").into();
+	// Identity expiry is checked against wall-clock time: a day into 2027.
+	ext.execute_with(|| pallet_timestamp::Now::<Runtime>::put(1_798_848_000_000u64));
+	ext
+}
+
+fn account(k: Sr25519Keyring) -> AccountId {
+	k.to_account_id()
+}
+
+#[test]
+fn development_preset_has_one_validator_with_sudo() {
+	externalities(sp_genesis_builder::DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), vec![account(Sr25519Keyring::Alice)]);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![account(Sr25519Keyring::Alice)]);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
+		assert!(crate::IdentityRegistry::has_role(&account(Sr25519Keyring::Bob), Role::Bank));
+		assert!(!crate::IdentityRegistry::is_verified(&account(Sr25519Keyring::Dave)));
+	});
+}
+
+#[test]
+fn consortium_preset_has_four_banks_no_sudo_and_an_allowlist() {
+	externalities(LOCAL_CONSORTIUM_PRESET).execute_with(|| {
+		let banks: Vec<AccountId> =
+			[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+				.map(account)
+				.to_vec();
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), banks);
+		assert_eq!(pallet_validator_set::MinimumValidators::<Runtime>::get(), 4);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), banks);
+		assert_eq!(pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(), 4);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None);
+		assert!(banks.iter().all(|b| crate::IdentityRegistry::has_role(b, Role::Bank)));
+		assert_eq!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().len(), 5);
+	});
+}
+
+#[test]
+fn governance_origin_is_root_or_the_council_multisig() {
+	externalities(LOCAL_CONSORTIUM_PRESET).execute_with(|| {
+		use Sr25519Keyring::*;
+		let signers = [Alice, Bob, Charlie, Dave, Eve, Ferdie, One].map(account);
+		let council = governance_council(&signers.iter().collect::<Vec<_>>());
+		assert!(crate::IdentityRegistry::has_role(&council, Role::GovernanceCouncil));
+		assert!(GovernanceOrigin::try_origin(RuntimeOrigin::root()).is_ok());
+		assert!(GovernanceOrigin::try_origin(RuntimeOrigin::signed(council)).is_ok());
+		for signer in signers {
+			// A single council signer is not the council.
+			assert!(GovernanceOrigin::try_origin(RuntimeOrigin::signed(signer)).is_err());
+		}
+		assert!(GovernanceOrigin::try_origin(RuntimeOrigin::none()).is_err());
+	});
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Bootstraps, builds and starts the chain.
+#   ./scripts/run.sh               single-node dev chain with demo state
+#   ./scripts/run.sh --consortium  4 bank validators + regulator node (zombienet)
+# Environment: RPC_PORT (9944), P2P_PORT (30333), PROMETHEUS_PORT (9615).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+mode=dev
+case "${1:-}" in
+	"") ;;
+	--consortium|--zombienet) mode=consortium ;;
+	-h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+	*) echo "run: unknown option '$1': use no option (dev chain) or --consortium" >&2; exit 2 ;;
+esac
+
+"$REPO_ROOT/scripts/bootstrap.sh"
+"$REPO_ROOT/scripts/build.sh"
+
+if [ "$mode" = consortium ]; then
+	exec "$REPO_ROOT/scripts/zombienet.sh" spawn
+fi
+
+RPC_PORT="${RPC_PORT:-9944}"
+P2P_PORT="${P2P_PORT:-30333}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9615}"
+for port in "$RPC_PORT" "$P2P_PORT" "$PROMETHEUS_PORT"; do
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "run: port $port is in use: stop the process using it or set RPC_PORT / P2P_PORT / PROMETHEUS_PORT" >&2
+		exit 1
+	fi
+done
+
+BASE_PATH="${BASE_PATH:-$(mktemp -d -t tokenize-dev-XXXXXX)}"
+"$NODE_BIN" --dev --base-path "$BASE_PATH" --rpc-port "$RPC_PORT" --port "$P2P_PORT" \
+	--prometheus-port "$PROMETHEUS_PORT" --rpc-cors all --no-telemetry >"$BASE_PATH/node.log" 2>&1 &
+node_pid=$!
+trap 'kill $node_pid 2>/dev/null; wait $node_pid 2>/dev/null' EXIT INT TERM
+
+rpc() {
+	curl -s -H 'Content-Type: application/json' \
+		-d "{\"id\":1,\"jsonrpc\":\"2.0\",\"method\":\"$1\",\"params\":[${2:-}]}" "http://127.0.0.1:$RPC_PORT"
+}
+finalized_height() {
+	local hash
+	hash=$(rpc chain_getFinalizedHead | sed -n 's/.*"result":"\(0x[0-9a-f]*\)".*/\1/p')
+	[ -n "$hash" ] || return 1
+	printf '%d\n' "$(rpc chain_getHeader "\"$hash\"" | sed -n 's/.*"number":"\(0x[0-9a-f]*\)".*/\1/p')"
+}
+for _ in $(seq 60); do
+	kill -0 $node_pid 2>/dev/null || { echo "run: the node stopped; log: $BASE_PATH/node.log" >&2; tail -5 "$BASE_PATH/node.log" >&2; exit 1; }
+	finalized_height >/dev/null 2>&1 && break
+	sleep 1
+done
+cat <<MSG
+Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
+verified banks Alice (DE) and Bob (US), retail customer Charlie, EURD token = asset 1).
+  RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
+  polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
+  Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics
+  base path and log:      $BASE_PATH (node.log)
+Ctrl-C stops the node.
+MSG
+while kill -0 $node_pid 2>/dev/null; do
+	echo "finalized height: $(finalized_height 2>/dev/null || echo '?')"
+	sleep "${REPORT_EVERY:-15}"
+done
+echo "run: the node stopped; log: $BASE_PATH/node.log" >&2
+exit 1
