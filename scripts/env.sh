@@ -7,9 +7,11 @@ if [ -f "$HOME/.cache/tokenize-chain/wasm-toolchain" ]; then
 	WASM_BUILD_TOOLCHAIN="$(cat "$HOME/.cache/tokenize-chain/wasm-toolchain")"
 	export WASM_BUILD_TOOLCHAIN
 fi
-# Quiet wasm-builder warnings about missing rust-src on linked toolchains.
+# Plain cargo output in logs.
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
+# The wasm runtime build resolves dependencies from our Cargo.lock.
+export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
 NODE_BIN="$CARGO_TARGET_DIR/release/tokenize-node"
 export NODE_BIN

@@ -159,7 +159,7 @@ pub fn local_consortium_genesis() -> serde_json::Value {
 			],
 		},
 		validator_set: ValidatorSetConfig {
-			validators: vec![alice, bob, charlie, dave],
+			validators: vec![alice.clone(), bob.clone(), charlie.clone(), dave.clone()],
 			minimum_validators: 4,
 		},
 		session: SessionConfig { keys: validator_keys(&validators), ..Default::default() },

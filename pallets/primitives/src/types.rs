@@ -139,3 +139,29 @@ pub enum IdentityStatus {
 	Revoked,
 	Expired,
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn roles_round_trip_and_refuse_unknown_bits() {
+		let roles = Roles::from_roles(&[Role::Bank, Role::GovernanceCouncil]);
+		assert!(roles.contains(Role::Bank) && roles.contains(Role::GovernanceCouncil));
+		assert!(!roles.contains(Role::KycVerifier));
+		assert_eq!(roles.iter().collect::<alloc::vec::Vec<_>>(), [Role::Bank, Role::GovernanceCouncil]);
+		assert_eq!(Roles::from_bits(roles.bits()), Some(roles));
+		assert_eq!(Roles::from_bits(1 << Role::ALL.len()), None);
+		assert!(roles.is_superset(Roles::from_roles(&[Role::Bank])));
+		assert!(!Roles::from_roles(&[Role::Bank]).is_superset(roles));
+	}
+
+	#[test]
+	fn identifiers_must_be_well_formed() {
+		assert!(Jurisdiction(*b"DE").is_well_formed());
+		assert!(!Jurisdiction(*b"de").is_well_formed());
+		assert!(!Jurisdiction(*b"D1").is_well_formed());
+		assert!(Lei(*b"529900T8BM49AURSDO55").is_well_formed());
+		assert!(!Lei(*b"529900T8BM49AURSDO5-").is_well_formed());
+	}
+}
