@@ -9,6 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 [ -x "$REPO_ROOT/zombienet/node_modules/.bin/zombienet" ] || { echo "zombienet: npm packages missing: run ./scripts/bootstrap.sh" >&2; exit 1; }
 export NODE_BIN
 export CHAIN_SPEC="$REPO_ROOT/chain-specs/local-consortium-raw.json"
+export REGULATOR_NODE="$REPO_ROOT/zombienet/regulator-node.sh"
 cd "$REPO_ROOT/zombienet"
 case "${1:-spawn}" in
 	spawn) exec npx --no-install zombienet -p native spawn consortium.toml ;;
