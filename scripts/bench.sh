@@ -1,26 +1,35 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the test suite: numbers come from here).
 #   ./scripts/bench.sh pallets      regenerate weights.rs of our pallets
-#   ./scripts/bench.sh overhead     block/extrinsic overhead of the runtime
-# Builds the node with --features runtime-benchmarks into its own target
-# subdirectory so the default build stays untouched.
+#   ./scripts/bench.sh compare      compliant transfer vs plain pallet-assets transfer
+#   ./scripts/bench.sh overhead     system, balances and assets reference weights
+# Builds the node with --features runtime-benchmarks in the shared target dir:
+# cargo keeps both feature sets side by side, so only the crates whose
+# features differ are compiled twice (the runtime wasm is rebuilt when
+# switching between the two builds).
+# STEPS / REPEAT override the sampling (defaults 50 / 20).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-export CARGO_TARGET_DIR="$CARGO_TARGET_DIR/bench"
 "$REPO_ROOT/scripts/bootstrap.sh"
 cd "$REPO_ROOT"
 cargo build --locked --release -p tokenize-node --features runtime-benchmarks
 bin="$CARGO_TARGET_DIR/release/tokenize-node"
+steps="${STEPS:-50}"
+repeat="${REPEAT:-20}"
+bench() { "$bin" benchmark pallet --chain dev --steps "$steps" --repeat "$repeat" "$@"; }
 case "${1:-pallets}" in
 	pallets)
-		for pallet in identity-registry validator-set; do
-			"$bin" benchmark pallet --chain dev --pallet "pallet_${pallet//-/_}" --extrinsic '*' \
-				--steps 50 --repeat 20 --output "pallets/$pallet/src/weights.rs" \
-				--template scripts/weight-template.hbs
+		for pallet in identity-registry validator-set compliant-assets freeze circuit-breaker corridor; do
+			bench --pallet "pallet_${pallet//-/_}" --extrinsic '*' \
+				--output "pallets/$pallet/src/weights.rs" --template scripts/weight-template.hbs
 		done ;;
+	compare)
+		bench --pallet pallet_compliant_assets --extrinsic transfer
+		bench --pallet pallet_assets --extrinsic transfer ;;
 	overhead)
-		"$bin" benchmark pallet --chain dev --pallet frame_system --extrinsic '*' --steps 20 --repeat 10
-		"$bin" benchmark pallet --chain dev --pallet pallet_balances --extrinsic transfer_allow_death --steps 2 --repeat 20
-		"$bin" benchmark pallet --chain dev --pallet pallet_assets --extrinsic transfer --steps 2 --repeat 20 ;;
-	*) echo "bench: use 'pallets' or 'overhead'" >&2; exit 2 ;;
+		bench --pallet frame_system --extrinsic '*'
+		bench --pallet pallet_balances --extrinsic transfer_allow_death
+		bench --pallet pallet_assets --extrinsic transfer ;;
+	*) echo "bench: use 'pallets', 'compare' or 'overhead'" >&2; exit 2 ;;
 esac
+echo "bench: the node built with runtime-benchmarks replaced $bin; ./scripts/build.sh rebuilds the default node" >&2

@@ -43,10 +43,11 @@ export async function startDevNode() {
 
   const endpoint = `ws://127.0.0.1:${rpcPort}`;
   let api;
+  let provider;
   for (let attempt = 0; attempt < 120 && !api; attempt++) {
     if (child.exitCode !== null) throw new Error(`node exited early:\n${log}`);
     try {
-      const provider = new WsProvider(endpoint, false);
+      provider = new WsProvider(endpoint, false);
       await provider.connect();
       await new Promise((resolve, reject) => {
         provider.on('connected', resolve);
@@ -67,6 +68,7 @@ export async function startDevNode() {
 
   return {
     api,
+    provider,
     accounts,
     endpoint,
     promPort,

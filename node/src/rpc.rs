@@ -27,15 +27,25 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
-		+ BlockBuilder<Block>,
+		+ tokenize_primitives::runtime_api::ComplianceApi<
+			Block,
+			AccountId,
+			tokenize_runtime::AssetId,
+			Balance,
+			tokenize_runtime::IdentityView,
+			tokenize_runtime::BreakerView,
+			tokenize_runtime::CorridorView,
+		> + BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
+	use crate::compliance_rpc::{ComplianceRpc, ComplianceRpcApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(ComplianceRpc::new(client).into_rpc())?;
 	Ok(module)
 }

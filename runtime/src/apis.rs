@@ -191,6 +191,49 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl tokenize_primitives::runtime_api::ComplianceApi<
+		Block, AccountId, AssetId, Balance, IdentityView, BreakerView, CorridorView,
+	> for Runtime {
+		fn identity(who: AccountId) -> Option<IdentityView> {
+			IdentityRegistry::identity_summary(&who)
+		}
+
+		fn check_compliance(who: AccountId) -> Result<(), tokenize_primitives::ComplianceFailure> {
+			<IdentityRegistry as tokenize_primitives::Compliance<AccountId>>::check_compliance(&who)
+		}
+
+		fn can_transfer(
+			asset: AssetId,
+			from: AccountId,
+			to: AccountId,
+			amount: Balance,
+		) -> Result<(), tokenize_primitives::runtime_api::TransferRefusal> {
+			CompliantAssets::can_transfer(asset, &from, &to, amount).map_err(crate::compliance_views::refusal)
+		}
+
+		fn spendable_balance(
+			asset: AssetId,
+			who: AccountId,
+		) -> tokenize_primitives::runtime_api::SpendableBalance<Balance> {
+			crate::compliance_views::spendable_balance(asset, &who)
+		}
+
+		fn breaker_status() -> BreakerView {
+			CircuitBreaker::breaker_status()
+		}
+
+		fn breaker_scope_status(asset: AssetId, who: AccountId) -> (bool, bool) {
+			(CircuitBreaker::asset_paused(asset).is_some(), CircuitBreaker::is_address_frozen(&who))
+		}
+
+		fn corridor_status(
+			source: tokenize_primitives::Jurisdiction,
+			destination: tokenize_primitives::Jurisdiction,
+		) -> Option<CorridorView> {
+			Corridor::corridor_status(source, destination)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -1,4 +1,5 @@
-//! Pallets benchmarked by `./scripts/bench.sh`.
+//! Pallets benchmarked by `./scripts/bench.sh`, and the set-up the compliance
+//! layer's benchmarks need from the real runtime.
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
@@ -10,4 +11,79 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_identity_registry, IdentityRegistry]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_compliant_assets, CompliantAssets]
+	[pallet_freeze, Freeze]
+	[pallet_circuit_breaker, CircuitBreaker]
+	[pallet_corridor, Corridor]
 );
+
+use crate::{AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
+use tokenize_primitives::{ComplianceBenchmarkHelper, FreezeReason, Role};
+
+/// Identities, assets and freezes for the compliance layer's benchmarks,
+/// made through the same calls governance and agents use.
+pub struct ComplianceLayerHelper;
+
+/// The permissioned asset the freeze benchmarks work on.
+const BENCH_ASSET: AssetId = 0xBE0C;
+/// Agent role bits of compliant-assets: Supply | Freeze.
+const SUPPLY_AND_FREEZE: u8 = 0b0011;
+
+fn agent() -> AccountId {
+	AccountId::new([0xA6; 32])
+}
+
+fn ensure_bench_asset() {
+	if !<CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&BENCH_ASSET) {
+		let created = CompliantAssets::create_asset(
+			RuntimeOrigin::root(),
+			BENCH_ASSET,
+			b"Benchmark EUR".to_vec(),
+			b"BEUR".to_vec(),
+			2,
+			Default::default(),
+		);
+		debug_assert!(created.is_ok(), "{created:?}");
+		IdentityRegistry::make_verified(&agent(), &[Role::Bank]);
+		let appointed = CompliantAssets::add_agent(RuntimeOrigin::root(), BENCH_ASSET, agent(), SUPPLY_AND_FREEZE);
+		debug_assert!(appointed.is_ok(), "{appointed:?}");
+	}
+}
+
+impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for ComplianceLayerHelper {
+	fn asset_id() -> AssetId {
+		0xBE0D
+	}
+
+	fn make_compliant(who: &AccountId) {
+		IdentityRegistry::make_verified(who, &[]);
+	}
+
+	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance) {
+		IdentityRegistry::make_verified(&agent(), &[Role::Bank]);
+		let _ = CompliantAssets::add_agent(RuntimeOrigin::root(), *asset, agent(), SUPPLY_AND_FREEZE);
+		let frozen = Freeze::freeze(
+			RuntimeOrigin::signed(agent()),
+			*asset,
+			who.clone(),
+			amount,
+			FreezeReason::RegulatoryHold,
+			b"bench".to_vec(),
+		);
+		debug_assert!(frozen.is_ok(), "{frozen:?}");
+	}
+}
+
+impl pallet_freeze::BenchmarkHelper<AssetId, AccountId, Balance> for ComplianceLayerHelper {
+	fn asset() -> AssetId {
+		ensure_bench_asset();
+		BENCH_ASSET
+	}
+
+	fn fund(asset: &AssetId, who: &AccountId, amount: Balance) {
+		ensure_bench_asset();
+		IdentityRegistry::make_verified(who, &[]);
+		let minted = CompliantAssets::do_mint(agent(), *asset, who.clone(), amount);
+		debug_assert!(minted.is_ok(), "{minted:?}");
+	}
+}

@@ -87,12 +87,14 @@ fn bank(who: AccountId, verifier: &AccountId, jurisdiction: Jurisdiction, lei: &
 
 /// Single-node development chain: Alice validates, holds sudo and is a trusted
 /// verifier everywhere; Bob is a second verified bank, Charlie a verified
-/// retail customer, Dave has no identity (to see refusals). Demo EUR deposit
-/// token (asset 1, "EURD") held by Alice and Bob.
+/// retail customer, Eve the compliance officer; Dave and Ferdie have no
+/// identity (to see refusals: they cannot even submit a transaction). Demo
+/// EUR deposit token (asset 1, "EURD") held by Alice and Bob.
 pub fn development_config_genesis() -> serde_json::Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let charlie = Sr25519Keyring::Charlie.to_account_id();
+	let eve = Sr25519Keyring::Eve.to_account_id();
 	let endowed: Vec<AccountId> = Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -106,7 +108,9 @@ pub fn development_config_genesis() -> serde_json::Value {
 				bank(alice.clone(), &alice, DE, b"529900DEVALICE000001"),
 				bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"),
 				identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None),
+				identity(eve, &alice, FR, InvestorCategory::Professional, vec![Role::ComplianceOfficer], None),
 			],
+			..Default::default()
 		},
 		validator_set: ValidatorSetConfig { validators: vec![alice.clone()], minimum_validators: 1 },
 		session: SessionConfig {
@@ -126,9 +130,12 @@ pub fn development_config_genesis() -> serde_json::Value {
 
 /// The 4-bank consortium: Alice (DE) and Bob (FR) are EU banks, Charlie and
 /// Dave US banks, each with its own LEI. Eve is the EU KYC verifier, Ferdie
-/// the US one. Governance is the 5-of-7 multisig of the four banks, the two
-/// verifiers and One; it holds the GovernanceCouncil role. No sudo. Only the
-/// four validators' nodes and the regulator node may connect.
+/// the US one; Eve is also the compliance officer. One is the depositary.
+/// The collective roles are pallet-multisig committees kept on chain:
+/// governance council = 5-of-7 of the four banks, the two verifiers and One;
+/// settlement committee = 3-of-5 of the four banks and One; compliance +
+/// depositary = 2-of-3 of Eve, Ferdie and One. No sudo. Only the four
+/// validators' nodes and the regulator node may connect.
 pub fn local_consortium_genesis() -> serde_json::Value {
 	use Sr25519Keyring::*;
 	let [alice, bob, charlie, dave, eve, ferdie, one] =
@@ -155,7 +162,14 @@ pub fn local_consortium_genesis() -> serde_json::Value {
 				bank(bob.clone(), &eve, FR, b"969500CONSORTFR00002"),
 				bank(charlie.clone(), &ferdie, US, b"549300CONSORTUS00003"),
 				bank(dave.clone(), &ferdie, US, b"549300CONSORTUS00004"),
-				identity(council.clone(), &eve, DE, InvestorCategory::EligibleCounterparty, vec![Role::GovernanceCouncil], None),
+				identity(eve.clone(), &eve, DE, InvestorCategory::Professional, vec![Role::KycVerifier, Role::ComplianceOfficer], None),
+				identity(ferdie.clone(), &ferdie, US, InvestorCategory::Professional, vec![Role::KycVerifier], None),
+				identity(one.clone(), &eve, DE, InvestorCategory::EligibleCounterparty, vec![Role::Depositary], None),
+			],
+			committees: vec![
+				(Role::GovernanceCouncil, [&alice, &bob, &charlie, &dave, &eve, &ferdie, &one].map(|a| a.clone()).to_vec(), 5),
+				(Role::SettlementCommittee, [&alice, &bob, &charlie, &dave, &one].map(|a| a.clone()).to_vec(), 3),
+				(Role::ComplianceDepositary, [&eve, &ferdie, &one].map(|a| a.clone()).to_vec(), 2),
 			],
 		},
 		validator_set: ValidatorSetConfig {

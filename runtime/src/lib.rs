@@ -21,6 +21,8 @@ pub mod apis;
 mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod policy;
+mod compliance_views;
 #[cfg(test)]
 mod tests;
 
@@ -66,10 +68,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -109,6 +111,11 @@ pub type BlockId = generic::BlockId<Block>;
 /// Identifier of a pallet-assets asset.
 pub type AssetId = u32;
 
+/// What the compliance runtime API returns (see `tokenize_primitives::runtime_api`).
+pub type IdentityView = pallet_identity_registry::IdentitySummary;
+pub type BreakerView = pallet_circuit_breaker::BreakerStatusOf<Runtime>;
+pub type CorridorView = pallet_corridor::CorridorStatus<AssetId, Balance>;
+
 /// Checks applied to every signed transaction.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
@@ -118,7 +125,9 @@ pub type TxExtension = (
 	frame_system::CheckEra<Runtime>,
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
-	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	// In place of ChargeTransactionPayment: feeless for verified identities
+	// within their allowance, everything else refused at validation.
+	policy::VerifiedSender,
 	frame_system::WeightReclaim<Runtime>,
 );
 
@@ -185,4 +194,14 @@ mod runtime {
 	pub type Grandpa = pallet_grandpa;
 	#[runtime::pallet_index(15)]
 	pub type NodeAuthorization = pallet_node_authorization;
+
+	// The compliance layer.
+	#[runtime::pallet_index(20)]
+	pub type CompliantAssets = pallet_compliant_assets;
+	#[runtime::pallet_index(21)]
+	pub type Freeze = pallet_freeze;
+	#[runtime::pallet_index(22)]
+	pub type CircuitBreaker = pallet_circuit_breaker;
+	#[runtime::pallet_index(23)]
+	pub type Corridor = pallet_corridor;
 }

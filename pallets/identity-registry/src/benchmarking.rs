@@ -1,12 +1,23 @@
 //! Benchmarks for the identity registry (frame-benchmarking v2).
 
 use super::*;
-use crate::pallet::{Identities, TrustedVerifiers};
+use crate::{
+	functions::COLLECTIVE_ROLES,
+	pallet::{
+		BlockedJurisdictions, Identities, RoleCommittees, SanctionedAccounts, SanctionsListRoot,
+		TrustedVerifiers,
+	},
+};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{EnsureOrigin, UnixTime};
+use frame_support::{
+	traits::{EnsureOrigin, Get, UnixTime},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
-use tokenize_primitives::{InvestorCategory, Jurisdiction, Lei, Role, Roles};
+use tokenize_primitives::{
+	ComplianceBenchmarkHelper, IdentityStatus, InvestorCategory, Jurisdiction, Lei, Role, Roles,
+};
 
 const DE: Jurisdiction = Jurisdiction(*b"DE");
 
@@ -36,11 +47,52 @@ fn details<T: Config>() -> IdentityDetails {
 	}
 }
 
-fn registered<T: Config>() -> (T::AccountId, T::AccountId) {
+/// A holder registered by the trusted verifier with `status`.
+fn registered_as<T: Config>(status: IdentityStatus) -> (T::AccountId, T::AccountId) {
 	let verifier = trusted_verifier::<T>();
 	let who: T::AccountId = account("holder", 0, 0);
-	let _ = Pallet::<T>::do_register_identity(verifier.clone(), who.clone(), details::<T>());
+	let _ = Pallet::<T>::do_register_identity(verifier.clone(), who.clone(), details::<T>(), status);
 	(verifier, who)
+}
+
+fn registered<T: Config>() -> (T::AccountId, T::AccountId) {
+	registered_as::<T>(IdentityStatus::Verified)
+}
+
+/// A second verifier trusted for the same jurisdictions (four eyes).
+fn second_verifier<T: Config>() -> T::AccountId {
+	let first = trusted_verifier::<T>();
+	let second: T::AccountId = account("verifier", 2, 0);
+	if let Some(covered) = TrustedVerifiers::<T>::get(&first) {
+		TrustedVerifiers::<T>::insert(&second, covered);
+	}
+	second
+}
+
+/// `n` verified signers; `seed` keeps different committees apart.
+fn signers<T: Config>(seed: u32, n: u32) -> Vec<T::AccountId> {
+	(0..n)
+		.map(|i| {
+			let signer: T::AccountId = account("signer", i, seed);
+			<Pallet<T> as ComplianceBenchmarkHelper<T::AccountId>>::make_verified(&signer, &[]);
+			signer
+		})
+		.collect()
+}
+
+/// Every collective role held by a one-signer committee: the worst case for
+/// the committee-account check of `sanction_account`.
+fn all_committees<T: Config>() -> Result<(), BenchmarkError> {
+	for (seed, role) in (100u32..).zip(COLLECTIVE_ROLES) {
+		let now = Pallet::<T>::now();
+		Pallet::<T>::do_set_committee(role, signers::<T>(seed, 1), 1, now, now.saturating_add(3600))
+			.map_err(|_| BenchmarkError::Stop("committee setup failed"))?;
+	}
+	Ok(())
+}
+
+fn sanctions_origin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::SanctionsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
 }
 
 #[benchmarks]
@@ -101,6 +153,111 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, who.clone(), roles.bits());
 		assert_eq!(Identities::<T>::get(&who).map(|r| r.roles), Some(roles));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn register_pending_identity() {
+		let verifier = trusted_verifier::<T>();
+		let who: T::AccountId = account("holder", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(verifier), who.clone(), details::<T>());
+		assert_eq!(Pallet::<T>::identity_status(&who), Some(IdentityStatus::Pending));
+	}
+
+	#[benchmark]
+	fn approve_identity() {
+		let (_, who) = registered_as::<T>(IdentityStatus::Pending);
+		let approver = second_verifier::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(approver), who.clone());
+		assert_eq!(Pallet::<T>::identity_status(&who), Some(IdentityStatus::Verified));
+	}
+
+	#[benchmark]
+	fn update_identity() {
+		let (verifier, who) = registered::<T>();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(verifier),
+			who.clone(),
+			InvestorCategory::Retail,
+			Some(*b"BNPAFRPPXXX"),
+			Some([2; 32]),
+		);
+		assert_eq!(Identities::<T>::get(&who).map(|r| r.category), Some(InvestorCategory::Retail));
+	}
+
+	#[benchmark]
+	fn sanction_account() -> Result<(), BenchmarkError> {
+		let origin = sanctions_origin::<T>()?;
+		all_committees::<T>()?;
+		let (_, who) = registered::<T>();
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone(), Some([3; 32]));
+		assert!(SanctionedAccounts::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unsanction_account() -> Result<(), BenchmarkError> {
+		let origin = sanctions_origin::<T>()?;
+		let (_, who) = registered::<T>();
+		Pallet::<T>::do_sanction_account(who.clone(), who.clone(), None)
+			.map_err(|_| BenchmarkError::Stop("sanction setup failed"))?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, who.clone());
+		assert!(!SanctionedAccounts::<T>::contains_key(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn block_jurisdiction() -> Result<(), BenchmarkError> {
+		let origin = sanctions_origin::<T>()?;
+		let embargoed = Jurisdiction(*b"KP");
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, embargoed);
+		assert!(BlockedJurisdictions::<T>::contains_key(embargoed));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unblock_jurisdiction() -> Result<(), BenchmarkError> {
+		let origin = sanctions_origin::<T>()?;
+		let embargoed = Jurisdiction(*b"KP");
+		BlockedJurisdictions::<T>::insert(embargoed, Pallet::<T>::now());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, embargoed);
+		assert!(!BlockedJurisdictions::<T>::contains_key(embargoed));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_sanctions_list_root() -> Result<(), BenchmarkError> {
+		let origin = sanctions_origin::<T>()?;
+		let officer: T::AccountId = account("officer", 0, 0);
+		Pallet::<T>::do_set_sanctions_list_root(officer, [4; 32], 1, 0)
+			.map_err(|_| BenchmarkError::Stop("list setup failed"))?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, [5; 32], 2, 1);
+		assert_eq!(SanctionsListRoot::<T>::get().map(|l| l.version), Some(2));
+		Ok(())
+	}
+
+	/// Worst case: `s` signers, a previous committee that loses the role and a
+	/// new committee account without an identity (one is created).
+	#[benchmark]
+	fn set_committee(s: Linear<1, { T::MaxCommitteeSize::get() }>) -> Result<(), BenchmarkError> {
+		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let role = Role::SettlementCommittee;
+		let now = Pallet::<T>::now();
+		Pallet::<T>::do_set_committee(role, signers::<T>(1, 1), 1, now, now.saturating_add(3600))
+			.map_err(|_| BenchmarkError::Stop("previous committee setup failed"))?;
+		let signers = signers::<T>(2, s);
+		let threshold = u16::try_from(s).unwrap_or(u16::MAX);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, role, signers, threshold);
+		assert_eq!(RoleCommittees::<T>::get(role).map(|c| c.signers.len() as u32), Some(s));
 		Ok(())
 	}
 

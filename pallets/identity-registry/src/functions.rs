@@ -7,11 +7,28 @@ use frame_support::{
 	pallet_prelude::{BoundedVec, DispatchResult},
 	traits::{Get, UnixTime},
 };
-use tokenize_primitives::{IdentityStatus, Jurisdiction, Role, Roles};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Saturating;
+use tokenize_primitives::{
+	ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, MultisigAccount, Role, Roles,
+};
+
+/// The roles held by multisig committees rather than by one key.
+pub const COLLECTIVE_ROLES: [Role; 3] =
+	[Role::GovernanceCouncil, Role::SettlementCommittee, Role::ComplianceDepositary];
 
 /// The roles a verifier may grant on its own authority.
 fn verifier_grantable() -> Roles {
 	Roles::from_roles(&[Role::Bank])
+}
+
+/// `roles` with `role` added (`keep = true`) or taken away.
+fn with_role(roles: Roles, role: Role, keep: bool) -> Roles {
+	let mut wanted: Vec<Role> = roles.iter().filter(|r| *r != role).collect();
+	if keep {
+		wanted.push(role);
+	}
+	Roles::from_roles(&wanted)
 }
 
 impl<T: Config> Pallet<T> {
@@ -42,10 +59,12 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Registers `who` as `Verified` (one verifier) or `Pending` (four eyes).
 	pub(crate) fn do_register_identity(
 		verifier: T::AccountId,
 		who: T::AccountId,
 		details: IdentityDetails,
+		status: IdentityStatus,
 	) -> DispatchResult {
 		ensure!(details.jurisdiction.is_well_formed(), Error::<T>::MalformedJurisdiction);
 		Self::ensure_verifier_covers(&verifier, details.jurisdiction)?;
@@ -62,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		Self::ensure_valid_expiry(now, details.expires_at)?;
 		let record = IdentityRecord {
-			status: IdentityStatus::Verified,
+			status,
 			jurisdiction: details.jurisdiction,
 			category: details.category,
 			roles,
@@ -74,14 +93,61 @@ impl<T: Config> Pallet<T> {
 			registered_at: now,
 		};
 		Identities::<T>::insert(&who, record);
-		Self::deposit_event(Event::IdentityRegistered {
-			who,
-			verifier,
-			jurisdiction: details.jurisdiction,
-			roles,
-			expires_at: details.expires_at,
+		let (jurisdiction, expires_at) = (details.jurisdiction, details.expires_at);
+		Self::deposit_event(match status {
+			IdentityStatus::Pending =>
+				Event::IdentityPending { who, verifier, jurisdiction, roles, expires_at },
+			_ => Event::IdentityRegistered { who, verifier, jurisdiction, roles, expires_at },
 		});
 		Ok(())
+	}
+
+	/// The second verifier of a four-eyes KYC turns `Pending` into `Verified`.
+	pub(crate) fn do_approve_identity(approver: T::AccountId, who: T::AccountId) -> DispatchResult {
+		let registrar = Self::mutate_live_identity(&who, &approver, |record| {
+			ensure!(record.status == IdentityStatus::Pending, Error::<T>::NotPending);
+			ensure!(record.verifier != approver, Error::<T>::FourEyesRequired);
+			// The registrar's expiry may have passed while the file waited.
+			ensure!(record.expires_at > Self::now(), Error::<T>::ExpiryInPast);
+			record.status = IdentityStatus::Verified;
+			Ok(core::mem::replace(&mut record.verifier, approver.clone()))
+		})?;
+		Self::deposit_event(Event::IdentityApproved { who, registrar, approver });
+		Ok(())
+	}
+
+	pub(crate) fn do_update_identity(
+		verifier: T::AccountId,
+		who: T::AccountId,
+		category: InvestorCategory,
+		bic: Option<Bic>,
+		travel_rule_hash: Option<DataHash>,
+	) -> DispatchResult {
+		Self::mutate_live_identity(&who, &verifier, |record| {
+			record.category = category;
+			record.bic = bic;
+			record.travel_rule_hash = travel_rule_hash;
+			record.attested_by(&verifier);
+			Ok(())
+		})?;
+		Self::deposit_event(Event::IdentityUpdated { who, verifier, category, bic, travel_rule_hash });
+		Ok(())
+	}
+
+	/// Applies `change` to `who`'s identity when it exists, is not revoked and
+	/// `verifier` is trusted for its jurisdiction: the checks every verifier
+	/// action on an existing identity shares.
+	fn mutate_live_identity<R>(
+		who: &T::AccountId,
+		verifier: &T::AccountId,
+		change: impl FnOnce(&mut IdentityRecord<T::AccountId>) -> Result<R, sp_runtime::DispatchError>,
+	) -> Result<R, sp_runtime::DispatchError> {
+		Identities::<T>::try_mutate(who, |maybe| {
+			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
+			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
+			Self::ensure_verifier_covers(verifier, record.jurisdiction)?;
+			change(record)
+		})
 	}
 
 	pub(crate) fn do_renew_identity(
@@ -89,13 +155,10 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		expires_at: u64,
 	) -> DispatchResult {
-		Identities::<T>::try_mutate(&who, |maybe| -> DispatchResult {
-			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
-			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
-			Self::ensure_verifier_covers(&verifier, record.jurisdiction)?;
+		Self::mutate_live_identity(&who, &verifier, |record| {
 			Self::ensure_valid_expiry(Self::now(), expires_at)?;
 			record.expires_at = expires_at;
-			record.verifier = verifier;
+			record.attested_by(&verifier);
 			Ok(())
 		})?;
 		Self::deposit_event(Event::IdentityRenewed { who, expires_at });
@@ -132,6 +195,261 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	pub(crate) fn do_sanction_account(
+		officer: T::AccountId,
+		who: T::AccountId,
+		list_root: Option<DataHash>,
+	) -> DispatchResult {
+		ensure!(!Self::is_committee_account(&who), Error::<T>::CommitteeAccountNotSanctionable);
+		ensure!(!SanctionedAccounts::<T>::contains_key(&who), Error::<T>::AlreadySanctioned);
+		SanctionedAccounts::<T>::insert(&who, SanctionEntry { since: Self::now(), list_root });
+		Self::deposit_event(Event::AccountSanctioned { who, officer, list_root });
+		Ok(())
+	}
+
+	pub(crate) fn do_unsanction_account(officer: T::AccountId, who: T::AccountId) -> DispatchResult {
+		ensure!(SanctionedAccounts::<T>::take(&who).is_some(), Error::<T>::NotSanctioned);
+		Self::deposit_event(Event::AccountUnsanctioned { who, officer });
+		Ok(())
+	}
+
+	pub(crate) fn do_block_jurisdiction(
+		officer: T::AccountId,
+		jurisdiction: Jurisdiction,
+	) -> DispatchResult {
+		ensure!(jurisdiction.is_well_formed(), Error::<T>::MalformedJurisdiction);
+		ensure!(
+			!BlockedJurisdictions::<T>::contains_key(jurisdiction),
+			Error::<T>::JurisdictionAlreadyBlocked
+		);
+		BlockedJurisdictions::<T>::insert(jurisdiction, Self::now());
+		Self::deposit_event(Event::JurisdictionBlocked { jurisdiction, officer });
+		Ok(())
+	}
+
+	pub(crate) fn do_unblock_jurisdiction(
+		officer: T::AccountId,
+		jurisdiction: Jurisdiction,
+	) -> DispatchResult {
+		ensure!(
+			BlockedJurisdictions::<T>::take(jurisdiction).is_some(),
+			Error::<T>::JurisdictionNotBlocked
+		);
+		Self::deposit_event(Event::JurisdictionUnblocked { jurisdiction, officer });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_sanctions_list_root(
+		officer: T::AccountId,
+		root: DataHash,
+		version: u32,
+		published_at: u64,
+	) -> DispatchResult {
+		let recorded = SanctionsListRoot::<T>::get().map(|list| list.version);
+		ensure!(recorded.map_or(true, |v| version > v), Error::<T>::StaleSanctionsList);
+		SanctionsListRoot::<T>::put(SanctionsList {
+			root,
+			version,
+			published_at,
+			recorded_at: Self::now(),
+		});
+		Self::deposit_event(Event::SanctionsListRootSet { root, version, published_at, officer });
+		Ok(())
+	}
+
+	/// Whether `who` is the current account of a committee.
+	pub fn is_committee_account(who: &T::AccountId) -> bool {
+		COLLECTIVE_ROLES
+			.iter()
+			.any(|role| RoleCommittees::<T>::get(role).is_some_and(|c| &c.account == who))
+	}
+
+	/// Moves `role` to the multisig of `signers` with `threshold`. `now` and
+	/// `expires_at` come from the caller because genesis has no clock yet.
+	pub(crate) fn do_set_committee(
+		role: Role,
+		mut signers: Vec<T::AccountId>,
+		threshold: u16,
+		now: u64,
+		expires_at: u64,
+	) -> Result<(), Error<T>> {
+		ensure!(COLLECTIVE_ROLES.contains(&role), Error::<T>::NotACollectiveRole);
+		// pallet-multisig derives the account from the sorted signer list and
+		// refuses duplicates when signing, so the committee is stored that way.
+		signers.sort();
+		signers.dedup();
+		ensure!(!signers.is_empty(), Error::<T>::NoSigners);
+		let signers: BoundedVec<T::AccountId, T::MaxCommitteeSize> =
+			signers.try_into().map_err(|_| Error::<T>::TooManySigners)?;
+		ensure!(
+			threshold >= 1 && usize::from(threshold) <= signers.len(),
+			Error::<T>::InvalidThreshold
+		);
+		ensure!(
+			signers.iter().all(|s| Self::compliance_at(s, now).is_ok()),
+			Error::<T>::SignerNotCompliant
+		);
+		let jurisdiction = signers
+			.first()
+			.and_then(Identities::<T>::get)
+			.map(|record| record.jurisdiction)
+			.ok_or(Error::<T>::SignerNotCompliant)?;
+		let account = T::Multisig::multi_account_id(&signers, threshold);
+		ensure!(!SanctionedAccounts::<T>::contains_key(&account), Error::<T>::CommitteeAccountSanctioned);
+
+		let previous = RoleCommittees::<T>::get(role).map(|committee| committee.account);
+		if let Some(previous) = &previous {
+			Self::withdraw_role(previous, role);
+		}
+		Self::grant_committee_role(&account, role, jurisdiction, now, expires_at)?;
+		RoleCommittees::<T>::insert(
+			role,
+			Committee { signers: signers.clone(), threshold, account: account.clone() },
+		);
+		Self::deposit_event(Event::CommitteeRotated {
+			role,
+			account,
+			previous,
+			signers: signers.into_inner(),
+			threshold,
+		});
+		Ok(())
+	}
+
+	/// Takes `role` from a former committee account. Its identity stays (it
+	/// may hold other roles); only the role goes.
+	fn withdraw_role(account: &T::AccountId, role: Role) {
+		let changed = Identities::<T>::mutate(account, |maybe| {
+			maybe.as_mut().map(|record| {
+				record.roles = with_role(record.roles, role, false);
+				record.roles
+			})
+		});
+		if let Some(roles) = changed {
+			Self::deposit_event(Event::RolesChanged { who: account.clone(), roles });
+		}
+	}
+
+	/// Gives `role` to a committee account, creating its identity when it has
+	/// none. An existing identity must be verified (governance does not
+	/// override a pending KYC or a revocation); its validity is extended to at
+	/// least `expires_at`, since governance vouches for the committee anew.
+	fn grant_committee_role(
+		account: &T::AccountId,
+		role: Role,
+		jurisdiction: Jurisdiction,
+		now: u64,
+		expires_at: u64,
+	) -> Result<(), Error<T>> {
+		let (created, roles) = Identities::<T>::try_mutate(account, |maybe| -> Result<_, Error<T>> {
+			match maybe {
+				Some(record) => {
+					ensure!(
+						record.status == IdentityStatus::Verified,
+						Error::<T>::CommitteeAccountNotVerified
+					);
+					record.roles = with_role(record.roles, role, true);
+					record.expires_at = record.expires_at.max(expires_at);
+					Ok((false, record.roles))
+				},
+				None => {
+					*maybe = Some(IdentityRecord {
+						status: IdentityStatus::Verified,
+						jurisdiction,
+						category: InvestorCategory::EligibleCounterparty,
+						roles: Roles::from_roles(&[role]),
+						expires_at,
+						lei: None,
+						bic: None,
+						travel_rule_hash: None,
+						// No verifier did KYC on a multisig account: governance
+						// created it, marked by the account attesting itself.
+						verifier: account.clone(),
+						registered_at: now,
+					});
+					Ok((true, Roles::from_roles(&[role])))
+				},
+			}
+		})?;
+		Self::deposit_event(if created {
+			Event::IdentityRegistered {
+				who: account.clone(),
+				verifier: account.clone(),
+				jurisdiction,
+				roles,
+				expires_at,
+			}
+		} else {
+			Event::RolesChanged { who: account.clone(), roles }
+		});
+		Ok(())
+	}
+
+	/// The compliance check as of `now`: the first failed check, in the
+	/// documented order.
+	pub(crate) fn compliance_at(who: &T::AccountId, now: u64) -> Result<(), ComplianceFailure> {
+		let record = Identities::<T>::get(who).ok_or(ComplianceFailure::NotRegistered)?;
+		match record.status_at(now) {
+			IdentityStatus::Verified => Ok(()),
+			IdentityStatus::Pending => Err(ComplianceFailure::Pending),
+			IdentityStatus::Revoked => Err(ComplianceFailure::Revoked),
+			IdentityStatus::Expired => Err(ComplianceFailure::Expired),
+		}?;
+		if SanctionedAccounts::<T>::contains_key(who) {
+			return Err(ComplianceFailure::Sanctioned);
+		}
+		if BlockedJurisdictions::<T>::contains_key(record.jurisdiction) {
+			return Err(ComplianceFailure::JurisdictionBlocked);
+		}
+		Ok(())
+	}
+
+	/// Whether `who` may make one more feeless transaction now. Read-only: the
+	/// runtime calls it while validating a transaction, before the pool.
+	pub fn check_transaction_allowance(who: &T::AccountId) -> Result<(), AllowanceRefusal> {
+		Self::compliance_at(who, Self::now()).map_err(AllowanceRefusal::NotCompliant)?;
+		let (_, used) = Self::current_window(who);
+		ensure!(used < T::MaxTransactionsPerWindow::get(), AllowanceRefusal::RateLimited);
+		Ok(())
+	}
+
+	/// Counts one feeless transaction of `who` in its current window.
+	///
+	/// Deliberately emits no event: it runs for every feeless transaction, an
+	/// event each would double the event load of the chain and say nothing the
+	/// transaction's own events and the block do not already say.
+	pub fn note_transaction(who: &T::AccountId) {
+		let (start, used) = Self::current_window(who);
+		TransactionAllowance::<T>::insert(who, (start, used.saturating_add(1)));
+	}
+
+	/// `(window start, transactions used)` as of the current block: a window
+	/// that has run its length starts afresh at this block.
+	fn current_window(who: &T::AccountId) -> (BlockNumberFor<T>, u32) {
+		let block = frame_system::Pallet::<T>::block_number();
+		match TransactionAllowance::<T>::get(who) {
+			Some((start, used)) if block < start.saturating_add(T::TransactionWindow::get()) =>
+				(start, used),
+			_ => (block, 0),
+		}
+	}
+
+	/// Everything a client needs to judge `who`, as of now.
+	pub fn identity_summary(who: &T::AccountId) -> Option<IdentitySummary> {
+		let record = Identities::<T>::get(who)?;
+		Some(IdentitySummary {
+			status: record.status_at(Self::now()),
+			jurisdiction: record.jurisdiction,
+			category: record.category,
+			roles: record.roles.bits(),
+			expires_at: record.expires_at,
+			sanctioned: SanctionedAccounts::<T>::contains_key(who),
+			jurisdiction_blocked: BlockedJurisdictions::<T>::contains_key(record.jurisdiction),
+			lei: record.lei,
+			bic: record.bic,
+		})
+	}
+
 	/// Builds genesis state, refusing what the calls would refuse.
 	pub(crate) fn build_genesis(config: &GenesisConfig<T>) -> Result<(), Error<T>> {
 		for (verifier, jurisdictions) in &config.verifiers {
@@ -160,6 +478,16 @@ impl<T: Config> Pallet<T> {
 					registered_at: 0,
 				},
 			);
+		}
+		for (role, signers, threshold) in &config.committees {
+			// No clock at genesis (time 0): a committee's identity lasts as long
+			// as its signers' KYC — the earliest of their expiries.
+			let expires_at = signers
+				.iter()
+				.filter_map(|s| Identities::<T>::get(s).map(|r| r.expires_at))
+				.min()
+				.unwrap_or_default();
+			Self::do_set_committee(*role, signers.clone(), *threshold, 0, expires_at)?;
 		}
 		Ok(())
 	}

@@ -1,16 +1,24 @@
 //! The registry's answer to the chain-wide [`Compliance`] questions.
 
 use crate::pallet::*;
-use tokenize_primitives::{Compliance, Jurisdiction, Role};
+use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role};
 
 impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
+	/// Identity-level only: verified and not expired. Sanctions and blocked
+	/// jurisdictions are the business of [`Self::check_compliance`].
 	fn is_verified(who: &T::AccountId) -> bool {
 		Identities::<T>::get(who).is_some_and(|record| record.is_verified_at(Self::now()))
 	}
 
+	/// Verified, not expired, holds `role` — and not sanctioned: a sanctioned
+	/// account must lose its powers (every `EnsureRole` origin) at once, not at
+	/// its next KYC review. A blocked jurisdiction does not remove roles (see
+	/// the crate documentation: it must not be able to disable the council or
+	/// the validator banks seated there).
 	fn has_role(who: &T::AccountId, role: Role) -> bool {
 		Identities::<T>::get(who)
 			.is_some_and(|record| record.is_verified_at(Self::now()) && record.roles.contains(role))
+			&& !SanctionedAccounts::<T>::contains_key(who)
 	}
 
 	fn jurisdiction(who: &T::AccountId) -> Option<Jurisdiction> {
@@ -24,13 +32,25 @@ impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 		let lei_of = |who: &T::AccountId| Identities::<T>::get(who).and_then(|record| record.lei);
 		matches!((lei_of(a), lei_of(b)), (Some(x), Some(y)) if x == y)
 	}
+
+	fn check_compliance(who: &T::AccountId) -> Result<(), ComplianceFailure> {
+		Self::compliance_at(who, Self::now())
+	}
+
+	fn category(who: &T::AccountId) -> Option<InvestorCategory> {
+		Identities::<T>::get(who).map(|record| record.category)
+	}
+
+	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool {
+		BlockedJurisdictions::<T>::contains_key(jurisdiction)
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
 impl<T: Config> tokenize_primitives::ComplianceBenchmarkHelper<T::AccountId> for Pallet<T> {
 	fn make_verified(who: &T::AccountId, roles: &[Role]) {
 		use crate::types::IdentityRecord;
-		use tokenize_primitives::{IdentityStatus, InvestorCategory, Roles};
+		use tokenize_primitives::{IdentityStatus, Roles};
 		let now = Self::now();
 		Identities::<T>::insert(
 			who,

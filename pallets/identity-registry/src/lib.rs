@@ -18,12 +18,76 @@
 //!   record, so a counterparty can prove what it was sent without PII on chain;
 //! - **roles** (Bank, KycVerifier, ComplianceOfficer, ..., GovernanceCouncil).
 //!
-//! ## Verifiers
+//! ## Verifiers and the four-eyes path
 //!
 //! The governance origin appoints *trusted verifiers*, each for a bounded list
 //! of jurisdictions. A verifier may register identities only in those
 //! jurisdictions and may grant only the `Bank` role; every other role is a
 //! governance decision ([`Pallet::set_roles`]).
+//!
+//! A verifier either registers an identity directly as `Verified`
+//! ([`Pallet::register_identity`]) or, where the bank's policy demands a second
+//! pair of eyes, as `Pending` ([`Pallet::register_pending_identity`]); a
+//! *different* verifier trusted for the same jurisdiction then approves it
+//! ([`Pallet::approve_identity`]). The record itself is the same in both paths:
+//! the pending one simply carries `Pending` and the registering verifier until
+//! approval, so no second storage item is needed. A KYC refresh that changes
+//! the MiFID II category, BIC or travel-rule hash is [`Pallet::update_identity`].
+//!
+//! ## Sanctions
+//!
+//! Sanctions screening runs off chain against the consolidated lists; the
+//! compliance officer ([`Config::SanctionsOrigin`]) records the outcome:
+//!
+//! - **sanctioned accounts** — a hit on one account. A sanctioned account fails
+//!   [`tokenize_primitives::Compliance::check_compliance`] and loses every role
+//!   (see below) until unsanctioned. Entries are keyed by account and created
+//!   only by this privileged origin, so the map grows only as fast as the
+//!   compliance officer acts; an account unsanctioned is removed.
+//! - **blocked jurisdictions** — a country the consortium refuses entirely
+//!   (embargo, FATF call for action). Keyed by ISO 3166-1 alpha-2 code: at most
+//!   26 × 26 entries can ever exist.
+//! - **sanctions-list root** — the hash, version and publication time of the
+//!   consolidated list the screening currently uses, so an auditor can tell
+//!   which list a decision was based on. Versions only increase.
+//!
+//! Committee accounts cannot be sanctioned: a single officer must not be able
+//! to silence an n-of-m council; governance rotates a compromised signer out.
+//!
+//! ## What "compliant" and "holds a role" mean
+//!
+//! - `is_verified(who)`: an identity that is `Verified` and not expired.
+//! - `check_compliance(who)`: verified, not expired, not sanctioned, and its
+//!   jurisdiction not blocked. The error names the first failed check, in the
+//!   order `NotRegistered, Pending, Revoked, Expired, Sanctioned,
+//!   JurisdictionBlocked`. Every movement of permissioned value uses this.
+//! - `has_role(who, role)`: verified, not expired, **not sanctioned**, and the
+//!   role is in the identity. A sanctioned account loses its powers at once.
+//!   A blocked jurisdiction deliberately does *not* take roles away: blocking a
+//!   country stops value moving to and from it, but must not be able to disable
+//!   the governance council or the validator banks seated there (that would
+//!   stall the consortium with one call); targeted removal of a role is a
+//!   sanction, a revocation or `set_roles`.
+//!
+//! ## Collective roles held by multisig committees
+//!
+//! `GovernanceCouncil`, `SettlementCommittee` and `ComplianceDepositary` are held
+//! by pallet-multisig accounts. Governance names the signers and the threshold
+//! ([`Pallet::set_committee`]); the pallet derives the multisig account
+//! ([`Config::Multisig`]), withdraws the role from the previous committee
+//! account and grants it to the new one (creating a `Verified` identity for it,
+//! in the first signer's jurisdiction, when it has none). Every signer must
+//! pass the compliance check. `EnsureRole` origins therefore follow a rotation
+//! at once: the old account is refused from the next call on.
+//!
+//! ## Feeless transactions with an allowance
+//!
+//! Bank customers never pay fees. The runtime's fee policy lets compliant
+//! identities transact feelessly but at most [`Config::MaxTransactionsPerWindow`]
+//! times per [`Config::TransactionWindow`] blocks:
+//! [`Pallet::check_transaction_allowance`] (read-only, at transaction
+//! validation, so spam from unverified accounts never enters the pool) and
+//! [`Pallet::note_transaction`] (counts it when the transaction is applied).
 //!
 //! ## Calls
 //!
@@ -31,15 +95,28 @@
 //! |---|---|---|
 //! | [`Pallet::add_verifier`] | governance | `VerifierAdded` |
 //! | [`Pallet::remove_verifier`] | governance | `VerifierRemoved` |
-//! | [`Pallet::register_identity`] | trusted verifier | `IdentityRegistered` |
+//! | [`Pallet::register_identity`] | trusted verifier for its jurisdiction | `IdentityRegistered` |
 //! | [`Pallet::renew_identity`] | trusted verifier for its jurisdiction | `IdentityRenewed` |
 //! | [`Pallet::revoke_identity`] | governance or a verifier for its jurisdiction | `IdentityRevoked` |
 //! | [`Pallet::set_roles`] | governance | `RolesChanged` |
+//! | [`Pallet::register_pending_identity`] | trusted verifier for its jurisdiction | `IdentityPending` |
+//! | [`Pallet::approve_identity`] | another trusted verifier for its jurisdiction | `IdentityApproved` |
+//! | [`Pallet::update_identity`] | trusted verifier for its jurisdiction | `IdentityUpdated` |
+//! | [`Pallet::sanction_account`] | sanctions (compliance officer) | `AccountSanctioned` |
+//! | [`Pallet::unsanction_account`] | sanctions (compliance officer) | `AccountUnsanctioned` |
+//! | [`Pallet::block_jurisdiction`] | sanctions (compliance officer) | `JurisdictionBlocked` |
+//! | [`Pallet::unblock_jurisdiction`] | sanctions (compliance officer) | `JurisdictionUnblocked` |
+//! | [`Pallet::set_sanctions_list_root`] | sanctions (compliance officer) | `SanctionsListRootSet` |
+//! | [`Pallet::set_committee`] | governance | `RolesChanged` / `IdentityRegistered` for the accounts, `CommitteeRotated` |
 //!
 //! ## Provides
 //!
 //! [`tokenize_primitives::Compliance`]: `is_verified`, `has_role`,
-//! `jurisdiction`, `same_legal_entity`. Other pallets use only that trait.
+//! `jurisdiction`, `same_legal_entity`, `check_compliance`, `category`,
+//! `is_jurisdiction_blocked`. Other pallets use only that trait. For the
+//! runtime: [`Pallet::identity_summary`] (runtime API),
+//! [`Pallet::check_transaction_allowance`] and [`Pallet::note_transaction`]
+//! (fee policy).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -62,12 +139,14 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use tokenize_primitives::{IdentityStatus, InvestorCategory};
+
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use tokenize_primitives::{Jurisdiction, Roles};
+	use tokenize_primitives::{Jurisdiction, MultisigAccount, Role, Roles};
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -77,8 +156,13 @@ pub mod pallet {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-		/// Appoints verifiers, grants roles, revokes any identity.
+		/// Appoints verifiers, grants roles, revokes any identity, sets committees.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+		/// Records sanctions decisions (the compliance officer); yields the
+		/// officer's account for the audit trail in events.
+		type SanctionsOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+		/// Derives the pallet-multisig account of a committee from its signers.
+		type Multisig: MultisigAccount<Self::AccountId>;
 		/// Wall-clock time, for expiry.
 		type TimeProvider: UnixTime;
 		/// Most jurisdictions one verifier may be trusted for.
@@ -87,6 +171,15 @@ pub mod pallet {
 		/// Longest validity a verifier may give an identity, in seconds (KYC refresh cycle).
 		#[pallet::constant]
 		type MaxValiditySeconds: Get<u64>;
+		/// Most signers a committee may have (at most pallet-multisig's `MaxSignatories`).
+		#[pallet::constant]
+		type MaxCommitteeSize: Get<u32>;
+		/// Feeless transactions a compliant account may make per window.
+		#[pallet::constant]
+		type MaxTransactionsPerWindow: Get<u32>;
+		/// Length of the feeless-transaction window, in blocks.
+		#[pallet::constant]
+		type TransactionWindow: Get<BlockNumberFor<Self>>;
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -106,6 +199,34 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Accounts on the sanctions list. Written only by `SanctionsOrigin`, one
+	/// entry per screening hit, removed on unsanctioning: growth is bounded by
+	/// the privileged origin, not by users.
+	#[pallet::storage]
+	pub type SanctionedAccounts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, SanctionEntry, OptionQuery>;
+
+	/// Jurisdictions the consortium blocked, with the Unix time of the block.
+	/// Only well-formed ISO 3166-1 codes are accepted, so at most 676 entries.
+	#[pallet::storage]
+	pub type BlockedJurisdictions<T: Config> =
+		StorageMap<_, Blake2_128Concat, Jurisdiction, u64, OptionQuery>;
+
+	/// The consolidated sanctions list the screening currently runs against.
+	#[pallet::storage]
+	pub type SanctionsListRoot<T: Config> = StorageValue<_, SanctionsList, OptionQuery>;
+
+	/// The multisig committee holding each collective role.
+	#[pallet::storage]
+	pub type RoleCommittees<T: Config> = StorageMap<_, Blake2_128Concat, Role, Committee<T>, OptionQuery>;
+
+	/// Feeless-transaction bookkeeping: `(first block of the window, transactions
+	/// used in it)`. One entry per account that transacted; only compliant
+	/// accounts pass validation, so growth follows the identity register.
+	#[pallet::storage]
+	pub type TransactionAllowance<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -113,6 +234,11 @@ pub mod pallet {
 		pub verifiers: alloc::vec::Vec<(T::AccountId, alloc::vec::Vec<Jurisdiction>)>,
 		/// Identities verified at genesis (the founding banks, the role accounts).
 		pub identities: alloc::vec::Vec<GenesisIdentity<T::AccountId>>,
+		/// `(collective role, signers, threshold)`: committees formed at genesis,
+		/// with the rules of [`Pallet::set_committee`]. Optional so that chain
+		/// specs written before committees existed stay valid.
+		#[serde(default)]
+		pub committees: alloc::vec::Vec<(Role, alloc::vec::Vec<T::AccountId>, u16)>,
 	}
 
 	#[pallet::genesis_build]
@@ -149,8 +275,44 @@ pub mod pallet {
 		IdentityRenewed { who: T::AccountId, expires_at: u64 },
 		/// An identity was revoked; it no longer passes any compliance check.
 		IdentityRevoked { who: T::AccountId, reason: RevocationReason },
-		/// Governance changed an identity's roles.
+		/// Governance changed an identity's roles (directly or by a committee rotation).
 		RolesChanged { who: T::AccountId, roles: Roles },
+		/// An identity was registered as pending; a second verifier must approve it.
+		IdentityPending {
+			who: T::AccountId,
+			verifier: T::AccountId,
+			jurisdiction: Jurisdiction,
+			roles: Roles,
+			expires_at: u64,
+		},
+		/// A second verifier approved a pending identity; it is now verified.
+		IdentityApproved { who: T::AccountId, registrar: T::AccountId, approver: T::AccountId },
+		/// A KYC refresh changed the identity's category, BIC or travel-rule hash.
+		IdentityUpdated {
+			who: T::AccountId,
+			verifier: T::AccountId,
+			category: InvestorCategory,
+			bic: Option<Bic>,
+			travel_rule_hash: Option<DataHash>,
+		},
+		/// The account was put on the sanctions list.
+		AccountSanctioned { who: T::AccountId, officer: T::AccountId, list_root: Option<DataHash> },
+		/// The account was taken off the sanctions list.
+		AccountUnsanctioned { who: T::AccountId, officer: T::AccountId },
+		/// Every identity of the jurisdiction now fails the compliance check.
+		JurisdictionBlocked { jurisdiction: Jurisdiction, officer: T::AccountId },
+		/// The jurisdiction is no longer blocked.
+		JurisdictionUnblocked { jurisdiction: Jurisdiction, officer: T::AccountId },
+		/// Screening now runs against this consolidated sanctions list.
+		SanctionsListRootSet { root: DataHash, version: u32, published_at: u64, officer: T::AccountId },
+		/// A collective role moved to the multisig account of a new committee.
+		CommitteeRotated {
+			role: Role,
+			account: T::AccountId,
+			previous: Option<T::AccountId>,
+			signers: alloc::vec::Vec<T::AccountId>,
+			threshold: u16,
+		},
 	}
 
 	#[pallet::error]
@@ -183,6 +345,36 @@ pub mod pallet {
 		RoleRequiresGovernance,
 		/// A role bit that names no role.
 		UnknownRole,
+		/// The identity is not pending approval.
+		NotPending,
+		/// Four-eyes: the verifier that registered a pending identity may not approve it.
+		FourEyesRequired,
+		/// The account is already on the sanctions list.
+		AlreadySanctioned,
+		/// The account is not on the sanctions list.
+		NotSanctioned,
+		/// The account holds a collective role; rotate its committee instead.
+		CommitteeAccountNotSanctionable,
+		/// The jurisdiction is already blocked.
+		JurisdictionAlreadyBlocked,
+		/// The jurisdiction is not blocked.
+		JurisdictionNotBlocked,
+		/// The list version is not newer than the one recorded.
+		StaleSanctionsList,
+		/// Committees hold only GovernanceCouncil, SettlementCommittee or ComplianceDepositary.
+		NotACollectiveRole,
+		/// A committee needs at least one signer.
+		NoSigners,
+		/// More distinct signers than `MaxCommitteeSize`.
+		TooManySigners,
+		/// The threshold must be between 1 and the number of distinct signers.
+		InvalidThreshold,
+		/// Every signer must pass the compliance check.
+		SignerNotCompliant,
+		/// The committee's account has a pending or revoked identity.
+		CommitteeAccountNotVerified,
+		/// The committee's account is on the sanctions list.
+		CommitteeAccountSanctioned,
 	}
 
 	#[pallet::call]
@@ -223,7 +415,7 @@ pub mod pallet {
 			details: IdentityDetails,
 		) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
-			Self::do_register_identity(verifier, who, details)
+			Self::do_register_identity(verifier, who, details, IdentityStatus::Verified)
 		}
 
 		/// Extend an identity's validity after a KYC refresh.
@@ -268,6 +460,135 @@ pub mod pallet {
 		pub fn set_roles(origin: OriginFor<T>, who: T::AccountId, roles: u32) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_roles(who, roles)
+		}
+
+		/// Register `who` as `Pending`: the first half of a four-eyes KYC. The
+		/// identity passes no compliance check until another verifier approves it.
+		///
+		/// Origin: a trusted verifier for `details.jurisdiction`.
+		/// Emits `IdentityPending`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::register_pending_identity())]
+		pub fn register_pending_identity(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			details: IdentityDetails,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			Self::do_register_identity(verifier, who, details, IdentityStatus::Pending)
+		}
+
+		/// Approve a pending identity: the second half of a four-eyes KYC.
+		///
+		/// Origin: a trusted verifier for the identity's jurisdiction other
+		/// than the one that registered it. Emits `IdentityApproved`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::approve_identity())]
+		pub fn approve_identity(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let approver = ensure_signed(origin)?;
+			Self::do_approve_identity(approver, who)
+		}
+
+		/// Record a KYC refresh: a new MiFID II category, BIC or travel-rule
+		/// data hash (`None` clears the BIC or the hash).
+		///
+		/// Origin: a trusted verifier for the identity's jurisdiction.
+		/// Emits `IdentityUpdated`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::update_identity())]
+		pub fn update_identity(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			category: InvestorCategory,
+			bic: Option<Bic>,
+			travel_rule_hash: Option<DataHash>,
+		) -> DispatchResult {
+			let verifier = ensure_signed(origin)?;
+			Self::do_update_identity(verifier, who, category, bic, travel_rule_hash)
+		}
+
+		/// Put `who` on the sanctions list after a screening hit, optionally
+		/// naming the root of the list it matched. The account fails the
+		/// compliance check and loses its roles at once.
+		///
+		/// Origin: sanctions (compliance officer). Emits `AccountSanctioned`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::sanction_account())]
+		pub fn sanction_account(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			list_root: Option<DataHash>,
+		) -> DispatchResult {
+			let officer = T::SanctionsOrigin::ensure_origin(origin)?;
+			Self::do_sanction_account(officer, who, list_root)
+		}
+
+		/// Take `who` off the sanctions list (false positive, delisting).
+		///
+		/// Origin: sanctions (compliance officer). Emits `AccountUnsanctioned`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::unsanction_account())]
+		pub fn unsanction_account(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			let officer = T::SanctionsOrigin::ensure_origin(origin)?;
+			Self::do_unsanction_account(officer, who)
+		}
+
+		/// Block a jurisdiction: every identity in it fails the compliance check.
+		///
+		/// Origin: sanctions (compliance officer). Emits `JurisdictionBlocked`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::block_jurisdiction())]
+		pub fn block_jurisdiction(origin: OriginFor<T>, jurisdiction: Jurisdiction) -> DispatchResult {
+			let officer = T::SanctionsOrigin::ensure_origin(origin)?;
+			Self::do_block_jurisdiction(officer, jurisdiction)
+		}
+
+		/// Lift the block on a jurisdiction.
+		///
+		/// Origin: sanctions (compliance officer). Emits `JurisdictionUnblocked`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::unblock_jurisdiction())]
+		pub fn unblock_jurisdiction(origin: OriginFor<T>, jurisdiction: Jurisdiction) -> DispatchResult {
+			let officer = T::SanctionsOrigin::ensure_origin(origin)?;
+			Self::do_unblock_jurisdiction(officer, jurisdiction)
+		}
+
+		/// Record the hash of the consolidated sanctions list the off-chain
+		/// screening now runs against. `list_version` must exceed the recorded one.
+		///
+		/// Origin: sanctions (compliance officer). Emits `SanctionsListRootSet`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_sanctions_list_root())]
+		pub fn set_sanctions_list_root(
+			origin: OriginFor<T>,
+			root: DataHash,
+			list_version: u32,
+			published_at: u64,
+		) -> DispatchResult {
+			let officer = T::SanctionsOrigin::ensure_origin(origin)?;
+			Self::do_set_sanctions_list_root(officer, root, list_version, published_at)
+		}
+
+		/// Hand a collective role to the multisig of `signers` (sorted and
+		/// deduplicated here) with `threshold`. The previous committee account
+		/// loses the role; the new one gains it (and a verified identity in the
+		/// first signer's jurisdiction, valid `MaxValiditySeconds`, if it has none).
+		///
+		/// Origin: governance. Emits `RolesChanged` for the previous account,
+		/// `IdentityRegistered` or `RolesChanged` for the new one, then
+		/// `CommitteeRotated`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::set_committee(signers.len() as u32))]
+		pub fn set_committee(
+			origin: OriginFor<T>,
+			role: Role,
+			signers: alloc::vec::Vec<T::AccountId>,
+			threshold: u16,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let now = Self::now();
+			let expires_at = now.saturating_add(T::MaxValiditySeconds::get());
+			Self::do_set_committee(role, signers, threshold, now, expires_at).map_err(Into::into)
 		}
 	}
 }

@@ -1,8 +1,15 @@
-use crate::{mock::*, Error, Event, IdentityDetails, Identities, RevocationReason, TrustedVerifiers};
-use frame_support::{assert_noop, assert_ok};
+use crate::{
+	mock::*, AllowanceRefusal, BlockedJurisdictions, Error, Event, IdentityDetails, IdentitySummary,
+	Identities, RevocationReason, RoleCommittees, SanctionEntry, SanctionedAccounts, SanctionsList,
+	SanctionsListRoot, TransactionAllowance, TrustedVerifiers,
+};
+use frame_support::{assert_noop, assert_ok, dispatch::DispatchResult};
 use proptest::prelude::*;
 use sp_runtime::DispatchError;
-use tokenize_primitives::{Compliance, IdentityStatus, InvestorCategory, Jurisdiction, Lei, Role, Roles};
+use tokenize_primitives::{
+	Compliance, ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, Lei,
+	MultisigAccount, Role, Roles,
+};
 
 fn bank_details(jurisdiction: Jurisdiction) -> IdentityDetails {
 	IdentityDetails {
@@ -244,6 +251,662 @@ proptest! {
 					if let Some(record) = Identities::<Test>::get(who) {
 						prop_assert!(Roles::from_roles(&[Role::Bank]).is_superset(record.roles));
 					}
+				}
+			}
+			Ok(())
+		})?;
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Four-eyes registration, KYC refresh
+// ---------------------------------------------------------------------------
+
+fn register_pending(verifier: u64, who: u64, details: IdentityDetails) -> DispatchResult {
+	IdentityRegistry::register_pending_identity(RuntimeOrigin::signed(verifier), who, details)
+}
+
+fn approve(verifier: u64, who: u64) -> DispatchResult {
+	IdentityRegistry::approve_identity(RuntimeOrigin::signed(verifier), who)
+}
+
+#[test]
+fn pending_identity_is_verified_only_by_a_second_verifier() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
+		System::assert_last_event(
+			Event::IdentityPending {
+				who: 7,
+				verifier: EU_VERIFIER,
+				jurisdiction: DE,
+				roles: Roles::from_roles(&[Role::Bank]),
+				expires_at: START + YEAR,
+			}
+			.into(),
+		);
+		assert_eq!(IdentityRegistry::identity_status(&7), Some(IdentityStatus::Pending));
+		assert!(!IdentityRegistry::is_verified(&7));
+		assert!(!IdentityRegistry::has_role(&7, Role::Bank));
+		assert_eq!(IdentityRegistry::check_compliance(&7), Err(ComplianceFailure::Pending));
+
+		assert_noop!(approve(EU_VERIFIER, 7), Error::<Test>::FourEyesRequired);
+		assert_noop!(approve(US_VERIFIER, 7), Error::<Test>::JurisdictionNotCovered);
+		assert_noop!(approve(42, 7), Error::<Test>::NotTrustedVerifier);
+		assert_noop!(approve(DE_VERIFIER, 99), Error::<Test>::UnknownIdentity);
+		assert_noop!(approve(DE_VERIFIER, BANK_DE), Error::<Test>::NotPending);
+
+		assert_ok!(approve(DE_VERIFIER, 7));
+		System::assert_last_event(Event::IdentityApproved { who: 7, registrar: EU_VERIFIER, approver: DE_VERIFIER }.into());
+		let record = Identities::<Test>::get(7).expect("registered");
+		assert_eq!((record.status, record.verifier), (IdentityStatus::Verified, DE_VERIFIER));
+		assert_eq!(IdentityRegistry::check_compliance(&7), Ok(()));
+		assert!(IdentityRegistry::has_role(&7, Role::Bank));
+		assert_noop!(approve(EU_VERIFIER, 7), Error::<Test>::NotPending);
+	});
+}
+
+#[test]
+fn pending_registration_follows_the_registration_rules() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(register_pending(42, 7, bank_details(DE)), Error::<Test>::NotTrustedVerifier);
+		assert_noop!(register_pending(US_VERIFIER, 7, bank_details(DE)), Error::<Test>::JurisdictionNotCovered);
+		let kyc = Roles::from_roles(&[Role::KycVerifier]).bits();
+		assert_noop!(
+			register_pending(EU_VERIFIER, 7, IdentityDetails { roles: kyc, ..bank_details(DE) }),
+			Error::<Test>::RoleRequiresGovernance
+		);
+		assert_noop!(register_pending(EU_VERIFIER, BANK_DE, bank_details(DE)), Error::<Test>::IdentityAlreadyRegistered);
+		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
+		assert_noop!(register(EU_VERIFIER, 7, bank_details(DE)), Error::<Test>::IdentityAlreadyRegistered);
+	});
+}
+
+#[test]
+fn four_eyes_survive_renewal_and_lapse_and_revocation() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register_pending(EU_VERIFIER, 7, IdentityDetails { expires_at: START + 10, ..bank_details(DE) }));
+		// A renewal by the other verifier must not make the registrar's own
+		// approval count as the second pair of eyes.
+		assert_ok!(IdentityRegistry::renew_identity(RuntimeOrigin::signed(DE_VERIFIER), 7, START + 20));
+		assert_eq!(Identities::<Test>::get(7).map(|r| r.verifier), Some(EU_VERIFIER));
+		assert_noop!(approve(EU_VERIFIER, 7), Error::<Test>::FourEyesRequired);
+		// The file waited too long: the registrar's expiry has passed.
+		set_now(START + 20);
+		assert_noop!(approve(DE_VERIFIER, 7), Error::<Test>::ExpiryInPast);
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), 7, RevocationReason::KycFailed));
+		assert_noop!(approve(DE_VERIFIER, 7), Error::<Test>::IdentityRevoked);
+	});
+}
+
+fn update(verifier: u64, who: u64, category: InvestorCategory) -> DispatchResult {
+	IdentityRegistry::update_identity(RuntimeOrigin::signed(verifier), who, category, Some(*b"COBADEFFXXX"), Some([9; 32]))
+}
+
+#[test]
+fn kyc_refresh_updates_category_bic_and_travel_rule_hash() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(IdentityRegistry::category(&BANK_DE), Some(InvestorCategory::EligibleCounterparty));
+		assert_ok!(update(DE_VERIFIER, BANK_DE, InvestorCategory::Professional));
+		System::assert_last_event(
+			Event::IdentityUpdated {
+				who: BANK_DE,
+				verifier: DE_VERIFIER,
+				category: InvestorCategory::Professional,
+				bic: Some(*b"COBADEFFXXX"),
+				travel_rule_hash: Some([9; 32]),
+			}
+			.into(),
+		);
+		let record = Identities::<Test>::get(BANK_DE).expect("registered");
+		assert_eq!(record.bic, Some(*b"COBADEFFXXX"));
+		assert_eq!(record.travel_rule_hash, Some([9; 32]));
+		assert_eq!(record.verifier, DE_VERIFIER);
+		assert_eq!(IdentityRegistry::category(&BANK_DE), Some(InvestorCategory::Professional));
+		assert_eq!(IdentityRegistry::category(&99), None);
+		// `None` clears.
+		assert_ok!(IdentityRegistry::update_identity(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, InvestorCategory::Retail, None, None));
+		let record = Identities::<Test>::get(BANK_DE).expect("registered");
+		assert_eq!((record.category, record.bic, record.travel_rule_hash), (InvestorCategory::Retail, None, None));
+
+		assert_noop!(update(42, BANK_DE, InvestorCategory::Retail), Error::<Test>::NotTrustedVerifier);
+		assert_noop!(update(US_VERIFIER, BANK_DE, InvestorCategory::Retail), Error::<Test>::JurisdictionNotCovered);
+		assert_noop!(update(EU_VERIFIER, 99, InvestorCategory::Retail), Error::<Test>::UnknownIdentity);
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::Other));
+		assert_noop!(update(EU_VERIFIER, BANK_DE, InvestorCategory::Retail), Error::<Test>::IdentityRevoked);
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Sanctions
+// ---------------------------------------------------------------------------
+
+fn officer() -> RuntimeOrigin {
+	RuntimeOrigin::signed(OFFICER)
+}
+
+/// Registers `who` as a verified identity in `jurisdiction` holding exactly `roles`.
+fn verified_with_roles(who: u64, jurisdiction: Jurisdiction, roles: &[Role]) {
+	let verifier = if jurisdiction == US { US_VERIFIER } else { EU_VERIFIER };
+	assert_ok!(register(verifier, who, IdentityDetails { roles: 0, ..bank_details(jurisdiction) }));
+	assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), who, Roles::from_roles(roles).bits()));
+}
+
+#[test]
+fn sanctioning_fails_compliance_and_removes_roles() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(IdentityRegistry::sanction_account(officer(), BANK_DE, Some([1; 32])));
+		System::assert_last_event(Event::AccountSanctioned { who: BANK_DE, officer: OFFICER, list_root: Some([1; 32]) }.into());
+		assert_eq!(SanctionedAccounts::<Test>::get(BANK_DE), Some(SanctionEntry { since: START, list_root: Some([1; 32]) }));
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Err(ComplianceFailure::Sanctioned));
+		// Identity-level verification is unchanged; the powers are gone.
+		assert!(IdentityRegistry::is_verified(&BANK_DE));
+		assert!(!IdentityRegistry::has_role(&BANK_DE, Role::Bank));
+		assert_noop!(IdentityRegistry::sanction_account(officer(), BANK_DE, None), Error::<Test>::AlreadySanctioned);
+
+		assert_ok!(IdentityRegistry::unsanction_account(officer(), BANK_DE));
+		System::assert_last_event(Event::AccountUnsanctioned { who: BANK_DE, officer: OFFICER }.into());
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Ok(()));
+		assert!(IdentityRegistry::has_role(&BANK_DE, Role::Bank));
+		assert_noop!(IdentityRegistry::unsanction_account(officer(), BANK_DE), Error::<Test>::NotSanctioned);
+
+		// A screening hit may precede any registration.
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 99, None));
+		assert_eq!(IdentityRegistry::check_compliance(&99), Err(ComplianceFailure::NotRegistered));
+	});
+}
+
+#[test]
+fn a_sanctioned_officer_loses_the_sanctions_origin() {
+	new_test_ext().execute_with(|| {
+		verified_with_roles(51, DE, &[Role::ComplianceOfficer]);
+		assert_ok!(IdentityRegistry::block_jurisdiction(RuntimeOrigin::signed(51), US));
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 51, None));
+		assert_noop!(IdentityRegistry::unblock_jurisdiction(RuntimeOrigin::signed(51), US), DispatchError::BadOrigin);
+		assert_noop!(IdentityRegistry::unsanction_account(RuntimeOrigin::signed(51), 51), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn blocked_jurisdiction_fails_compliance_but_keeps_roles() {
+	new_test_ext().execute_with(|| {
+		assert!(!IdentityRegistry::is_jurisdiction_blocked(&DE));
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
+		System::assert_last_event(Event::JurisdictionBlocked { jurisdiction: DE, officer: OFFICER }.into());
+		assert_eq!(BlockedJurisdictions::<Test>::get(DE), Some(START));
+		assert!(IdentityRegistry::is_jurisdiction_blocked(&DE));
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Err(ComplianceFailure::JurisdictionBlocked));
+		// Documented choice: blocking a country does not take roles away (the
+		// DE officer can still lift the block, the DE bank still validates).
+		assert!(IdentityRegistry::has_role(&BANK_DE, Role::Bank));
+		assert_noop!(IdentityRegistry::block_jurisdiction(officer(), DE), Error::<Test>::JurisdictionAlreadyBlocked);
+		assert_noop!(
+			IdentityRegistry::block_jurisdiction(officer(), Jurisdiction(*b"de")),
+			Error::<Test>::MalformedJurisdiction
+		);
+		assert_ok!(IdentityRegistry::unblock_jurisdiction(officer(), DE));
+		System::assert_last_event(Event::JurisdictionUnblocked { jurisdiction: DE, officer: OFFICER }.into());
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Ok(()));
+		assert_noop!(IdentityRegistry::unblock_jurisdiction(officer(), DE), Error::<Test>::JurisdictionNotBlocked);
+	});
+}
+
+#[test]
+fn sanctions_list_root_only_moves_forward() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(IdentityRegistry::set_sanctions_list_root(officer(), [1; 32], 7, START - 3600));
+		System::assert_last_event(
+			Event::SanctionsListRootSet { root: [1; 32], version: 7, published_at: START - 3600, officer: OFFICER }.into(),
+		);
+		assert_eq!(
+			SanctionsListRoot::<Test>::get(),
+			Some(SanctionsList { root: [1; 32], version: 7, published_at: START - 3600, recorded_at: START })
+		);
+		assert_noop!(IdentityRegistry::set_sanctions_list_root(officer(), [2; 32], 7, START), Error::<Test>::StaleSanctionsList);
+		assert_noop!(IdentityRegistry::set_sanctions_list_root(officer(), [2; 32], 6, START), Error::<Test>::StaleSanctionsList);
+		assert_ok!(IdentityRegistry::set_sanctions_list_root(officer(), [2; 32], 8, START));
+		assert_eq!(SanctionsListRoot::<Test>::get().map(|l| (l.root, l.version)), Some(([2; 32], 8)));
+	});
+}
+
+#[test]
+fn check_compliance_names_the_first_failed_check() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Ok(()));
+		assert_eq!(IdentityRegistry::check_compliance(&99), Err(ComplianceFailure::NotRegistered));
+		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
+		assert_eq!(IdentityRegistry::check_compliance(&7), Err(ComplianceFailure::Pending));
+		assert_ok!(register(EU_VERIFIER, 8, bank_details(FR)));
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), 8, RevocationReason::KycFailed));
+		assert_eq!(IdentityRegistry::check_compliance(&8), Err(ComplianceFailure::Revoked));
+		assert_ok!(register(EU_VERIFIER, 9, IdentityDetails { expires_at: START + 5, ..bank_details(FR) }));
+		assert_ok!(register(EU_VERIFIER, 10, bank_details(FR)));
+
+		// Every later check fails as well: the earliest one is named.
+		for who in [7, 8, 9, 10, 99] {
+			assert_ok!(IdentityRegistry::sanction_account(officer(), who, None));
+		}
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), FR));
+		set_now(START + 5);
+		assert_eq!(IdentityRegistry::check_compliance(&99), Err(ComplianceFailure::NotRegistered));
+		assert_eq!(IdentityRegistry::check_compliance(&7), Err(ComplianceFailure::Pending));
+		assert_eq!(IdentityRegistry::check_compliance(&8), Err(ComplianceFailure::Revoked));
+		assert_eq!(IdentityRegistry::check_compliance(&9), Err(ComplianceFailure::Expired));
+		assert_eq!(IdentityRegistry::check_compliance(&10), Err(ComplianceFailure::Sanctioned));
+		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Err(ComplianceFailure::JurisdictionBlocked));
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Committees
+// ---------------------------------------------------------------------------
+
+fn set_committee(origin: RuntimeOrigin, role: Role, signers: Vec<u64>, threshold: u16) -> DispatchResult {
+	IdentityRegistry::set_committee(origin, role, signers, threshold)
+}
+
+/// Seven verified council members: 11 in FR (first once sorted), 12..=17 in DE.
+fn council_members() -> Vec<u64> {
+	verified_with_roles(11, FR, &[]);
+	(12..=17).for_each(|who| verified_with_roles(who, DE, &[Role::Bank]));
+	(11..=17).collect()
+}
+
+#[test]
+fn committee_gets_a_multisig_account_holding_the_role() {
+	new_test_ext().execute_with(|| {
+		council_members();
+		// Unsorted, with a duplicate: stored sorted and deduplicated.
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, vec![17, 11, 13, 12, 16, 15, 14, 13], 5));
+		let sorted: Vec<u64> = (11..=17).collect();
+		let council = MockMultisig::multi_account_id(&sorted, 5);
+		let committee = RoleCommittees::<Test>::get(Role::GovernanceCouncil).expect("committee");
+		assert_eq!((committee.signers.to_vec(), committee.threshold, committee.account), (sorted.clone(), 5, council));
+
+		let record = Identities::<Test>::get(council).expect("committee identity");
+		assert_eq!(record.status, IdentityStatus::Verified);
+		assert_eq!(record.jurisdiction, FR, "first signer's jurisdiction");
+		assert_eq!(record.expires_at, START + 2 * YEAR, "now + MaxValiditySeconds");
+		assert_eq!(record.roles, Roles::from_roles(&[Role::GovernanceCouncil]));
+		assert!(IdentityRegistry::has_role(&council, Role::GovernanceCouncil));
+		System::assert_has_event(
+			Event::IdentityRegistered {
+				who: council,
+				verifier: council,
+				jurisdiction: FR,
+				roles: Roles::from_roles(&[Role::GovernanceCouncil]),
+				expires_at: START + 2 * YEAR,
+			}
+			.into(),
+		);
+		System::assert_last_event(
+			Event::CommitteeRotated { role: Role::GovernanceCouncil, account: council, previous: None, signers: sorted, threshold: 5 }
+				.into(),
+		);
+	});
+}
+
+#[test]
+fn rotation_moves_the_role_and_the_old_account_is_refused() {
+	new_test_ext().execute_with(|| {
+		let members = council_members();
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, members.clone(), 5));
+		let old = MockMultisig::multi_account_id(&members, 5);
+		// The council itself (through its multisig account) rotates its signers.
+		assert_ok!(set_committee(RuntimeOrigin::signed(old), Role::GovernanceCouncil, vec![11, 12, 13], 2));
+		let new = MockMultisig::multi_account_id(&[11, 12, 13], 2);
+		System::assert_has_event(Event::RolesChanged { who: old, roles: Roles::empty() }.into());
+		System::assert_last_event(
+			Event::CommitteeRotated {
+				role: Role::GovernanceCouncil,
+				account: new,
+				previous: Some(old),
+				signers: vec![11, 12, 13],
+				threshold: 2,
+			}
+			.into(),
+		);
+		assert!(!IdentityRegistry::has_role(&old, Role::GovernanceCouncil));
+		assert!(IdentityRegistry::has_role(&new, Role::GovernanceCouncil));
+		// EnsureRole refuses the old account from now on.
+		assert_noop!(
+			set_committee(RuntimeOrigin::signed(old), Role::GovernanceCouncil, vec![11], 1),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(IdentityRegistry::set_roles(RuntimeOrigin::signed(old), old, 0), DispatchError::BadOrigin);
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::signed(new), BANK_DE, 0));
+	});
+}
+
+#[test]
+fn existing_committee_identity_gains_the_role_and_validity() {
+	new_test_ext().execute_with(|| {
+		council_members();
+		let account = MockMultisig::multi_account_id(&[12, 13], 2);
+		verified_with_roles(account, DE, &[Role::Bank]);
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::SettlementCommittee, vec![13, 12], 2));
+		let record = Identities::<Test>::get(account).expect("identity");
+		assert_eq!(record.roles, Roles::from_roles(&[Role::Bank, Role::SettlementCommittee]));
+		assert_eq!(record.expires_at, START + 2 * YEAR);
+		System::assert_has_event(
+			Event::RolesChanged { who: account, roles: Roles::from_roles(&[Role::Bank, Role::SettlementCommittee]) }.into(),
+		);
+		// Setting the same committee again keeps the role where it is.
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::SettlementCommittee, vec![12, 13], 2));
+		assert!(IdentityRegistry::has_role(&account, Role::SettlementCommittee));
+		assert!(IdentityRegistry::has_role(&account, Role::Bank));
+	});
+}
+
+#[test]
+fn committee_rules_are_enforced_with_named_errors() {
+	new_test_ext().execute_with(|| {
+		council_members();
+		let root = RuntimeOrigin::root;
+		assert_noop!(set_committee(RuntimeOrigin::signed(BANK_DE), Role::SettlementCommittee, vec![11], 1), DispatchError::BadOrigin);
+		for role in [Role::Bank, Role::ComplianceOfficer, Role::KycVerifier, Role::Regulator] {
+			assert_noop!(set_committee(root(), role, vec![11], 1), Error::<Test>::NotACollectiveRole);
+		}
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![], 1), Error::<Test>::NoSigners);
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, (11..=18).collect(), 1), Error::<Test>::TooManySigners);
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![11, 12], 0), Error::<Test>::InvalidThreshold);
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![11, 12], 3), Error::<Test>::InvalidThreshold);
+		// Duplicates do not count towards the threshold.
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![11, 11], 2), Error::<Test>::InvalidThreshold);
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![11, 99], 1), Error::<Test>::SignerNotCompliant);
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 12, None));
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![11, 12], 1), Error::<Test>::SignerNotCompliant);
+
+		let account = MockMultisig::multi_account_id(&[13, 14], 2);
+		assert_ok!(IdentityRegistry::sanction_account(officer(), account, None));
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![13, 14], 2), Error::<Test>::CommitteeAccountSanctioned);
+
+		let account = MockMultisig::multi_account_id(&[15, 16], 2);
+		assert_ok!(register_pending(EU_VERIFIER, account, bank_details(DE)));
+		assert_noop!(set_committee(root(), Role::SettlementCommittee, vec![15, 16], 2), Error::<Test>::CommitteeAccountNotVerified);
+	});
+}
+
+#[test]
+fn committee_accounts_cannot_be_sanctioned() {
+	new_test_ext().execute_with(|| {
+		council_members();
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::ComplianceDepositary, vec![11, 12, 13], 2));
+		let account = MockMultisig::multi_account_id(&[11, 12, 13], 2);
+		assert_noop!(IdentityRegistry::sanction_account(officer(), account, None), Error::<Test>::CommitteeAccountNotSanctionable);
+		// A signer may be sanctioned; governance then rotates it out.
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 13, None));
+	});
+}
+
+#[test]
+fn genesis_forms_committees() {
+	let mut genesis = test_genesis();
+	genesis.committees = vec![(Role::SettlementCommittee, vec![OFFICER, BANK_DE], 2)];
+	new_test_ext_with(genesis).execute_with(|| {
+		let account = MockMultisig::multi_account_id(&[BANK_DE, OFFICER], 2);
+		assert_eq!(RoleCommittees::<Test>::get(Role::SettlementCommittee).map(|c| c.account), Some(account));
+		assert!(IdentityRegistry::has_role(&account, Role::SettlementCommittee));
+		let record = Identities::<Test>::get(account).expect("committee identity");
+		// No clock at genesis: the committee lasts as long as its signers' KYC.
+		assert_eq!((record.jurisdiction, record.expires_at), (DE, START + YEAR));
+	});
+}
+
+#[test]
+#[should_panic(expected = "identity-registry genesis is invalid: NotACollectiveRole")]
+fn genesis_refuses_a_committee_for_a_single_key_role() {
+	let mut genesis = test_genesis();
+	genesis.committees = vec![(Role::Bank, vec![BANK_DE], 1)];
+	new_test_ext_with(genesis);
+}
+
+#[test]
+fn chain_specs_without_committees_stay_valid() {
+	let json = r#"{"verifiers":[[100,[[68,69]]]],"identities":[]}"#;
+	let genesis: crate::GenesisConfig<Test> = serde_json::from_str(json).expect("committees defaults to empty");
+	assert!(genesis.committees.is_empty());
+	assert_eq!(genesis.verifiers, vec![(100, vec![DE])]);
+}
+
+// ---------------------------------------------------------------------------
+// Every privileged call refuses every other role
+// ---------------------------------------------------------------------------
+
+type Call = fn(RuntimeOrigin) -> DispatchResult;
+
+/// A pending identity (8), a sanctioned account (9) and a blocked jurisdiction
+/// (US), so that every call below would succeed with the right origin.
+fn table_setup() {
+	assert_ok!(register_pending(EU_VERIFIER, 8, bank_details(DE)));
+	assert_ok!(IdentityRegistry::sanction_account(officer(), 9, None));
+	assert_ok!(IdentityRegistry::block_jurisdiction(officer(), US));
+	verified_with_roles(11, DE, &[]);
+}
+
+/// `(call, the role it needs or None for a trusted verifier, its refusal)`.
+type Entry = (&'static str, Call, Option<Role>, DispatchError);
+
+fn entry(name: &'static str, call: Call, needed: Option<Role>, refusal: DispatchError) -> Entry {
+	(name, call, needed, refusal)
+}
+
+fn privileged_calls() -> Vec<Entry> {
+	let bad_origin = DispatchError::BadOrigin;
+	let not_verifier: DispatchError = Error::<Test>::NotTrustedVerifier.into();
+	vec![
+		entry("add_verifier", |o| IdentityRegistry::add_verifier(o, 9, vec![DE]), Some(Role::GovernanceCouncil), bad_origin),
+		entry("remove_verifier", |o| IdentityRegistry::remove_verifier(o, US_VERIFIER), Some(Role::GovernanceCouncil), bad_origin),
+		entry("set_roles", |o| IdentityRegistry::set_roles(o, BANK_DE, 0), Some(Role::GovernanceCouncil), bad_origin),
+		entry(
+			"set_committee",
+			|o| IdentityRegistry::set_committee(o, Role::SettlementCommittee, vec![11], 1),
+			Some(Role::GovernanceCouncil),
+			bad_origin,
+		),
+		entry(
+			"revoke_identity",
+			|o| IdentityRegistry::revoke_identity(o, BANK_DE, RevocationReason::Other),
+			Some(Role::GovernanceCouncil),
+			not_verifier,
+		),
+		entry("sanction_account", |o| IdentityRegistry::sanction_account(o, BANK_DE, None), Some(Role::ComplianceOfficer), bad_origin),
+		entry("unsanction_account", |o| IdentityRegistry::unsanction_account(o, 9), Some(Role::ComplianceOfficer), bad_origin),
+		entry("block_jurisdiction", |o| IdentityRegistry::block_jurisdiction(o, FR), Some(Role::ComplianceOfficer), bad_origin),
+		entry("unblock_jurisdiction", |o| IdentityRegistry::unblock_jurisdiction(o, US), Some(Role::ComplianceOfficer), bad_origin),
+		entry(
+			"set_sanctions_list_root",
+			|o| IdentityRegistry::set_sanctions_list_root(o, [1; 32], 1, START),
+			Some(Role::ComplianceOfficer),
+			bad_origin,
+		),
+		entry("register_identity", |o| IdentityRegistry::register_identity(o, 7, bank_details(DE)), None, not_verifier),
+		entry("register_pending_identity", |o| IdentityRegistry::register_pending_identity(o, 7, bank_details(DE)), None, not_verifier),
+		entry("approve_identity", |o| IdentityRegistry::approve_identity(o, 8), None, not_verifier),
+		entry("renew_identity", |o| IdentityRegistry::renew_identity(o, BANK_DE, START + YEAR), None, not_verifier),
+		entry("update_identity", |o| IdentityRegistry::update_identity(o, BANK_DE, InvestorCategory::Retail, None, None), None, not_verifier),
+	]
+}
+
+#[test]
+fn every_privileged_call_refuses_every_other_role() {
+	for (name, call, needed, refusal) in privileged_calls() {
+		for role in Role::ALL {
+			new_test_ext().execute_with(|| {
+				table_setup();
+				let holder = 300;
+				verified_with_roles(holder, DE, &[role]);
+				if needed == Some(role) {
+					assert!(call(RuntimeOrigin::signed(holder)).is_ok(), "{name} must accept {role:?}");
+				} else {
+					let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+					assert_eq!(call(RuntimeOrigin::signed(holder)), Err(refusal.clone()), "{name} must refuse {role:?}");
+					assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "{name} changed state");
+				}
+			});
+		}
+		// And the plain trusted verifier / root paths work.
+		new_test_ext().execute_with(|| {
+			table_setup();
+			let origin = match needed {
+				None => RuntimeOrigin::signed(DE_VERIFIER),
+				Some(Role::ComplianceOfficer) => officer(),
+				Some(_) => RuntimeOrigin::root(),
+			};
+			assert_ok!(call(origin));
+		});
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Feeless-transaction allowance
+// ---------------------------------------------------------------------------
+
+#[test]
+fn allowance_limits_transactions_per_window() {
+	new_test_ext().execute_with(|| {
+		for _ in 0..3 {
+			assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
+			IdentityRegistry::note_transaction(&BANK_DE);
+		}
+		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((1, 3)));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+		// Still the same window on its last block (window = 10 blocks from block 1).
+		System::set_block_number(10);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+		System::set_block_number(11);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
+		IdentityRegistry::note_transaction(&BANK_DE);
+		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((11, 1)));
+	});
+}
+
+#[test]
+fn allowance_check_is_read_only_and_requires_compliance() {
+	new_test_ext().execute_with(|| {
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+		assert_eq!(
+			IdentityRegistry::check_transaction_allowance(&99),
+			Err(AllowanceRefusal::NotCompliant(ComplianceFailure::NotRegistered))
+		);
+		assert_ok!(IdentityRegistry::sanction_account(officer(), BANK_DE, None));
+		assert_eq!(
+			IdentityRegistry::check_transaction_allowance(&BANK_DE),
+			Err(AllowanceRefusal::NotCompliant(ComplianceFailure::Sanctioned))
+		);
+		assert_eq!(AllowanceRefusal::NotCompliant(ComplianceFailure::NotRegistered).code(), 0);
+		assert_eq!(AllowanceRefusal::NotCompliant(ComplianceFailure::JurisdictionBlocked).code(), 5);
+		assert_eq!(AllowanceRefusal::RateLimited.code(), 6);
+	});
+}
+
+#[test]
+fn allowance_counter_saturates() {
+	new_test_ext().execute_with(|| {
+		TransactionAllowance::<Test>::insert(BANK_DE, (1, u32::MAX));
+		IdentityRegistry::note_transaction(&BANK_DE);
+		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((1, u32::MAX)));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Runtime API summary
+// ---------------------------------------------------------------------------
+
+#[test]
+fn identity_summary_reports_status_as_of_now() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(IdentityRegistry::identity_summary(&99), None);
+		assert_ok!(register(EU_VERIFIER, 7, bank_details(DE)));
+		let summary = IdentityRegistry::identity_summary(&7).expect("registered");
+		assert_eq!(
+			summary,
+			IdentitySummary {
+				status: IdentityStatus::Verified,
+				jurisdiction: DE,
+				category: InvestorCategory::EligibleCounterparty,
+				roles: Roles::from_roles(&[Role::Bank]).bits(),
+				expires_at: START + YEAR,
+				sanctioned: false,
+				jurisdiction_blocked: false,
+				lei: Some(Lei(*b"529900T8BM49AURSDO55")),
+				bic: Some(*b"DEUTDEFFXXX"),
+			}
+		);
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 7, None));
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
+		set_now(START + YEAR);
+		let summary = IdentityRegistry::identity_summary(&7).expect("registered");
+		assert_eq!((summary.status, summary.sanctioned, summary.jurisdiction_blocked), (IdentityStatus::Expired, true, true));
+		let json = serde_json::to_string(&summary).expect("serialises");
+		assert_eq!(serde_json::from_str::<IdentitySummary>(&json).ok(), Some(summary));
+	});
+}
+
+// ---------------------------------------------------------------------------
+// Property: compliance is exactly identity ∧ ¬sanctioned ∧ ¬blocked
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+enum SanctionOp {
+	Sanction(u64),
+	Unsanction(u64),
+	Block(bool),
+	Unblock(bool),
+	Revoke(u64),
+	Advance(u64),
+}
+
+fn sanction_op() -> impl Strategy<Value = SanctionOp> {
+	prop_oneof![
+		(1u64..6).prop_map(SanctionOp::Sanction),
+		(1u64..6).prop_map(SanctionOp::Unsanction),
+		any::<bool>().prop_map(SanctionOp::Block),
+		any::<bool>().prop_map(SanctionOp::Unblock),
+		(1u64..6).prop_map(SanctionOp::Revoke),
+		(0u64..200).prop_map(SanctionOp::Advance),
+	]
+}
+
+proptest! {
+	/// Over any sequence of sanctions, blocks, revocations and time: an account
+	/// passes `check_compliance` exactly when it is verified, not sanctioned and
+	/// its jurisdiction is not blocked; it holds a role exactly when verified,
+	/// not sanctioned and the role is in its identity; failed calls change nothing.
+	#[test]
+	fn compliance_is_identity_and_sanctions(ops in proptest::collection::vec(sanction_op(), 1..40)) {
+		new_test_ext().execute_with(|| {
+			for who in 2u64..6 {
+				let jurisdiction = if who % 2 == 0 { DE } else { FR };
+				assert_ok!(register(EU_VERIFIER, who, IdentityDetails { expires_at: START + (who * 60) * 24 * 3600, ..bank_details(jurisdiction) }));
+			}
+			let code = |de: bool| if de { DE } else { FR };
+			for op in ops {
+				let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+				let result = match op {
+					SanctionOp::Sanction(who) => IdentityRegistry::sanction_account(officer(), who, None),
+					SanctionOp::Unsanction(who) => IdentityRegistry::unsanction_account(officer(), who),
+					SanctionOp::Block(de) => IdentityRegistry::block_jurisdiction(officer(), code(de)),
+					SanctionOp::Unblock(de) => IdentityRegistry::unblock_jurisdiction(officer(), code(de)),
+					SanctionOp::Revoke(who) => IdentityRegistry::revoke_identity(RuntimeOrigin::root(), who, RevocationReason::Other),
+					SanctionOp::Advance(days) => {
+						set_now(IdentityRegistry::now() + days * 24 * 3600);
+						Ok(())
+					},
+				};
+				if result.is_err() {
+					prop_assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+				}
+				for who in 1u64..6 {
+					let verified = IdentityRegistry::is_verified(&who);
+					let sanctioned = SanctionedAccounts::<Test>::contains_key(who);
+					let blocked = IdentityRegistry::jurisdiction(&who)
+						.is_some_and(|j| BlockedJurisdictions::<Test>::contains_key(j));
+					prop_assert_eq!(IdentityRegistry::check_compliance(&who).is_ok(), verified && !sanctioned && !blocked);
+					prop_assert_eq!(IdentityRegistry::has_role(&who, Role::Bank), verified && !sanctioned);
 				}
 			}
 			Ok(())

@@ -20,29 +20,11 @@
 extern crate alloc;
 
 mod origin;
+pub mod runtime_api;
+mod traits;
 mod types;
 
 pub use origin::EnsureRole;
+pub use traits::*;
 pub use types::*;
 
-/// What the rest of the chain may ask the identity registry.
-pub trait Compliance<AccountId> {
-	/// The account has an identity that is verified and not expired.
-	fn is_verified(who: &AccountId) -> bool;
-	/// The account is verified and its identity holds `role`.
-	fn has_role(who: &AccountId, role: Role) -> bool;
-	/// ISO 3166-1 alpha-2 jurisdiction of a registered identity.
-	fn jurisdiction(who: &AccountId) -> Option<Jurisdiction>;
-	/// Whether two accounts belong to the same legal entity: the same account, or
-	/// two identities carrying the same LEI. Used to cap one bank's share of
-	/// validator seats however many accounts it registers.
-	fn same_legal_entity(a: &AccountId, b: &AccountId) -> bool;
-}
-
-/// Lets benchmarks of other pallets create identities without knowing how the
-/// registry stores them.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait ComplianceBenchmarkHelper<AccountId> {
-	/// Gives `who` a verified identity holding `roles`, valid for a year.
-	fn make_verified(who: &AccountId, roles: &[Role]);
-}

@@ -67,11 +67,14 @@ pub enum Role {
 	GovernanceCouncil,
 	/// The settlement committee (a 3-of-5 multisig account).
 	SettlementCommittee,
+	/// Compliance and depositary acting together (a 2-of-3 multisig account):
+	/// pauses an asset, approves manual prices.
+	ComplianceDepositary,
 }
 
 impl Role {
 	/// Every role, in bit order.
-	pub const ALL: [Role; 10] = [
+	pub const ALL: [Role; 11] = [
 		Role::Bank,
 		Role::KycVerifier,
 		Role::ComplianceOfficer,
@@ -82,6 +85,7 @@ impl Role {
 		Role::Regulator,
 		Role::GovernanceCouncil,
 		Role::SettlementCommittee,
+		Role::ComplianceDepositary,
 	];
 
 	const fn bit(self) -> u32 {
@@ -138,6 +142,90 @@ pub enum IdentityStatus {
 	Verified,
 	Revoked,
 	Expired,
+}
+
+/// Why an account fails the compliance check, in the order the checks run.
+/// Pallets map each to a named error of their own.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum ComplianceFailure {
+	/// No identity is registered for the account.
+	NotRegistered,
+	/// Registered but still pending verification.
+	Pending,
+	/// The identity was revoked.
+	Revoked,
+	/// The identity's KYC validity lapsed.
+	Expired,
+	/// The account is on the sanctions list.
+	Sanctioned,
+	/// The identity's jurisdiction is blocked by the consortium.
+	JurisdictionBlocked,
+}
+
+/// Why the circuit breaker refused an operation.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum BreakerRefusal {
+	/// Level 1: the whole chain is paused by the governance council.
+	GlobalPause,
+	/// Level 2: the asset is paused by compliance + depositary.
+	AssetPaused,
+	/// Level 3: an involved address is frozen by the compliance officer.
+	AddressFrozen,
+	/// Level 4: the operation's throttle tripped and is cooling down.
+	Throttled,
+}
+
+/// Kinds of value-moving operation a throttle can watch (level 4 of the
+/// breaker). Each kind has its own window, thresholds and cooldown.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	PartialOrd, Ord, Debug, Serialize, Deserialize,
+)]
+pub enum OperationKind {
+	/// Transfers of permissioned assets between holders.
+	AssetTransfer,
+	/// Issuance of a permissioned asset.
+	Mint,
+	/// Destruction of a permissioned asset.
+	Burn,
+	/// Cross-border payments.
+	Payment,
+	/// Fund redemptions.
+	Redemption,
+}
+
+/// Why an amount of a holding is frozen (recorded with each freeze entry).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum FreezeReason {
+	AmlFlag,
+	CourtOrder,
+	RegulatoryHold,
+	SanctionsMatch,
+	DisputedTransaction,
+}
+
+/// The frozen part of one holding, for the spendable-balance runtime API.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, TypeInfo, PartialEq, Eq, Debug, Serialize,
+	Deserialize, Default,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct FreezeSummary<Balance> {
+	/// Sum of active entries (the whole balance when the address is frozen).
+	pub total_frozen: Balance,
+	/// Whether the address itself is frozen.
+	pub address_frozen: bool,
+	/// `(entry id, amount, reason)` of every active entry.
+	pub entries: alloc::vec::Vec<(u64, Balance, FreezeReason)>,
 }
 
 #[cfg(test)]

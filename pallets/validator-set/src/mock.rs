@@ -6,7 +6,7 @@ use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 use std::{cell::RefCell, collections::BTreeMap};
-use tokenize_primitives::{Compliance, Jurisdiction, Role};
+use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -60,6 +60,21 @@ impl Compliance<u64> for MockCompliance {
 	}
 	fn same_legal_entity(a: &u64, b: &u64) -> bool {
 		a == b || matches!((identity(a), identity(b)), (Some(x), Some(y)) if x.entity == y.entity)
+	}
+	/// The validator set asks only about roles; a scripted identity is
+	/// compliant exactly when verified.
+	fn check_compliance(who: &u64) -> Result<(), ComplianceFailure> {
+		match identity(who) {
+			None => Err(ComplianceFailure::NotRegistered),
+			Some(i) if !i.verified => Err(ComplianceFailure::Revoked),
+			Some(_) => Ok(()),
+		}
+	}
+	fn category(who: &u64) -> Option<InvestorCategory> {
+		identity(who).map(|_| InvestorCategory::EligibleCounterparty)
+	}
+	fn is_jurisdiction_blocked(_: &Jurisdiction) -> bool {
+		false
 	}
 }
 

@@ -1,9 +1,12 @@
 //! Configuration of every pallet in the runtime.
 
+mod compliance;
+pub use compliance::*;
+
 use crate::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, IdentityRegistry, Nonce,
 	PalletInfo, Runtime, RuntimeCall, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
-	RuntimeOrigin, RuntimeTask, SessionKeys, System, Timestamp, ValidatorSet, EXISTENTIAL_DEPOSIT,
+	RuntimeOrigin, RuntimeTask, SessionKeys, System, ValidatorSet, EXISTENTIAL_DEPOSIT,
 	MILLI_UNIT, SESSION_PERIOD, SLOT_DURATION, UNIT, VERSION,
 };
 use frame_support::{
@@ -23,7 +26,7 @@ use frame_system::{
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
-use tokenize_primitives::{EnsureRole, Role};
+use tokenize_primitives::EnsureRole;
 
 /// Share of a block's weight and length that normal (user) transactions may
 /// fill; the rest is kept for operational calls such as governance.
@@ -70,6 +73,7 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;
 	type MaxConsumers = ConstU32<16>;
+	type BaseCallFilter = crate::policy::ConsortiumCallFilter;
 }
 
 impl pallet_timestamp::Config for Runtime {
@@ -142,7 +146,9 @@ impl pallet_assets::Config for Runtime {
 	type MetadataDepositPerByte = ConstU128<{ MILLI_UNIT / 100 }>;
 	type ApprovalDeposit = ConstU128<{ MILLI_UNIT }>;
 	type StringLimit = ConstU32<64>;
-	type Freezer = ();
+	/// Amount-level freezes: pallet-assets itself keeps every transfer within
+	/// balance − frozen.
+	type Freezer = crate::Freeze;
 	type Holder = ();
 	type Extra = ();
 	type CallbackHandle = ();
@@ -153,10 +159,6 @@ impl pallet_assets::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
-parameter_types! {
-	pub const GovernanceCouncilRole: Role = Role::GovernanceCouncil;
-}
-
 /// Governance: root (the dev chain's sudo key) or the account holding the
 /// GovernanceCouncil role — a 5-of-7 pallet-multisig account in the consortium
 /// spec, which has no sudo. Rotating the council's signers = granting the role
@@ -165,19 +167,6 @@ pub type GovernanceOrigin = EitherOfDiverse<
 	EnsureRoot<AccountId>,
 	EnsureRole<AccountId, IdentityRegistry, GovernanceCouncilRole>,
 >;
-
-parameter_types! {
-	pub const MaxValiditySeconds: u64 = 3 * 365 * 24 * 3600;
-}
-
-impl pallet_identity_registry::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
-	type GovernanceOrigin = GovernanceOrigin;
-	type TimeProvider = Timestamp;
-	type MaxJurisdictionsPerVerifier = ConstU32<32>;
-	type MaxValiditySeconds = MaxValiditySeconds;
-	type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
-}
 
 /// Most validators the consortium can have (Aura and GRANDPA bound).
 pub const MAX_VALIDATORS: u32 = 32;

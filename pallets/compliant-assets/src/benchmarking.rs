@@ -1,0 +1,231 @@
+//! Benchmarks for compliant assets (frame-benchmarking v2). Every movement
+//! runs against the worst case: every asset rule set (the receiver's
+//! jurisdiction last in a full allowed list, a full blocked list), a receiver
+//! that becomes a new holder, and frozen amounts where the call reads them.
+
+use super::*;
+use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, Rules};
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::{
+	pallet_prelude::Get,
+	traits::{fungibles::Inspect, EnsureOrigin, UnixTime},
+};
+use frame_system::RawOrigin;
+use sp_runtime::traits::Bounded;
+use tokenize_primitives::{Compliance, Jurisdiction};
+
+const SEED: u32 = 0;
+
+fn units<T: Config>(n: u32) -> T::Balance {
+	T::Balance::from(n)
+}
+
+fn compliant<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, SEED);
+	T::BenchmarkHelper::make_compliant(&who);
+	who
+}
+
+fn admin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::AssetAdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
+/// Well-formed codes other than `except`, `AA`, `AB`, ...
+fn other_jurisdictions(except: Jurisdiction) -> impl Iterator<Item = Jurisdiction> {
+	(0u32..26 * 26)
+		.map(|i| Jurisdiction([b'A' + (i / 26) as u8, b'A' + (i % 26) as u8]))
+		.filter(move |j| *j != except)
+}
+
+/// Every rule set, all passed by `receiver`, each list full.
+fn worst_rules<T: Config>(receiver: &T::AccountId) -> RulesInputOf<T> {
+	let max = T::MaxJurisdictionRules::get() as usize;
+	let own = T::Compliance::jurisdiction(receiver).unwrap_or(Jurisdiction(*b"DE"));
+	let mut allowed: Vec<_> = other_jurisdictions(own).take(max.saturating_sub(1)).collect();
+	allowed.push(own);
+	let blocked = other_jurisdictions(own).skip(max).take(max).collect();
+	AssetRules {
+		max_holders: Some(u32::MAX),
+		max_balance: Some(T::Balance::max_value()),
+		allowed_jurisdictions: allowed,
+		blocked_jurisdictions: blocked,
+		min_category: T::Compliance::category(receiver),
+		// Over already: the check runs, the transfer passes.
+		lockup_until: Some(T::TimeProvider::now().as_secs()),
+	}
+}
+
+fn text<T: Config>() -> Vec<u8> {
+	vec![b'E'; T::StringLimit::get() as usize]
+}
+
+fn asset_with_rules<T: Config>(rules: RulesInputOf<T>) -> Result<T::AssetId, BenchmarkError> {
+	let asset = T::BenchmarkHelper::asset_id();
+	Pallet::<T>::do_create_asset(asset, text::<T>(), text::<T>(), 6, rules)?;
+	Ok(asset)
+}
+
+fn agent<T: Config>(asset: &T::AssetId, role: AgentRole) -> T::AccountId {
+	let who = compliant::<T>("agent", role as u32);
+	Agents::<T>::insert(asset, &who, AgentRoles::from_roles(&[role]));
+	who
+}
+
+fn issue<T: Config>(asset: T::AssetId, to: &T::AccountId, amount: T::Balance) -> Result<(), BenchmarkError> {
+	let issuer: T::AccountId = account("issuer", 0, SEED);
+	Pallet::<T>::do_mint(issuer, asset, to.clone(), amount)?;
+	Ok(())
+}
+
+/// An asset under the worst rules, a sender holding 1 000 units of which
+/// `frozen` are frozen, and a compliant receiver holding nothing.
+fn transfer_setup<T: Config>(
+	frozen: u32,
+) -> Result<(T::AssetId, T::AccountId, T::AccountId), BenchmarkError> {
+	let from = compliant::<T>("sender", 0);
+	let to = compliant::<T>("receiver", 0);
+	let asset = asset_with_rules::<T>(worst_rules::<T>(&to))?;
+	issue::<T>(asset, &from, units::<T>(1_000))?;
+	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen));
+	Ok((asset, from, to))
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn create_asset() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = T::BenchmarkHelper::asset_id();
+		let rules = worst_rules::<T>(&compliant::<T>("receiver", 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, text::<T>(), text::<T>(), 6u8, rules);
+		assert!(Rules::<T>::contains_key(asset));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_rules() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
+		let rules = worst_rules::<T>(&compliant::<T>("receiver", 0));
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, rules);
+		assert!(Rules::<T>::get(asset).is_some_and(|r| r.max_holders.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_agent() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
+		let who = compliant::<T>("agent", 0);
+		let roles = AgentRoles::from_roles(&[AgentRole::Supply, AgentRole::Freeze, AgentRole::Recovery]);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, who.clone(), roles.bits());
+		assert_eq!(Agents::<T>::get(asset, &who), Some(roles));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_agent() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
+		let who = agent::<T>(&asset, AgentRole::Supply);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, who.clone());
+		assert!(!Agents::<T>::contains_key(asset, &who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_document() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
+		let name = vec![b'd'; T::MaxDocumentNameLen::get() as usize];
+		let uri = vec![b'u'; T::MaxUriLen::get() as usize];
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, name, uri, [7u8; 32]);
+		assert_eq!(DocumentCount::<T>::get(asset), 1);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_document() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
+		let name = vec![b'd'; T::MaxDocumentNameLen::get() as usize];
+		let uri = vec![b'u'; T::MaxUriLen::get() as usize];
+		Pallet::<T>::do_set_document(asset, name.clone(), uri, [7u8; 32])?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset, name);
+		assert_eq!(Documents::<T>::iter_prefix(asset).count(), 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn mint() -> Result<(), BenchmarkError> {
+		let to = compliant::<T>("receiver", 0);
+		let asset = asset_with_rules::<T>(worst_rules::<T>(&to))?;
+		let supply = agent::<T>(&asset, AgentRole::Supply);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(supply), asset, to.clone(), units::<T>(1_000));
+		assert_eq!(T::Assets::balance(asset, &to), units::<T>(1_000));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn burn() -> Result<(), BenchmarkError> {
+		let (asset, from, _) = transfer_setup::<T>(0)?;
+		let supply = agent::<T>(&asset, AgentRole::Supply);
+		// The whole holding: the account is reaped and the holder count falls.
+		#[extrinsic_call]
+		_(RawOrigin::Signed(supply), asset, from.clone(), units::<T>(1_000));
+		assert_eq!(HolderCount::<T>::get(asset), 0);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn transfer() -> Result<(), BenchmarkError> {
+		let (asset, from, to) = transfer_setup::<T>(500)?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from), asset, to.clone(), units::<T>(500));
+		assert_eq!(T::Assets::balance(asset, &to), units::<T>(500));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn batch_transfer(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
+		let (asset, from, _) = transfer_setup::<T>(0)?;
+		let legs: Vec<_> = (0..n).map(|i| (compliant::<T>("receiver", i + 1), units::<T>(1))).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(from), asset, legs);
+		assert_eq!(HolderCount::<T>::get(asset), n.saturating_add(1));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn forced_transfer() -> Result<(), BenchmarkError> {
+		// All of it frozen: the whole amount is released, the sender reaped.
+		let (asset, from, to) = transfer_setup::<T>(1_000)?;
+		let enforcer = agent::<T>(&asset, AgentRole::ForcedTransfer);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(enforcer), asset, from.clone(), to.clone(), units::<T>(1_000));
+		assert_eq!(T::Assets::balance(asset, &to), units::<T>(1_000));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn recover() -> Result<(), BenchmarkError> {
+		let (asset, lost, new) = transfer_setup::<T>(500)?;
+		let recovery = agent::<T>(&asset, AgentRole::Recovery);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(recovery), asset, lost.clone(), new.clone());
+		assert_eq!(T::Assets::balance(asset, &new), units::<T>(1_000));
+		Ok(())
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

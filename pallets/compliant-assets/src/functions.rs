@@ -1,0 +1,532 @@
+//! The logic behind each call; `lib.rs` only checks origins and delegates here.
+
+use crate::{pallet::*, types::*};
+use alloc::vec::Vec;
+use frame_support::{
+	ensure,
+	pallet_prelude::{BoundedVec, DispatchError, DispatchResult},
+	traits::{
+		fungibles::{Create, Inspect, Mutate},
+		tokens::{Fortitude, Precision, Preservation},
+		Get, UnixTime,
+	},
+};
+use frame_system::pallet_prelude::OriginFor;
+use sp_runtime::traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero};
+use tokenize_primitives::{
+	Breaker, BreakerRefusal, Compliance, ComplianceFailure, Freezes, Jurisdiction, OperationKind,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The account that owns and administers every permissioned asset in
+	/// pallet-assets. Nobody holds its key.
+	pub fn account_id() -> T::AccountId {
+		T::PalletId::get().into_account_truncating()
+	}
+
+	/// Current Unix time in seconds.
+	pub fn now() -> u64 {
+		T::TimeProvider::now().as_secs()
+	}
+
+	/// Whether `who` is a verified agent of `asset` holding `role`.
+	pub fn is_active_agent(asset: &T::AssetId, who: &T::AccountId, role: AgentRole) -> bool {
+		Agents::<T>::get(asset, who).is_some_and(|roles| roles.contains(role))
+			&& T::Compliance::is_verified(who)
+	}
+
+	/// ERC-1404 pre-check: `Ok` when `from` may transfer `amount` of `asset` to
+	/// `to` right now, otherwise exactly the error [`Pallet::transfer`] would
+	/// fail with. Moves and counts nothing (the throttle is only read).
+	pub fn can_transfer(
+		asset: T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
+		T::Breaker::check_operation(OperationKind::AssetTransfer, amount).map_err(Self::breaker_error)
+	}
+
+	/// The signed caller, when it is a verified agent of `asset` holding `role`.
+	pub(crate) fn ensure_agent(
+		origin: OriginFor<T>,
+		asset: &T::AssetId,
+		role: AgentRole,
+	) -> Result<T::AccountId, DispatchError> {
+		let who = frame_system::ensure_signed(origin)?;
+		let holds_role = Agents::<T>::get(asset, &who).is_some_and(|roles| roles.contains(role));
+		ensure!(holds_role, Error::<T>::MissingAgentRole);
+		ensure!(T::Compliance::is_verified(&who), Error::<T>::AgentNotVerified);
+		Ok(who)
+	}
+
+	// ---- administration -------------------------------------------------
+
+	pub(crate) fn do_create_asset(
+		id: T::AssetId,
+		name: Vec<u8>,
+		symbol: Vec<u8>,
+		decimals: u8,
+		rules: RulesInputOf<T>,
+	) -> DispatchResult {
+		ensure!(!Rules::<T>::contains_key(id), Error::<T>::AssetAlreadyExists);
+		ensure!(!T::Assets::asset_exists(id), Error::<T>::AssetIdInUse);
+		let name = Self::non_empty_text(name, Error::<T>::EmptyName, Error::<T>::NameTooLong)?;
+		let symbol = Self::non_empty_text(symbol, Error::<T>::EmptySymbol, Error::<T>::SymbolTooLong)?;
+		let rules = Self::checked_rules(rules)?;
+		// Sufficient: holders need no native balance. Minimum one unit, so any
+		// non-zero holding is an account and a zero one is reaped.
+		T::Assets::create(id, Self::account_id(), true, One::one())?;
+		Rules::<T>::insert(id, rules.clone());
+		Profiles::<T>::insert(id, AssetProfile { name: name.clone(), symbol: symbol.clone(), decimals });
+		Self::deposit_event(Event::AssetCreated { asset: id, name, symbol, decimals, rules });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_rules(asset: T::AssetId, rules: RulesInputOf<T>) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		let rules = Self::checked_rules(rules)?;
+		Rules::<T>::insert(asset, rules.clone());
+		Self::deposit_event(Event::RulesSet { asset, rules });
+		Ok(())
+	}
+
+	pub(crate) fn do_add_agent(asset: T::AssetId, who: T::AccountId, bits: u8) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		let roles = AgentRoles::from_bits(bits).ok_or(Error::<T>::UnknownAgentRole)?;
+		ensure!(!roles.is_empty(), Error::<T>::NoAgentRoles);
+		ensure!(!roles.combines_freeze_and_forced_transfer(), Error::<T>::FreezeAndForcedTransferCombined);
+		ensure!(T::Compliance::is_verified(&who), Error::<T>::AgentNotVerified);
+		Agents::<T>::insert(asset, &who, roles);
+		Self::deposit_event(Event::AgentAppointed { asset, who, roles });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_agent(asset: T::AssetId, who: T::AccountId) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		ensure!(Agents::<T>::take(asset, &who).is_some(), Error::<T>::NotAnAgent);
+		Self::deposit_event(Event::AgentRemoved { asset, who });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_document(
+		asset: T::AssetId,
+		name: Vec<u8>,
+		uri: Vec<u8>,
+		hash: DocumentHash,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		let name = Self::document_name(name)?;
+		let uri: BoundedVec<u8, T::MaxUriLen> = uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
+		if !Documents::<T>::contains_key(asset, &name) {
+			DocumentCount::<T>::try_mutate(asset, |count| -> DispatchResult {
+				ensure!(*count < T::MaxDocuments::get(), Error::<T>::TooManyDocuments);
+				*count = count.saturating_add(1);
+				Ok(())
+			})?;
+		}
+		Documents::<T>::insert(asset, &name, Document { uri: uri.clone(), hash, updated_at: Self::now() });
+		Self::deposit_event(Event::DocumentSet { asset, name, uri, hash });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_document(asset: T::AssetId, name: Vec<u8>) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		let name = Self::document_name(name)?;
+		ensure!(Documents::<T>::take(asset, &name).is_some(), Error::<T>::UnknownDocument);
+		DocumentCount::<T>::mutate(asset, |count| *count = count.saturating_sub(1));
+		Self::deposit_event(Event::DocumentRemoved { asset, name });
+		Ok(())
+	}
+
+	// ---- supply ---------------------------------------------------------
+
+	/// Issues `amount` to `to` after the receiver-side checks and the mint
+	/// throttle; `agent` is recorded in the event. Public so that the runtime
+	/// can let an issuing pallet (mint escrow, fund vault) mint through the
+	/// same checks and holder bookkeeping.
+	pub fn do_mint(
+		agent: T::AccountId,
+		asset: T::AssetId,
+		to: T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let rules = Self::rules_of(&asset)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::ensure_receiver_side(&asset, &rules, &to, amount, None)?;
+		ensure!(T::Assets::total_issuance(asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
+		Self::note_operation(OperationKind::Mint, amount)?;
+		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
+		Self::deposit_event(Event::Minted { asset, to, amount, agent });
+		Ok(())
+	}
+
+	/// Destroys `amount` of `from`'s spendable holding after the breaker and
+	/// the burn throttle. Frozen amounts cannot be burnt. Public for the same
+	/// reason as [`Self::do_mint`].
+	pub fn do_burn(
+		agent: T::AccountId,
+		asset: T::AssetId,
+		from: T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		Self::ensure_open(&asset, &[&from])?;
+		Self::ensure_spendable(&asset, &from, amount)?;
+		Self::note_operation(OperationKind::Burn, amount)?;
+		Self::with_holder_count(&asset, [&from], || {
+			T::Assets::burn_from(
+				asset,
+				&from,
+				amount,
+				Preservation::Expendable,
+				Precision::Exact,
+				Fortitude::Polite,
+			)
+		})?;
+		Self::deposit_event(Event::Burned { asset, from, amount, agent });
+		Ok(())
+	}
+
+	// ---- transfers ------------------------------------------------------
+
+	/// An ordinary transfer: every check, the throttle counted, then the move.
+	pub(crate) fn do_transfer(
+		asset: T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
+		Self::note_operation(OperationKind::AssetTransfer, amount)?;
+		Self::move_holding(&asset, from, to, amount)?;
+		Self::deposit_event(Event::Transferred { asset, from: from.clone(), to: to.clone(), amount });
+		Ok(())
+	}
+
+	/// Each leg is checked against the state the previous legs left, so the
+	/// sender's spendable balance and the holder cap count the whole batch.
+	/// The call is transactional: a refused leg undoes the earlier ones.
+	pub(crate) fn do_batch_transfer(
+		asset: T::AssetId,
+		from: T::AccountId,
+		transfers: Vec<(T::AccountId, T::Balance)>,
+	) -> DispatchResult {
+		ensure!(!transfers.is_empty(), Error::<T>::EmptyBatch);
+		let within_bound = u32::try_from(transfers.len()).is_ok_and(|n| n <= T::MaxBatchSize::get());
+		ensure!(within_bound, Error::<T>::BatchTooLarge);
+		transfers.iter().try_for_each(|(to, amount)| Self::do_transfer(asset, &from, to, *amount))
+	}
+
+	/// A forced transfer may take frozen amounts: the freeze pallet releases
+	/// the shortfall above the spendable balance (and records the release),
+	/// after which pallet-assets lets the amount move.
+	pub(crate) fn do_forced_transfer(
+		agent: T::AccountId,
+		asset: T::AssetId,
+		from: T::AccountId,
+		to: T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let rules = Self::ensure_movement(&asset, &from, &to, amount)?;
+		Self::ensure_receiver_side(&asset, &rules, &to, amount, Some(&from))?;
+		ensure!(amount <= T::Assets::balance(asset, &from), Error::<T>::InsufficientBalance);
+		let released = Self::release_shortfall(&asset, &from, amount)?;
+		Self::move_holding(&asset, &from, &to, amount)?;
+		Self::deposit_event(Event::ForcedTransfer { asset, from, to, amount, released, agent });
+		Ok(())
+	}
+
+	/// Moves the freeze entries first, so that the lost wallet's frozen part is
+	/// frozen on the new wallet before any of it moves, then the whole balance.
+	pub(crate) fn do_recover(
+		agent: T::AccountId,
+		asset: T::AssetId,
+		lost: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		let rules = Self::rules_of(&asset)?;
+		ensure!(lost != new, Error::<T>::SelfTransfer);
+		let amount = T::Assets::balance(asset, &lost);
+		ensure!(!amount.is_zero(), Error::<T>::NothingToRecover);
+		Self::ensure_receiver_side(&asset, &rules, &new, amount, Some(&lost))?;
+		ensure!(Self::same_holder(&lost, &new), Error::<T>::RecoveryTargetMismatch);
+		ensure!(!T::Freezes::is_address_frozen(&lost), Error::<T>::LostWalletAddressFrozen);
+		let frozen = T::Freezes::frozen_balance(&asset, &lost);
+		T::Freezes::move_freezes(&asset, &lost, &new)?;
+		Self::move_holding(&asset, &lost, &new, amount)?;
+		Self::deposit_event(Event::WalletRecovered { asset, lost, new, amount, frozen, agent });
+		Ok(())
+	}
+
+	/// A privileged move ordered by another pallet (confiscation after the
+	/// caller released the frozen amount, escrow release): no sender-side
+	/// rules, but a compliant receiver and only spendable amounts.
+	pub(crate) fn do_force_move(
+		asset: T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let rules = Self::ensure_movement(&asset, from, to, amount)?;
+		Self::ensure_receiver_side(&asset, &rules, to, amount, Some(from))?;
+		Self::ensure_spendable(&asset, from, amount)?;
+		Self::move_holding(&asset, from, to, amount)?;
+		Self::deposit_event(Event::ForceMoved { asset, from: from.clone(), to: to.clone(), amount });
+		Ok(())
+	}
+
+	// ---- checks ---------------------------------------------------------
+
+	/// Every check of an ordinary transfer except the throttle, in the
+	/// documented order.
+	fn ensure_transfer_allowed(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		let rules = Self::ensure_movement(asset, from, to, amount)?;
+		Self::ensure_open(asset, &[from, to])?;
+		Self::ensure_compliant(from, Party::Sender)?;
+		Self::ensure_compliant(to, Party::Receiver)?;
+		let locked = rules.lockup_until.is_some_and(|until| Self::now() < until);
+		ensure!(!locked, Error::<T>::LockedUp);
+		Self::ensure_receiver_rules(asset, &rules, to, amount, Some(from))?;
+		Self::ensure_spendable(asset, from, amount)
+	}
+
+	/// The asset is permissioned, the amount non-zero, the parties distinct.
+	fn ensure_movement(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<RulesOf<T>, DispatchError> {
+		let rules = Self::rules_of(asset)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(from != to, Error::<T>::SelfTransfer);
+		Ok(rules)
+	}
+
+	/// What every privileged path (mint, forced transfer, recovery, force
+	/// move) still demands of the receiver: the breaker open for it, a
+	/// compliant identity and the asset's receiver rules. The sender's side is
+	/// the privilege: a breaker freeze on the sender is what an enforcement
+	/// action typically targets.
+	fn ensure_receiver_side(
+		asset: &T::AssetId,
+		rules: &RulesOf<T>,
+		to: &T::AccountId,
+		amount: T::Balance,
+		sender: Option<&T::AccountId>,
+	) -> DispatchResult {
+		Self::ensure_open(asset, &[to])?;
+		Self::ensure_compliant(to, Party::Receiver)?;
+		Self::ensure_receiver_rules(asset, rules, to, amount, sender)
+	}
+
+	/// The asset's rules about who may receive it and how much.
+	fn ensure_receiver_rules(
+		asset: &T::AssetId,
+		rules: &RulesOf<T>,
+		to: &T::AccountId,
+		amount: T::Balance,
+		sender: Option<&T::AccountId>,
+	) -> DispatchResult {
+		let jurisdiction = T::Compliance::jurisdiction(to).ok_or(Error::<T>::ReceiverNotRegistered)?;
+		ensure!(
+			Self::admits(&rules.allowed_jurisdictions, &jurisdiction),
+			Error::<T>::ReceiverJurisdictionNotAllowed
+		);
+		ensure!(
+			!rules.blocked_jurisdictions.contains(&jurisdiction),
+			Error::<T>::ReceiverJurisdictionBlockedForAsset
+		);
+		if let Some(min) = rules.min_category {
+			let category_ok = T::Compliance::category(to).is_some_and(|category| category >= min);
+			ensure!(category_ok, Error::<T>::ReceiverCategoryTooLow);
+		}
+		let receiver_balance = T::Assets::balance(*asset, to);
+		if let Some(max) = rules.max_holders {
+			// Only a movement that adds a holder without the sender leaving can
+			// break the cap; a holding changing hands never does.
+			let joins = receiver_balance.is_zero();
+			let sender_leaves = sender.is_some_and(|from| T::Assets::balance(*asset, from) <= amount);
+			let room = HolderCount::<T>::get(asset) < max;
+			ensure!(!joins || sender_leaves || room, Error::<T>::MaxHoldersReached);
+		}
+		if let Some(max) = rules.max_balance {
+			let within = receiver_balance.checked_add(&amount).is_some_and(|after| after <= max);
+			ensure!(within, Error::<T>::MaxBalanceExceeded);
+		}
+		Ok(())
+	}
+
+	/// An empty allowed list admits every jurisdiction.
+	fn admits(allowed: &[Jurisdiction], jurisdiction: &Jurisdiction) -> bool {
+		allowed.is_empty() || allowed.contains(jurisdiction)
+	}
+
+	/// `amount` is within `who`'s balance less what is frozen (pallet-assets
+	/// subtracts the freeze pallet's frozen amount).
+	fn ensure_spendable(asset: &T::AssetId, who: &T::AccountId, amount: T::Balance) -> DispatchResult {
+		ensure!(amount <= Self::spendable(asset, who), Error::<T>::InsufficientSpendableBalance);
+		Ok(())
+	}
+
+	fn spendable(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
+		T::Assets::reducible_balance(*asset, who, Preservation::Expendable, Fortitude::Polite)
+	}
+
+	/// Asks the freeze pallet to release what a forced transfer of `amount`
+	/// needs beyond the spendable balance; returns what was released.
+	fn release_shortfall(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<T::Balance, DispatchError> {
+		let shortfall = amount.saturating_sub(Self::spendable(asset, from));
+		if shortfall.is_zero() {
+			return Ok(Zero::zero());
+		}
+		let released = T::Freezes::release_for_forced_transfer(asset, from, shortfall)?;
+		ensure!(released >= shortfall, Error::<T>::FrozenAmountNotReleased);
+		Ok(released)
+	}
+
+	/// Both wallets belong to one holder as far as the chain can tell: the
+	/// same legal entity (LEI), or identities in the same jurisdiction.
+	fn same_holder(lost: &T::AccountId, new: &T::AccountId) -> bool {
+		T::Compliance::same_legal_entity(lost, new)
+			|| matches!(
+				(T::Compliance::jurisdiction(lost), T::Compliance::jurisdiction(new)),
+				(Some(a), Some(b)) if a == b
+			)
+	}
+
+	fn rules_of(asset: &T::AssetId) -> Result<RulesOf<T>, DispatchError> {
+		Ok(Rules::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?)
+	}
+
+	fn ensure_open(asset: &T::AssetId, parties: &[&T::AccountId]) -> DispatchResult {
+		T::Breaker::ensure_open(asset, parties).map_err(Self::breaker_error)
+	}
+
+	fn note_operation(kind: OperationKind, amount: T::Balance) -> DispatchResult {
+		T::Breaker::note_operation(kind, amount).map_err(Self::breaker_error)
+	}
+
+	fn ensure_compliant(who: &T::AccountId, party: Party) -> DispatchResult {
+		T::Compliance::check_compliance(who).map_err(|failure| Self::compliance_error(party, failure).into())
+	}
+
+	fn breaker_error(refusal: BreakerRefusal) -> DispatchError {
+		match refusal {
+			BreakerRefusal::GlobalPause => Error::<T>::ChainPaused,
+			BreakerRefusal::AssetPaused => Error::<T>::AssetPaused,
+			BreakerRefusal::AddressFrozen => Error::<T>::AddressFrozen,
+			BreakerRefusal::Throttled => Error::<T>::Throttled,
+		}
+		.into()
+	}
+
+	fn compliance_error(party: Party, failure: ComplianceFailure) -> Error<T> {
+		use ComplianceFailure::*;
+		match (party, failure) {
+			(Party::Sender, NotRegistered) => Error::<T>::SenderNotRegistered,
+			(Party::Sender, Pending) => Error::<T>::SenderPending,
+			(Party::Sender, Revoked) => Error::<T>::SenderRevoked,
+			(Party::Sender, Expired) => Error::<T>::SenderExpired,
+			(Party::Sender, Sanctioned) => Error::<T>::SenderSanctioned,
+			(Party::Sender, JurisdictionBlocked) => Error::<T>::SenderJurisdictionBlocked,
+			(Party::Receiver, NotRegistered) => Error::<T>::ReceiverNotRegistered,
+			(Party::Receiver, Pending) => Error::<T>::ReceiverPending,
+			(Party::Receiver, Revoked) => Error::<T>::ReceiverRevoked,
+			(Party::Receiver, Expired) => Error::<T>::ReceiverExpired,
+			(Party::Receiver, Sanctioned) => Error::<T>::ReceiverSanctioned,
+			(Party::Receiver, JurisdictionBlocked) => Error::<T>::ReceiverJurisdictionBlocked,
+		}
+	}
+
+	// ---- bookkeeping ----------------------------------------------------
+
+	fn move_holding(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::with_holder_count(asset, [from, to], || {
+			T::Assets::transfer(*asset, from, to, amount, Preservation::Expendable)
+		})
+	}
+
+	/// Runs `movement`, then moves the holder count by the parties that
+	/// started or stopped holding: the one place the count changes, so every
+	/// path keeps it exact.
+	fn with_holder_count<const N: usize, R>(
+		asset: &T::AssetId,
+		parties: [&T::AccountId; N],
+		movement: impl FnOnce() -> Result<R, DispatchError>,
+	) -> DispatchResult {
+		let held_before = parties.map(|who| Self::is_holder(asset, who));
+		movement()?;
+		let before = HolderCount::<T>::get(asset);
+		let mut count = before;
+		for (who, held) in parties.into_iter().zip(held_before) {
+			match (held, Self::is_holder(asset, who)) {
+				(false, true) => count = count.checked_add(1).ok_or(Error::<T>::HolderCountOverflow)?,
+				// Cannot go below zero while the count is exact; saturate defensively.
+				(true, false) => count = count.saturating_sub(1),
+				_ => {},
+			}
+		}
+		if count != before {
+			HolderCount::<T>::insert(asset, count);
+		}
+		Ok(())
+	}
+
+	fn is_holder(asset: &T::AssetId, who: &T::AccountId) -> bool {
+		!T::Assets::balance(*asset, who).is_zero()
+	}
+
+	// ---- input validation -----------------------------------------------
+
+	fn checked_rules(input: RulesInputOf<T>) -> Result<RulesOf<T>, DispatchError> {
+		let allowed = Self::checked_jurisdictions(input.allowed_jurisdictions)?;
+		let blocked = Self::checked_jurisdictions(input.blocked_jurisdictions)?;
+		ensure!(!allowed.iter().any(|j| blocked.contains(j)), Error::<T>::JurisdictionAllowedAndBlocked);
+		let zero_cap = input.max_holders == Some(0) || input.max_balance.is_some_and(|max| max.is_zero());
+		ensure!(!zero_cap, Error::<T>::ZeroLimit);
+		Ok(AssetRules {
+			max_holders: input.max_holders,
+			max_balance: input.max_balance,
+			allowed_jurisdictions: allowed,
+			blocked_jurisdictions: blocked,
+			min_category: input.min_category,
+			lockup_until: input.lockup_until,
+		})
+	}
+
+	fn checked_jurisdictions(list: Vec<Jurisdiction>) -> Result<JurisdictionsOf<T>, DispatchError> {
+		ensure!(list.iter().all(Jurisdiction::is_well_formed), Error::<T>::MalformedJurisdiction);
+		Ok(BoundedVec::try_from(list).map_err(|_| Error::<T>::TooManyJurisdictionRules)?)
+	}
+
+	fn document_name(name: Vec<u8>) -> Result<DocumentNameOf<T>, DispatchError> {
+		Self::non_empty_text(name, Error::<T>::EmptyDocumentName, Error::<T>::DocumentNameTooLong)
+	}
+
+	fn non_empty_text<S: Get<u32>>(
+		bytes: Vec<u8>,
+		empty: Error<T>,
+		too_long: Error<T>,
+	) -> Result<BoundedVec<u8, S>, DispatchError> {
+		ensure!(!bytes.is_empty(), empty);
+		Ok(BoundedVec::try_from(bytes).map_err(|_| too_long)?)
+	}
+}

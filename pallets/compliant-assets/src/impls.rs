@@ -1,0 +1,75 @@
+//! What this pallet offers the rest of the runtime: compliant movement of
+//! permissioned assets for other pallets, and an origin for asset agents.
+
+use crate::{pallet::*, types::AgentRole};
+use core::marker::PhantomData;
+use frame_support::{
+	pallet_prelude::DispatchResult,
+	traits::{EnsureOriginWithArg, Get},
+};
+use frame_system::RawOrigin;
+use tokenize_primitives::ComplianceTransfer;
+
+impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pallet<T> {
+	fn is_permissioned(asset: &T::AssetId) -> bool {
+		Rules::<T>::contains_key(asset)
+	}
+
+	fn can_transfer(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Pallet::<T>::can_transfer(*asset, from, to, amount)
+	}
+
+	fn transfer(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::do_transfer(*asset, from, to, amount)
+	}
+
+	fn force_move(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::do_force_move(*asset, from, to, amount)
+	}
+}
+
+/// Accepts a signed origin whose account is a verified agent of the asset
+/// holding role `R`, and yields that account. The freeze pallet's freeze and
+/// confiscation origins are this with `AgentRole::Freeze` and
+/// `AgentRole::ForcedTransfer`, so the separation of duties enforced when
+/// agents are appointed holds there too.
+pub struct EnsureAssetAgent<T, R>(PhantomData<(T, R)>);
+
+impl<T: Config, R: Get<AgentRole>> EnsureOriginWithArg<T::RuntimeOrigin, T::AssetId>
+	for EnsureAssetAgent<T, R>
+{
+	type Success = T::AccountId;
+
+	fn try_origin(o: T::RuntimeOrigin, asset: &T::AssetId) -> Result<T::AccountId, T::RuntimeOrigin> {
+		match o.into() {
+			Ok(RawOrigin::Signed(who)) if Pallet::<T>::is_active_agent(asset, &who, R::get()) => Ok(who),
+			Ok(other) => Err(other.into()),
+			Err(o) => Err(o),
+		}
+	}
+
+	/// Appoints a fresh verified account agent of `asset` with role `R`.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(asset: &T::AssetId) -> Result<T::RuntimeOrigin, ()> {
+		use crate::types::{AgentRoles, BenchmarkHelper};
+		let who: T::AccountId = frame_benchmarking::account("asset-agent", 0, 0);
+		T::BenchmarkHelper::make_compliant(&who);
+		Agents::<T>::insert(asset, &who, AgentRoles::from_roles(&[R::get()]));
+		Ok(RawOrigin::Signed(who).into())
+	}
+}

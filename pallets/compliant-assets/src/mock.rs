@@ -1,0 +1,422 @@
+//! Test runtime: frame-system, balances, pallet-assets (its `Freezer` a mock
+//! freeze registry), timestamp and this pallet, with scripted identity
+//! registry, circuit breaker and freeze pallet.
+//!
+//! The scripted state lives in the test externalities' storage rather than in
+//! thread-locals: a failed call rolls it back like real pallet storage (so
+//! `assert_noop!` also proves the mocks were left untouched), and every
+//! externalities starts clean.
+
+use crate as pallet_compliant_assets;
+use crate::{AgentRole, AgentRoles, AssetRules, RulesInputOf};
+use codec::{Decode, Encode};
+use frame_support::{
+	assert_ok, derive_impl, ord_parameter_types, parameter_types,
+	storage::unhashed,
+	traits::{AsEnsureOriginWithArg, ConstU32},
+	PalletId,
+};
+use frame_system::{EnsureRoot, EnsureSigned, EnsureSignedBy};
+use sp_runtime::{BuildStorage, DispatchError};
+use std::collections::{BTreeMap, BTreeSet};
+use tokenize_primitives::{
+	Breaker, BreakerRefusal, Compliance, ComplianceFailure, FreezeSummary, Freezes, InvestorCategory,
+	Jurisdiction, OperationKind, Role,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Assets: pallet_assets,
+		Timestamp: pallet_timestamp,
+		CompliantAssets: pallet_compliant_assets,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+}
+
+#[derive_impl(pallet_assets::config_preludes::TestDefaultConfig)]
+impl pallet_assets::Config for Test {
+	type Currency = Balances;
+	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<u64>>;
+	type ForceOrigin = EnsureRoot<u64>;
+	type Freezer = MockFreezer;
+}
+
+impl pallet_timestamp::Config for Test {
+	type Moment = u64;
+	type OnTimestampSet = ();
+	type MinimumPeriod = frame_support::traits::ConstU64<1>;
+	type WeightInfo = ();
+}
+
+ord_parameter_types! {
+	pub const Admin: u64 = 1000;
+}
+
+parameter_types! {
+	pub const CompliantAssetsPalletId: PalletId = PalletId(*b"tk/cmpas");
+}
+
+impl pallet_compliant_assets::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = u32;
+	type Balance = u64;
+	type Assets = Assets;
+	type Compliance = MockCompliance;
+	type Breaker = MockBreaker;
+	type Freezes = MockFreezes;
+	type AssetAdminOrigin = EnsureSignedBy<Admin, u64>;
+	type TimeProvider = Timestamp;
+	type PalletId = CompliantAssetsPalletId;
+	type MaxBatchSize = ConstU32<4>;
+	type MaxDocuments = ConstU32<2>;
+	type MaxDocumentNameLen = ConstU32<8>;
+	type MaxUriLen = ConstU32<32>;
+	type MaxJurisdictionRules = ConstU32<3>;
+	type StringLimit = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+// ---- accounts and fixtures ------------------------------------------------
+
+pub const ADMIN: u64 = 1000;
+/// DE, professional, legal entity 1.
+pub const ALICE: u64 = 1;
+/// DE, retail.
+pub const BOB: u64 = 2;
+/// FR, eligible counterparty.
+pub const CHARLIE: u64 = 3;
+/// US, retail.
+pub const DAVE: u64 = 4;
+/// Alice's new wallet: FR, but the same legal entity (LEI) as Alice.
+pub const ALICE_NEW: u64 = 5;
+/// Bob's new wallet: another DE identity.
+pub const BOB_NEW: u64 = 6;
+/// Has no identity.
+pub const NOBODY: u64 = 99;
+pub const SUPPLY_AGENT: u64 = 10;
+pub const FREEZE_AGENT: u64 = 11;
+pub const ENFORCER: u64 = 12;
+pub const RECOVERY_AGENT: u64 = 13;
+
+pub const ASSET: u32 = 7;
+/// Genesis wall clock: 2026-01-01T00:00:00Z.
+pub const START: u64 = 1_767_225_600;
+pub const DE: Jurisdiction = Jurisdiction(*b"DE");
+pub const FR: Jurisdiction = Jurisdiction(*b"FR");
+pub const US: Jurisdiction = Jurisdiction(*b"US");
+
+/// Every account a test may give a balance, for the invariants.
+pub const HOLDERS: [u64; 6] = [ALICE, BOB, CHARLIE, DAVE, ALICE_NEW, BOB_NEW];
+
+// ---- scripted state in storage ----------------------------------------------
+
+const IDENTITIES: &[u8] = b":mock:identities";
+const BREAKER: &[u8] = b":mock:breaker";
+const FROZEN: &[u8] = b":mock:frozen";
+const ADDRESS_FROZEN: &[u8] = b":mock:address-frozen";
+
+fn load<V: Decode + Default>(key: &[u8]) -> V {
+	unhashed::get_or_default(key)
+}
+
+fn update<V: Decode + Encode + Default, R>(key: &[u8], f: impl FnOnce(&mut V) -> R) -> R {
+	let mut value = load(key);
+	let result = f(&mut value);
+	unhashed::put(key, &value);
+	result
+}
+
+/// A scripted identity: `failure` is what `check_compliance` answers.
+#[derive(Clone, Copy, Encode, Decode, PartialEq, Eq, Debug)]
+pub struct MockIdentity {
+	pub failure: Option<ComplianceFailure>,
+	pub jurisdiction: Jurisdiction,
+	pub category: InvestorCategory,
+	/// Accounts with the same entity id share an LEI.
+	pub entity: u64,
+}
+
+pub fn set_identity(who: u64, jurisdiction: Jurisdiction, category: InvestorCategory, entity: u64) {
+	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| {
+		ids.insert(who, MockIdentity { failure: None, jurisdiction, category, entity })
+	});
+}
+
+/// Makes `who` fail the compliance check with `failure` (`NotRegistered`
+/// removes the identity), or pass it again with `None`.
+pub fn set_failure(who: u64, failure: Option<ComplianceFailure>) {
+	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| match failure {
+		Some(ComplianceFailure::NotRegistered) => {
+			ids.remove(&who);
+		},
+		_ => {
+			if let Some(identity) = ids.get_mut(&who) {
+				identity.failure = failure;
+			}
+		},
+	});
+}
+
+fn identity(who: &u64) -> Option<MockIdentity> {
+	load::<BTreeMap<u64, MockIdentity>>(IDENTITIES).get(who).copied()
+}
+
+/// The scripted circuit breaker.
+#[derive(Encode, Decode, Default)]
+pub struct BreakerState {
+	pub global: bool,
+	pub paused_assets: BTreeSet<u32>,
+	pub frozen_addresses: BTreeSet<u64>,
+	pub tripped: BTreeSet<OperationKind>,
+	/// Operations counted by `note_operation`.
+	pub noted: u32,
+}
+
+pub fn breaker(f: impl FnOnce(&mut BreakerState)) {
+	update(BREAKER, f)
+}
+
+pub fn noted_operations() -> u32 {
+	load::<BreakerState>(BREAKER).noted
+}
+
+/// Freezes `amount` more of `who`'s holding in the mock freeze registry.
+pub fn freeze(asset: u32, who: u64, amount: u64) {
+	update(FROZEN, |frozen: &mut BTreeMap<(u32, u64), u64>| {
+		let entry = frozen.entry((asset, who)).or_default();
+		*entry = entry.saturating_add(amount);
+	});
+}
+
+/// Unfreezes up to `amount` of `who`'s frozen holding; returns what was unfrozen.
+pub fn unfreeze(asset: u32, who: u64, amount: u64) -> u64 {
+	update(FROZEN, |frozen: &mut BTreeMap<(u32, u64), u64>| {
+		let current = frozen.get(&(asset, who)).copied().unwrap_or_default();
+		let released = current.min(amount);
+		if current == released {
+			frozen.remove(&(asset, who));
+		} else {
+			frozen.insert((asset, who), current - released);
+		}
+		released
+	})
+}
+
+/// The amount-level freezes of `who` (without the address-level freeze).
+pub fn frozen(asset: u32, who: u64) -> u64 {
+	load::<BTreeMap<(u32, u64), u64>>(FROZEN).get(&(asset, who)).copied().unwrap_or_default()
+}
+
+pub fn set_address_frozen(who: u64, is_frozen: bool) {
+	update(
+		ADDRESS_FROZEN,
+		|set: &mut BTreeSet<u64>| {
+			if is_frozen {
+				set.insert(who)
+			} else {
+				set.remove(&who)
+			}
+		},
+	);
+}
+
+// ---- the mocks ----------------------------------------------------------------
+
+pub struct MockCompliance;
+impl Compliance<u64> for MockCompliance {
+	fn is_verified(who: &u64) -> bool {
+		identity(who).is_some_and(|i| {
+			!matches!(
+				i.failure,
+				Some(ComplianceFailure::Pending | ComplianceFailure::Revoked | ComplianceFailure::Expired)
+			)
+		})
+	}
+	fn has_role(_who: &u64, _role: Role) -> bool {
+		false
+	}
+	fn jurisdiction(who: &u64) -> Option<Jurisdiction> {
+		identity(who).map(|i| i.jurisdiction)
+	}
+	fn same_legal_entity(a: &u64, b: &u64) -> bool {
+		a == b || matches!((identity(a), identity(b)), (Some(x), Some(y)) if x.entity == y.entity)
+	}
+	fn check_compliance(who: &u64) -> Result<(), ComplianceFailure> {
+		let identity = identity(who).ok_or(ComplianceFailure::NotRegistered)?;
+		identity.failure.map_or(Ok(()), Err)
+	}
+	fn category(who: &u64) -> Option<InvestorCategory> {
+		identity(who).map(|i| i.category)
+	}
+	fn is_jurisdiction_blocked(_jurisdiction: &Jurisdiction) -> bool {
+		false
+	}
+}
+
+pub struct MockBreaker;
+impl Breaker<u32, u64, u64> for MockBreaker {
+	fn ensure_open(asset: &u32, parties: &[&u64]) -> Result<(), BreakerRefusal> {
+		let state = load::<BreakerState>(BREAKER);
+		if state.global {
+			return Err(BreakerRefusal::GlobalPause);
+		}
+		if state.paused_assets.contains(asset) {
+			return Err(BreakerRefusal::AssetPaused);
+		}
+		if parties.iter().any(|who| state.frozen_addresses.contains(who)) {
+			return Err(BreakerRefusal::AddressFrozen);
+		}
+		Ok(())
+	}
+	fn note_operation(kind: OperationKind, amount: u64) -> Result<(), BreakerRefusal> {
+		Self::check_operation(kind, amount)?;
+		breaker(|state| state.noted += 1);
+		Ok(())
+	}
+	fn check_operation(kind: OperationKind, _amount: u64) -> Result<(), BreakerRefusal> {
+		if load::<BreakerState>(BREAKER).tripped.contains(&kind) {
+			return Err(BreakerRefusal::Throttled);
+		}
+		Ok(())
+	}
+}
+
+/// The freeze pallet as compliant-assets sees it; consistent with
+/// [`MockFreezer`], which pallet-assets asks.
+pub struct MockFreezes;
+impl Freezes<u32, u64, u64> for MockFreezes {
+	fn frozen_balance(asset: &u32, who: &u64) -> u64 {
+		if Self::is_address_frozen(who) {
+			return pallet_assets::Pallet::<Test>::balance(*asset, who);
+		}
+		frozen(*asset, *who)
+	}
+	fn is_address_frozen(who: &u64) -> bool {
+		load::<BTreeSet<u64>>(ADDRESS_FROZEN).contains(who)
+	}
+	fn move_freezes(asset: &u32, from: &u64, to: &u64) -> Result<(), DispatchError> {
+		let moved = unfreeze(*asset, *from, u64::MAX);
+		if moved > 0 {
+			freeze(*asset, *to, moved);
+		}
+		Ok(())
+	}
+	fn release_for_forced_transfer(asset: &u32, who: &u64, amount: u64) -> Result<u64, DispatchError> {
+		Ok(unfreeze(*asset, *who, amount))
+	}
+	fn summary(asset: &u32, who: &u64) -> FreezeSummary<u64> {
+		FreezeSummary {
+			total_frozen: Self::frozen_balance(asset, who),
+			address_frozen: Self::is_address_frozen(who),
+			entries: Vec::new(),
+		}
+	}
+}
+
+/// pallet-assets' view of the freezes: `None` when nothing is frozen, since
+/// `Some(0)` would make pallet-assets keep the minimum balance untouchable.
+pub struct MockFreezer;
+impl pallet_assets::FrozenBalance<u32, u64, u64> for MockFreezer {
+	fn frozen_balance(asset: u32, who: &u64) -> Option<u64> {
+		Some(MockFreezes::frozen_balance(&asset, who)).filter(|amount| *amount > 0)
+	}
+	fn died(_asset: u32, _who: &u64) {}
+	fn contains_freezes(asset: u32) -> bool {
+		load::<BTreeMap<(u32, u64), u64>>(FROZEN).keys().any(|(a, _)| *a == asset)
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
+	fn asset_id() -> u32 {
+		ASSET
+	}
+	fn make_compliant(who: &u64) {
+		set_identity(*who, DE, InvestorCategory::Professional, *who);
+	}
+	fn freeze(asset: &u32, who: &u64, amount: u64) {
+		freeze(*asset, *who, amount);
+	}
+}
+
+// ---- externalities ------------------------------------------------------------
+
+/// Identities for every fixture account, the clock at `START`, no asset.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap_or_default();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		set_now(START);
+		use InvestorCategory::*;
+		set_identity(ALICE, DE, Professional, 1);
+		set_identity(BOB, DE, Retail, 2);
+		set_identity(CHARLIE, FR, EligibleCounterparty, 3);
+		set_identity(DAVE, US, Retail, 4);
+		set_identity(ALICE_NEW, FR, Professional, 1);
+		set_identity(BOB_NEW, DE, Retail, 6);
+		for agent in [SUPPLY_AGENT, FREEZE_AGENT, ENFORCER, RECOVERY_AGENT] {
+			set_identity(agent, DE, EligibleCounterparty, agent);
+		}
+	});
+	ext
+}
+
+/// `new_test_ext` plus the permissioned asset `ASSET` with open rules, one
+/// agent per role, and 1 000 units minted to Alice; events cleared.
+pub fn ext_with_asset() -> sp_io::TestExternalities {
+	let mut ext = new_test_ext();
+	ext.execute_with(|| {
+		create_asset(ASSET, AssetRules::default());
+		appoint(SUPPLY_AGENT, &[AgentRole::Supply]);
+		appoint(FREEZE_AGENT, &[AgentRole::Freeze]);
+		appoint(ENFORCER, &[AgentRole::ForcedTransfer]);
+		appoint(RECOVERY_AGENT, &[AgentRole::Recovery]);
+		mint(ALICE, 1_000);
+		System::reset_events();
+	});
+	ext
+}
+
+pub fn create_asset(id: u32, rules: RulesInputOf<Test>) {
+	assert_ok!(CompliantAssets::create_asset(
+		RuntimeOrigin::signed(ADMIN),
+		id,
+		b"Euro".to_vec(),
+		b"EURD".to_vec(),
+		2,
+		rules
+	));
+}
+
+pub fn appoint(who: u64, roles: &[AgentRole]) {
+	let bits = AgentRoles::from_roles(roles).bits();
+	assert_ok!(CompliantAssets::add_agent(RuntimeOrigin::signed(ADMIN), ASSET, who, bits));
+}
+
+pub fn mint(to: u64, amount: u64) {
+	assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, to, amount));
+}
+
+/// Sets the wall clock (Unix seconds).
+pub fn set_now(secs: u64) {
+	pallet_timestamp::Now::<Test>::put(secs * 1000);
+}

@@ -1,0 +1,132 @@
+//! Asset rules, agent roles and documents of permissioned assets.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
+use scale_info::TypeInfo;
+use tokenize_primitives::InvestorCategory;
+
+/// 32-byte hash of an off-chain document (prospectus, terms, audit report).
+pub type DocumentHash = [u8; 32];
+
+/// The per-asset compliance rules (the "modules" of an ERC-3643 compliance
+/// contract). Generic over the jurisdiction list so that a call takes a plain
+/// list (refused with a named error when too long) and storage keeps a bounded
+/// one.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default,
+)]
+pub struct AssetRules<Balance, Jurisdictions> {
+	/// Most accounts that may hold a non-zero balance at once (fund share
+	/// classes are capped for prospectus exemptions). `None`: no cap.
+	pub max_holders: Option<u32>,
+	/// Largest balance one account may reach through a transfer or a mint.
+	pub max_balance: Option<Balance>,
+	/// Receivers must be in one of these jurisdictions; empty means all.
+	pub allowed_jurisdictions: Jurisdictions,
+	/// Receivers in these jurisdictions are refused, on top of the chain-wide
+	/// blocked jurisdictions of the identity registry.
+	pub blocked_jurisdictions: Jurisdictions,
+	/// Lowest MiFID II category a receiver must have (fund shares sold to
+	/// professionals only). `None`: every category.
+	pub min_category: Option<InvestorCategory>,
+	/// Unix seconds before which ordinary transfers are refused (lock-up
+	/// after issuance). Mints, burns and the agents' privileged moves ignore it.
+	pub lockup_until: Option<u64>,
+}
+
+/// The responsibilities an agent may hold on one asset.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug,
+)]
+pub enum AgentRole {
+	/// Mints and burns (the issuer's treasury desk).
+	Supply,
+	/// Freezes and unfreezes amounts (the freeze pallet asks for this role).
+	Freeze,
+	/// Moves holdings without the holder's signature, frozen amounts included.
+	ForcedTransfer,
+	/// Moves a lost wallet's holding to the holder's new wallet.
+	Recovery,
+}
+
+impl AgentRole {
+	/// Every role, in bit order.
+	pub const ALL: [AgentRole; 4] =
+		[AgentRole::Supply, AgentRole::Freeze, AgentRole::ForcedTransfer, AgentRole::Recovery];
+
+	const fn bit(self) -> u8 {
+		1u8 << (self as u8)
+	}
+}
+
+/// The roles of one agent on one asset, stored as a bit set.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default,
+)]
+pub struct AgentRoles(u8);
+
+impl AgentRoles {
+	/// The set holding exactly `roles`.
+	pub fn from_roles(roles: &[AgentRole]) -> Self {
+		AgentRoles(roles.iter().fold(0, |acc, role| acc | role.bit()))
+	}
+	/// Decodes a bit set, refusing bits that name no role.
+	pub fn from_bits(bits: u8) -> Option<Self> {
+		let known = AgentRoles::from_roles(&AgentRole::ALL).0;
+		(bits & !known == 0).then_some(AgentRoles(bits))
+	}
+	pub fn bits(&self) -> u8 {
+		self.0
+	}
+	pub fn contains(&self, role: AgentRole) -> bool {
+		self.0 & role.bit() != 0
+	}
+	pub fn is_empty(&self) -> bool {
+		self.0 == 0
+	}
+	/// Separation of duties: whoever can freeze an amount must not also be
+	/// able to move frozen amounts, or one key could freeze a holding and
+	/// then take it.
+	pub fn combines_freeze_and_forced_transfer(&self) -> bool {
+		self.contains(AgentRole::Freeze) && self.contains(AgentRole::ForcedTransfer)
+	}
+}
+
+/// Name, symbol and decimals of a permissioned asset. Kept here rather than in
+/// pallet-assets' metadata, which would reserve a deposit from this pallet's
+/// account on every change.
+#[derive(Clone, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub struct AssetProfile<Text> {
+	pub name: Text,
+	pub symbol: Text,
+	pub decimals: u8,
+}
+
+/// An ERC-1643 document attached to an asset: where it is and what it hashes
+/// to, so a holder can prove the text they were shown.
+#[derive(Clone, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub struct Document<Uri> {
+	pub uri: Uri,
+	pub hash: DocumentHash,
+	/// Unix seconds of the last change.
+	pub updated_at: u64,
+}
+
+/// Which side of a movement a compliance failure concerns; each side has its
+/// own error variants so a refusal names the party at fault.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Party {
+	Sender,
+	Receiver,
+}
+
+/// What benchmarks need from the rest of the runtime to reach the worst case.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
+	/// An asset id that no asset uses yet.
+	fn asset_id() -> AssetId;
+	/// Gives `who` a verified identity that passes every compliance check.
+	fn make_compliant(who: &AccountId);
+	/// Freezes `amount` of `who`'s holding of `asset` (at most its balance).
+	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance);
+}

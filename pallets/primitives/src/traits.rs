@@ -1,0 +1,121 @@
+//! Cross-pallet traits: the only way one pallet asks another a question or
+//! asks it to act. The runtime wires the implementations; each pallet's mock
+//! scripts them.
+
+use crate::{
+	BreakerRefusal, ComplianceFailure, FreezeSummary, InvestorCategory, Jurisdiction,
+	OperationKind, Role,
+};
+use frame_support::pallet_prelude::DispatchResult;
+
+/// What the rest of the chain may ask the identity registry.
+pub trait Compliance<AccountId> {
+	/// The account has an identity that is verified and not expired.
+	fn is_verified(who: &AccountId) -> bool;
+	/// The account is verified and its identity holds `role`.
+	fn has_role(who: &AccountId, role: Role) -> bool;
+	/// ISO 3166-1 alpha-2 jurisdiction of a registered identity.
+	fn jurisdiction(who: &AccountId) -> Option<Jurisdiction>;
+	/// Whether two accounts belong to the same legal entity: the same account, or
+	/// two identities carrying the same LEI. Used to cap one bank's share of
+	/// validator seats however many accounts it registers.
+	fn same_legal_entity(a: &AccountId, b: &AccountId) -> bool;
+	/// The full compliance check every permissioned movement of value needs:
+	/// verified, not expired, not sanctioned, jurisdiction not blocked. The
+	/// error names the first check that failed.
+	fn check_compliance(who: &AccountId) -> Result<(), ComplianceFailure>;
+	/// MiFID II category of a registered identity.
+	fn category(who: &AccountId) -> Option<InvestorCategory>;
+	/// Whether the consortium has blocked a jurisdiction (sanctions, FATF list).
+	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool;
+}
+
+/// The circuit breaker as seen by pallets that move value. The global pause is
+/// enforced by the runtime's call filter; asset pauses, address freezes and
+/// throttles are checked by the pallets themselves so that each refusal has a
+/// named error.
+pub trait Breaker<AssetId, AccountId, Balance> {
+	/// Refuses when the chain is paused, the asset is paused or either party's
+	/// address is frozen by the breaker.
+	fn ensure_open(asset: &AssetId, parties: &[&AccountId]) -> Result<(), BreakerRefusal>;
+	/// Counts one operation of `kind` moving `amount` against that kind's
+	/// throttle. Refuses while the throttle is tripped; the operation that
+	/// reaches the threshold trips it (and is itself still allowed).
+	fn note_operation(kind: OperationKind, amount: Balance) -> Result<(), BreakerRefusal>;
+	/// Read-only form of [`Self::note_operation`] for pre-checks (`can_transfer`).
+	fn check_operation(kind: OperationKind, amount: Balance) -> Result<(), BreakerRefusal>;
+}
+
+/// Amount-level freezes as seen by the pallet that moves permissioned assets.
+/// The freeze pallet also implements pallet-assets' `FrozenBalance`, so the
+/// frozen part of a balance can never leave through an ordinary transfer.
+pub trait Freezes<AssetId, AccountId, Balance> {
+	/// The total of active freeze entries on `who`'s holding of `asset`
+	/// (the whole balance counts as frozen when the address is frozen).
+	fn frozen_balance(asset: &AssetId, who: &AccountId) -> Balance;
+	/// Whether every holding of `who` is frozen (address-level freeze).
+	fn is_address_frozen(who: &AccountId) -> bool;
+	/// Re-keys every active entry of `from` on `asset` to `to`: a recovered
+	/// wallet keeps its freezes.
+	fn move_freezes(asset: &AssetId, from: &AccountId, to: &AccountId) -> DispatchResult;
+	/// Releases up to `amount` of `who`'s frozen `asset` (newest entries first)
+	/// so that a forced transfer by the forced-transfer agent may move it.
+	/// Returns what was released.
+	fn release_for_forced_transfer(
+		asset: &AssetId,
+		who: &AccountId,
+		amount: Balance,
+	) -> Result<Balance, frame_support::pallet_prelude::DispatchError>;
+	/// Active entries, for the spendable-balance runtime API.
+	fn summary(asset: &AssetId, who: &AccountId) -> FreezeSummary<Balance>;
+}
+
+/// Moving permissioned assets. Implemented by the compliant-assets pallet;
+/// every pallet that moves a permissioned asset (escrow, funds, freezes) goes
+/// through it so that holder bookkeeping and compliance rules hold everywhere.
+pub trait ComplianceTransfer<AccountId, AssetId, Balance> {
+	/// Whether `asset` is a permissioned asset of compliant-assets.
+	fn is_permissioned(asset: &AssetId) -> bool;
+	/// Every rule an ordinary transfer must pass, without moving anything.
+	fn can_transfer(
+		asset: &AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+	) -> DispatchResult;
+	/// A compliant transfer: checks every rule, then moves `amount`.
+	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
+		-> DispatchResult;
+	/// A privileged move (confiscation, escrow release ordered by a role):
+	/// skips the sender-side rules but still requires a compliant receiver and
+	/// never touches frozen amounts of `from` beyond what the caller released.
+	fn force_move(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
+		-> DispatchResult;
+}
+
+/// Payment corridors between jurisdictions, as the payment pallets see them.
+pub trait CorridorValidator<AccountId, AssetId, Balance> {
+	/// Whether a payment of `amount` of `asset` from `from` to `to` may use the
+	/// corridor between their jurisdictions today (active, not blocked, neither
+	/// jurisdiction blocked, asset accepted, within min/max and the day's limit).
+	fn validate(from: &AccountId, to: &AccountId, asset: &AssetId, amount: Balance)
+		-> DispatchResult;
+	/// [`Self::validate`] and then counts `amount` against today's volume.
+	fn record(from: &AccountId, to: &AccountId, asset: &AssetId, amount: Balance)
+		-> DispatchResult;
+}
+
+/// The account of a pallet-multisig n-of-m: the governance roles are held by
+/// such accounts, derived from their signers so that rotating the signers
+/// moves the role to a new account.
+pub trait MultisigAccount<AccountId> {
+	fn multi_account_id(signers: &[AccountId], threshold: u16) -> AccountId;
+}
+
+/// Lets benchmarks of other pallets create identities without knowing how the
+/// registry stores them.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait ComplianceBenchmarkHelper<AccountId> {
+	/// Gives `who` a verified identity holding `roles`, valid for a year.
+	fn make_verified(who: &AccountId, roles: &[Role]);
+}

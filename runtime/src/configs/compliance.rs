@@ -1,0 +1,150 @@
+//! Configuration of the compliance layer: identity registry, permissioned
+//! assets, freezes, circuit breaker and corridors, and the roles that govern
+//! them.
+//!
+//! Every privileged origin is a role held by a verified identity
+//! ([`RoleOrigin`]); the collective roles (governance council 5-of-7,
+//! settlement committee 3-of-5, compliance + depositary 2-of-3) are held by
+//! pallet-multisig accounts whose signers the registry keeps on chain. On the
+//! dev chain root (sudo) may act for any role; the consortium spec has no sudo.
+
+use crate::{
+	AccountId, AssetId, Assets, Balance, BlockNumber, CircuitBreaker, CompliantAssets, Freeze,
+	IdentityRegistry, Runtime, RuntimeEvent, Timestamp, MINUTES,
+};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, EitherOf, MapSuccess},
+	PalletId,
+};
+use frame_system::EnsureRoot;
+use sp_runtime::traits::Replace;
+use tokenize_primitives::{EnsureRole, MultisigAccount, Role};
+
+parameter_types! {
+	/// The account that stands for root in events when sudo acts on the dev
+	/// chain ("root" padded with zeros); never a real key.
+	pub RootActor: AccountId = AccountId::new(*b"root\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
+	pub const GovernanceCouncilRole: Role = Role::GovernanceCouncil;
+	pub const ComplianceOfficerRole: Role = Role::ComplianceOfficer;
+	pub const ComplianceDepositaryRole: Role = Role::ComplianceDepositary;
+}
+
+/// The holder of role `R`, or root (dev chain only) standing in as [`RootActor`].
+pub type RoleOrigin<R> = EitherOf<
+	MapSuccess<EnsureRoot<AccountId>, Replace<RootActor>>,
+	EnsureRole<AccountId, IdentityRegistry, R>,
+>;
+pub type GovernanceCouncil = RoleOrigin<GovernanceCouncilRole>;
+pub type ComplianceOfficer = RoleOrigin<ComplianceOfficerRole>;
+pub type ComplianceDepositary = RoleOrigin<ComplianceDepositaryRole>;
+
+/// pallet-multisig's account of an n-of-m: what a committee's role is held by.
+pub struct MultisigAccounts;
+impl MultisigAccount<AccountId> for MultisigAccounts {
+	fn multi_account_id(signers: &[AccountId], threshold: u16) -> AccountId {
+		pallet_multisig::Pallet::<Runtime>::multi_account_id(signers, threshold)
+	}
+}
+
+parameter_types! {
+	pub const MaxValiditySeconds: u64 = 3 * 365 * 24 * 3600;
+	/// Feeless allowance: 300 transactions per 10 blocks (30 s) per account,
+	/// i.e. 10 per second sustained — far above what a customer needs, low
+	/// enough that one account cannot fill blocks on its own.
+	pub const MaxTransactionsPerWindow: u32 = 300;
+	pub const TransactionWindow: BlockNumber = 10;
+}
+
+impl pallet_identity_registry::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type GovernanceOrigin = super::GovernanceOrigin;
+	type SanctionsOrigin = ComplianceOfficer;
+	type Multisig = MultisigAccounts;
+	type TimeProvider = Timestamp;
+	type MaxJurisdictionsPerVerifier = ConstU32<32>;
+	type MaxValiditySeconds = MaxValiditySeconds;
+	type MaxCommitteeSize = ConstU32<16>;
+	type MaxTransactionsPerWindow = MaxTransactionsPerWindow;
+	type TransactionWindow = TransactionWindow;
+	type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	pub const CompliantAssetsPalletId: PalletId = PalletId(*b"tk/cmpas");
+	pub const FreezeAgent: pallet_compliant_assets::AgentRole = pallet_compliant_assets::AgentRole::Freeze;
+	pub const ForcedTransferAgent: pallet_compliant_assets::AgentRole =
+		pallet_compliant_assets::AgentRole::ForcedTransfer;
+}
+
+impl pallet_compliant_assets::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Compliance = IdentityRegistry;
+	type Breaker = CircuitBreaker;
+	type Freezes = Freeze;
+	type AssetAdminOrigin = GovernanceCouncil;
+	type TimeProvider = Timestamp;
+	type PalletId = CompliantAssetsPalletId;
+	type MaxBatchSize = ConstU32<64>;
+	type MaxDocuments = ConstU32<32>;
+	type MaxDocumentNameLen = ConstU32<64>;
+	type MaxUriLen = ConstU32<256>;
+	type MaxJurisdictionRules = ConstU32<32>;
+	type StringLimit = ConstU32<64>;
+	type WeightInfo = pallet_compliant_assets::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
+}
+
+impl pallet_freeze::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type Assets = Assets;
+	type Transfer = CompliantAssets;
+	type FreezeOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, FreezeAgent>;
+	type ConfiscateOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, ForcedTransferAgent>;
+	type AddressFreezeOrigin = ComplianceOfficer;
+	type TimeProvider = Timestamp;
+	type MaxEntriesPerHolding = ConstU32<16>;
+	type MaxReferenceLen = ConstU32<64>;
+	type WeightInfo = pallet_freeze::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
+}
+
+parameter_types! {
+	/// Lifting a global pause waits this long after the council schedules it
+	/// (time for every bank to see the decision and object). A runtime
+	/// parameter, so the dev chain's tests can shorten it with root.
+	pub storage GlobalResumeDelay: BlockNumber = 10 * MINUTES;
+}
+
+impl pallet_circuit_breaker::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type GlobalPauseOrigin = GovernanceCouncil;
+	type AssetPauseOrigin = ComplianceDepositary;
+	type AddressFreezeOrigin = ComplianceOfficer;
+	type ThrottleOrigin = GovernanceCouncil;
+	type ResumeDelay = GlobalResumeDelay;
+	type MaxReasonLen = ConstU32<256>;
+	type WeightInfo = pallet_circuit_breaker::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_corridor::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type Compliance = IdentityRegistry;
+	type GovernanceOrigin = GovernanceCouncil;
+	type BlockOrigin = ComplianceOfficer;
+	type TimeProvider = Timestamp;
+	type MaxSettlementAssets = ConstU32<16>;
+	type MaxReasonLen = ConstU32<256>;
+	type WeightInfo = pallet_corridor::weights::SubstrateWeight<Runtime>;
+}
