@@ -12,6 +12,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$REPO_ROOT/scripts/bootstrap.sh"
 cd "$REPO_ROOT"
+# frame-benchmarking-cli's storage-access test runtime cannot be built while
+# WASM_BUILD_WORKSPACE_HINT points at our workspace; `benchmark pallet` does
+# not need it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
 cargo build --locked --release -p tokenize-node --features runtime-benchmarks
 bin="$CARGO_TARGET_DIR/release/tokenize-node"
 steps="${STEPS:-50}"

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode, submitFinalized, eventsOf } from '../lib/node.js';
-import { sudo, canTransfer, balanceOf, permissionedAsset, assertRefused, NO_RULES, code } from '../lib/compliance.js';
+import { sudo, rpc, canTransfer, balanceOf, permissionedAsset, assertRefused, NO_RULES, code } from '../lib/compliance.js';
 
 const EURT = 100;
 let node;
@@ -87,4 +87,18 @@ test('an unverified account cannot even enter the transaction pool', async () =>
   assert.equal((await api.query.system.account(ferdie.address)).nonce.toNumber(), 0);
   // The verified Alice passes the same check.
   await submitFinalized(api, api.tx.system.remark('ok'), alice);
+});
+
+test('identity, compliance and corridor RPC methods answer for middleware', async () => {
+  const { charlie, dave } = node.accounts;
+  const identity = await rpc(node, 'identity', [charlie.address]);
+  assert.equal(identity.status, 'Verified');
+  assert.equal(identity.category, 'Retail');
+  assert.deepEqual(await rpc(node, 'checkCompliance', [charlie.address]), { compliant: true, failure: null });
+  assert.deepEqual(await rpc(node, 'checkCompliance', [dave.address]), { compliant: false, failure: 'NotRegistered' });
+  assert.equal(await rpc(node, 'identity', [dave.address]), null);
+  assert.equal(await rpc(node, 'corridorStatus', ['DE', 'US']), null);
+  await assert.rejects(rpc(node, 'corridorStatus', ['de', 'US']), /ISO 3166-1 alpha-2/);
+  const scope = await rpc(node, 'breakerScope', [EURT, charlie.address]);
+  assert.deepEqual(scope, { assetPaused: false, addressFrozen: false });
 });

@@ -25,6 +25,8 @@ pub mod policy;
 mod compliance_views;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod compliance_tests;
 
 use alloc::vec::Vec;
 use sp_runtime::{

@@ -12,7 +12,8 @@
 //! `ChargeTransactionPayment`): bank customers never pay fees. A transaction
 //! is valid only when its signer holds a verified, unsanctioned identity and
 //! is within its feeless allowance (a number of transactions per window, kept
-//! by the identity registry); an address frozen by the circuit breaker cannot
+//! by the identity registry; identities with the Bank role, which submit for
+//! their customers, are not rate-limited); an address frozen by the circuit breaker cannot
 //! transact at all. All of this is decided in `validate`, so an unverified or
 //! over-eager account never gets into the transaction pool, let alone a block.
 
@@ -28,7 +29,7 @@ use sp_runtime::{
 	traits::{DispatchInfoOf, DispatchOriginOf, TransactionExtension, ValidateResult},
 	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
 };
-use tokenize_primitives::ComplianceTransfer;
+use tokenize_primitives::{Compliance, ComplianceTransfer, Role};
 
 /// `InvalidTransaction::Custom` codes of [`VerifiedSender`], for middleware.
 pub mod refusal {
@@ -109,6 +110,10 @@ impl VerifiedSender {
 			Err(AllowanceRefusal::NotCompliant(Sanctioned | JurisdictionBlocked)) =>
 				Some(refusal::SIGNER_SANCTIONED),
 			Err(AllowanceRefusal::NotCompliant(_)) => Some(refusal::SIGNER_NOT_VERIFIED),
+			// Banks submit for their customers (bank middleware): the allowance
+			// protects the chain from customer accounts, not from consortium
+			// members, whose volume the block limits already bound.
+			Err(AllowanceRefusal::RateLimited) if IdentityRegistry::has_role(who, Role::Bank) => None,
 			Err(AllowanceRefusal::RateLimited) => Some(refusal::RATE_LIMITED),
 		}
 	}

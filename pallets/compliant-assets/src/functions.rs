@@ -29,10 +29,18 @@ impl<T: Config> Pallet<T> {
 		T::TimeProvider::now().as_secs()
 	}
 
-	/// Whether `who` is a verified agent of `asset` holding `role`.
+	/// Whether `who` is an agent of `asset` holding `role` and in good standing.
 	pub fn is_active_agent(asset: &T::AssetId, who: &T::AccountId, role: AgentRole) -> bool {
 		Agents::<T>::get(asset, who).is_some_and(|roles| roles.contains(role))
-			&& T::Compliance::is_verified(who)
+			&& Self::in_good_standing(who)
+	}
+
+	/// An agent acts only while its identity is verified and not sanctioned:
+	/// a sanctioned agent loses its powers at once, as a sanctioned role
+	/// holder does. A blocked jurisdiction alone does not disable it (the
+	/// registry's rule for roles), so one block cannot paralyse an issuer.
+	fn in_good_standing(who: &T::AccountId) -> bool {
+		matches!(T::Compliance::check_compliance(who), Ok(()) | Err(ComplianceFailure::JurisdictionBlocked))
 	}
 
 	/// ERC-1404 pre-check: `Ok` when `from` may transfer `amount` of `asset` to
@@ -57,7 +65,7 @@ impl<T: Config> Pallet<T> {
 		let who = frame_system::ensure_signed(origin)?;
 		let holds_role = Agents::<T>::get(asset, &who).is_some_and(|roles| roles.contains(role));
 		ensure!(holds_role, Error::<T>::MissingAgentRole);
-		ensure!(T::Compliance::is_verified(&who), Error::<T>::AgentNotVerified);
+		ensure!(Self::in_good_standing(&who), Error::<T>::AgentNotVerified);
 		Ok(who)
 	}
 
@@ -97,7 +105,7 @@ impl<T: Config> Pallet<T> {
 		let roles = AgentRoles::from_bits(bits).ok_or(Error::<T>::UnknownAgentRole)?;
 		ensure!(!roles.is_empty(), Error::<T>::NoAgentRoles);
 		ensure!(!roles.combines_freeze_and_forced_transfer(), Error::<T>::FreezeAndForcedTransferCombined);
-		ensure!(T::Compliance::is_verified(&who), Error::<T>::AgentNotVerified);
+		ensure!(Self::in_good_standing(&who), Error::<T>::AgentNotVerified);
 		Agents::<T>::insert(asset, &who, roles);
 		Self::deposit_event(Event::AgentAppointed { asset, who, roles });
 		Ok(())

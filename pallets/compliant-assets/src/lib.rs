@@ -318,7 +318,7 @@ pub mod pallet {
 		/// Separation of duties: one account may not hold both the freeze and the
 		/// forced-transfer role on an asset.
 		FreezeAndForcedTransferCombined,
-		/// Agents must hold a verified identity.
+		/// Agents must hold a verified, unsanctioned identity (appointment and every act).
 		AgentNotVerified,
 		/// The account is not an agent of the asset.
 		NotAnAgent,

@@ -1,0 +1,497 @@
+//! Every privileged call refuses every other role, on the real runtime.
+//!
+//! Each role sits on its own account ([`super::new_ext`]): the three
+//! committees' multisig accounts, the compliance officer, two KYC verifiers, a
+//! bank, a committee signer, the four agents of one asset, a holder and a
+//! stranger without identity; plus the unsigned origin and root. For each
+//! privileged call of the README's "who may call what" table the call is
+//! dispatched from every one of them that does not hold the call's role: it
+//! must fail with `BadOrigin` or the pallet's named refusal (not an agent, not
+//! a trusted verifier, four eyes) and change no storage. Then each holder of
+//! the role (and root where the dev chain lets sudo act for the role) makes
+//! the call and must succeed — each in a layer that is rolled back, so every
+//! case starts from the same state.
+
+use super::*;
+use frame_support::{
+	storage::{with_transaction, TransactionOutcome},
+	traits::{GetCallMetadata, GetCallName},
+};
+use pallet_identity_registry::{IdentityDetails, RevocationReason};
+use tokenize_primitives::{FreezeReason, OperationKind};
+
+/// The permissioned asset the cases act on.
+const ASSET: AssetId = 2_000;
+/// An unused id, for `create_asset`.
+const NEW_ASSET: AssetId = 2_001;
+/// A document attached to [`ASSET`] at setup.
+const DOCUMENT: &[u8] = b"terms-and-conditions";
+/// The freeze entry placed on `holder(0)` at setup.
+const ENTRY: u64 = 0;
+const GB: Jurisdiction = Jurisdiction(*b"GB");
+const YEAR: u64 = 365 * 24 * 3600;
+
+/// An identity registered while the cases run; the second verifier put it
+/// on file as pending.
+fn pending_identity() -> AccountId {
+	named("pending-identity")
+}
+
+#[derive(Clone)]
+enum Actor {
+	Signed(&'static str, AccountId),
+	Unsigned,
+	Root,
+}
+
+impl core::fmt::Debug for Actor {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		match self {
+			Actor::Signed(name, _) => f.write_str(name),
+			Actor::Unsigned => f.write_str("the unsigned origin"),
+			Actor::Root => f.write_str("root"),
+		}
+	}
+}
+
+impl Actor {
+	fn origin(&self) -> RuntimeOrigin {
+		match self {
+			Actor::Signed(_, who) => RuntimeOrigin::signed(who.clone()),
+			Actor::Unsigned => RuntimeOrigin::none(),
+			Actor::Root => RuntimeOrigin::root(),
+		}
+	}
+}
+
+fn actors() -> Vec<Actor> {
+	let mut actors: Vec<Actor> = [
+		("governance council", council()),
+		("compliance + depositary", depositary()),
+		("settlement committee", settlement_committee()),
+		("compliance officer", officer()),
+		("KYC verifier", verifier()),
+		("second KYC verifier", second_verifier()),
+		("bank", bank()),
+		("a council signer alone", signer(1)),
+		("supply agent", supply_agent()),
+		("freeze agent", freeze_agent()),
+		("forced-transfer agent", enforcement_agent()),
+		("recovery agent", recovery_agent()),
+		("holder", holder(0)),
+		("stranger", stranger()),
+	]
+	.into_iter()
+	.map(|(name, who)| Actor::Signed(name, who))
+	.collect();
+	actors.extend([Actor::Unsigned, Actor::Root]);
+	actors
+}
+
+/// One row of the table: a privileged call and who may make it.
+struct Case {
+	call: RuntimeCall,
+	/// The accounts holding the role the call needs.
+	holders: Vec<AccountId>,
+	/// Whether root (sudo, dev chain only) acts for the role.
+	root: bool,
+	/// Named errors a non-holder may be refused with, besides `BadOrigin`.
+	refusals: Vec<DispatchError>,
+	/// Puts the chain in the state the call acts on (rolled back with the case).
+	prepare: fn(),
+}
+
+impl Case {
+	fn new(call: impl Into<RuntimeCall>, holders: Vec<AccountId>, root: bool) -> Self {
+		Case { call: call.into(), holders, root, refusals: alloc::vec![DispatchError::BadOrigin], prepare: || {} }
+	}
+	fn governance(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![council()], true)
+	}
+	fn compliance_officer(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![officer()], true)
+	}
+	fn compliance_depositary(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![depositary()], true)
+	}
+	fn trusted_verifiers(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![verifier(), second_verifier()], false)
+			.refusing(pallet_identity_registry::Error::<Runtime>::NotTrustedVerifier)
+	}
+	/// A compliant-assets call of one agent role: other signers are "not an agent".
+	fn asset_agent(call: impl Into<RuntimeCall>, agent: AccountId) -> Self {
+		Self::new(call, alloc::vec![agent], false).refusing(pallet_compliant_assets::Error::<Runtime>::MissingAgentRole)
+	}
+	/// A freeze-pallet call of one agent role: its origin refuses with `BadOrigin`.
+	fn freeze_origin(call: impl Into<RuntimeCall>, agent: AccountId) -> Self {
+		Self::new(call, alloc::vec![agent], false)
+	}
+	fn refusing(mut self, error: impl Into<DispatchError>) -> Self {
+		self.refusals.push(error.into());
+		self
+	}
+	fn prepared(mut self, prepare: fn()) -> Self {
+		self.prepare = prepare;
+		self
+	}
+
+	fn admits(&self, actor: &Actor) -> bool {
+		match actor {
+			Actor::Signed(_, who) => self.holders.contains(who),
+			Actor::Unsigned => false,
+			Actor::Root => self.root,
+		}
+	}
+
+	fn name(&self) -> alloc::string::String {
+		let meta = self.call.get_call_metadata();
+		alloc::format!("{}::{}", meta.pallet_name, meta.function_name)
+	}
+}
+
+fn details(jurisdiction: Jurisdiction) -> IdentityDetails {
+	IdentityDetails {
+		jurisdiction,
+		category: InvestorCategory::Retail,
+		roles: 0,
+		expires_at: NOW + YEAR,
+		lei: None,
+		bic: None,
+		travel_rule_hash: None,
+	}
+}
+
+fn corridor_params() -> pallet_corridor::ParamsInput<Runtime> {
+	pallet_corridor::CorridorParams {
+		min_amount: 1,
+		max_amount: 1_000,
+		daily_limit: 10_000,
+		settlement_assets: alloc::vec![ASSET],
+	}
+}
+
+fn throttle() -> pallet_circuit_breaker::ThrottleConfigOf<Runtime> {
+	pallet_circuit_breaker::ThrottleConfig { window: 10, max_operations: Some(100), max_amount: None, cooldown: 10 }
+}
+
+// Preparations, each through the real call with root standing in for the role.
+fn sanction_holder() {
+	assert_ok!(crate::IdentityRegistry::sanction_account(RuntimeOrigin::root(), holder(1), None));
+}
+fn block_gb() {
+	assert_ok!(crate::IdentityRegistry::block_jurisdiction(RuntimeOrigin::root(), GB));
+}
+fn freeze_holder_address() {
+	assert_ok!(crate::Freeze::freeze_address(
+		RuntimeOrigin::root(),
+		holder(1),
+		FreezeReason::CourtOrder,
+		b"court order 7".to_vec()
+	));
+}
+fn pause_chain() {
+	assert_ok!(crate::CircuitBreaker::pause_global(RuntimeOrigin::root(), b"incident 1".to_vec()));
+}
+fn pause_chain_and_schedule_resume() {
+	pause_chain();
+	assert_ok!(crate::CircuitBreaker::schedule_global_resume(RuntimeOrigin::root()));
+}
+fn throttle_transfers() {
+	assert_ok!(crate::CircuitBreaker::set_throttle(RuntimeOrigin::root(), OperationKind::AssetTransfer, throttle()));
+}
+fn pause_asset() {
+	assert_ok!(crate::CircuitBreaker::pause_asset(RuntimeOrigin::root(), ASSET, b"reconciliation".to_vec()));
+}
+fn breaker_freeze_holder() {
+	assert_ok!(crate::CircuitBreaker::freeze_address(RuntimeOrigin::root(), holder(1), b"AML alert 3".to_vec()));
+}
+fn block_corridor() {
+	assert_ok!(crate::Corridor::block_corridor(RuntimeOrigin::root(), DE, US, b"fraud wave".to_vec()));
+}
+
+fn cases() -> Vec<Case> {
+	type Breaker = pallet_circuit_breaker::Call<Runtime>;
+	type Assets = pallet_compliant_assets::Call<Runtime>;
+	type Corridors = pallet_corridor::Call<Runtime>;
+	type Freezes = pallet_freeze::Call<Runtime>;
+	type Identity = pallet_identity_registry::Call<Runtime>;
+	type Nodes = pallet_node_authorization::Call<Runtime>;
+	type Validators = pallet_validator_set::Call<Runtime>;
+	let bank_role = tokenize_primitives::Roles::from_roles(&[Role::Bank]).bits();
+	let supply_role = AgentRoles::from_roles(&[AgentRole::Supply]).bits();
+	let document_hash = [3u8; 32];
+	alloc::vec![
+		// identity registry
+		Case::governance(Identity::add_verifier { verifier: named("new-verifier"), jurisdictions: alloc::vec![DE] }),
+		Case::governance(Identity::remove_verifier { verifier: second_verifier() }),
+		Case::governance(Identity::set_roles { who: holder(1), roles: bank_role }),
+		Case::governance(Identity::set_committee {
+			role: Role::SettlementCommittee,
+			signers: alloc::vec![signer(1), signer(2), signer(3)],
+			threshold: 1,
+		}),
+		Case::trusted_verifiers(Identity::register_identity { who: named("newcomer"), details: details(DE) }),
+		Case::trusted_verifiers(Identity::register_pending_identity { who: named("newcomer"), details: details(DE) }),
+		Case::trusted_verifiers(Identity::renew_identity { who: holder(1), expires_at: NOW + YEAR }),
+		Case::trusted_verifiers(Identity::update_identity {
+			who: holder(1),
+			category: InvestorCategory::Professional,
+			bic: None,
+			travel_rule_hash: Some([7; 32]),
+		}),
+		// Four eyes: only a verifier other than the registrar may approve.
+		Case::new(Identity::approve_identity { who: pending_identity() }, alloc::vec![verifier()], false)
+			.refusing(pallet_identity_registry::Error::<Runtime>::NotTrustedVerifier)
+			.refusing(pallet_identity_registry::Error::<Runtime>::FourEyesRequired),
+		Case::new(
+			Identity::revoke_identity { who: holder(1), reason: RevocationReason::Other },
+			alloc::vec![council(), verifier(), second_verifier()],
+			true,
+		)
+		.refusing(pallet_identity_registry::Error::<Runtime>::NotTrustedVerifier),
+		Case::compliance_officer(Identity::sanction_account { who: holder(1), list_root: None }),
+		Case::compliance_officer(Identity::unsanction_account { who: holder(1) }).prepared(sanction_holder),
+		Case::compliance_officer(Identity::block_jurisdiction { jurisdiction: GB }),
+		Case::compliance_officer(Identity::unblock_jurisdiction { jurisdiction: GB }).prepared(block_gb),
+		Case::compliance_officer(Identity::set_sanctions_list_root {
+			root: [9; 32],
+			list_version: 1,
+			published_at: NOW,
+		}),
+		// validator set and node allowlist
+		Case::governance(Validators::add_validator { who: bank3() }),
+		Case::governance(Validators::remove_validator { who: bank2() }),
+		Case::governance(Nodes::add_well_known_node { node: peer(2), owner: bank().into() }),
+		Case::governance(Nodes::remove_well_known_node { node: peer(1) }),
+		Case::governance(Nodes::swap_well_known_node { remove: peer(1), add: peer(3) }),
+		Case::governance(Nodes::reset_well_known_nodes { nodes: alloc::vec![(peer(4), bank())] }),
+		// compliant assets
+		Case::governance(Assets::create_asset {
+			id: NEW_ASSET,
+			name: b"Fund share class A".to_vec(),
+			symbol: b"FSA".to_vec(),
+			decimals: 0,
+			rules: Default::default(),
+		}),
+		Case::governance(Assets::set_rules {
+			asset: ASSET,
+			rules: RulesInputOf::<Runtime> { max_holders: Some(10), ..Default::default() },
+		}),
+		Case::governance(Assets::add_agent { asset: ASSET, who: signer(1), roles: supply_role }),
+		Case::governance(Assets::remove_agent { asset: ASSET, who: recovery_agent() }),
+		Case::governance(Assets::set_document {
+			asset: ASSET,
+			name: b"prospectus".to_vec(),
+			uri: b"https://example.org/prospectus.pdf".to_vec(),
+			hash: document_hash,
+		}),
+		Case::governance(Assets::remove_document { asset: ASSET, name: DOCUMENT.to_vec() }),
+		Case::asset_agent(Assets::mint { asset: ASSET, to: holder(1), amount: 10 }, supply_agent()),
+		Case::asset_agent(Assets::burn { asset: ASSET, from: holder(1), amount: 10 }, supply_agent()),
+		Case::asset_agent(
+			Assets::forced_transfer { asset: ASSET, from: holder(0), to: holder(1), amount: 10 },
+			enforcement_agent(),
+		),
+		Case::asset_agent(Assets::recover { asset: ASSET, lost: holder(0), new: holder(2) }, recovery_agent()),
+		// freeze
+		Case::freeze_origin(
+			Freezes::freeze {
+				asset: ASSET,
+				holder: holder(1),
+				amount: 10,
+				reason: FreezeReason::AmlFlag,
+				reference: b"AML-2027-1".to_vec(),
+			},
+			freeze_agent(),
+		),
+		Case::freeze_origin(Freezes::unfreeze { entry_id: ENTRY }, freeze_agent()),
+		Case::freeze_origin(Freezes::confiscate { entry_id: ENTRY, to: holder(1) }, enforcement_agent()),
+		Case::compliance_officer(Freezes::freeze_address {
+			who: holder(1),
+			reason: FreezeReason::SanctionsMatch,
+			reference: b"SDN match".to_vec(),
+		}),
+		Case::compliance_officer(Freezes::unfreeze_address { who: holder(1) }).prepared(freeze_holder_address),
+		// circuit breaker
+		Case::governance(Breaker::pause_global { reason: b"suspected exploit".to_vec() }),
+		Case::governance(Breaker::schedule_global_resume {}).prepared(pause_chain),
+		Case::governance(Breaker::cancel_global_resume {}).prepared(pause_chain_and_schedule_resume),
+		Case::governance(Breaker::set_throttle { kind: OperationKind::AssetTransfer, config: throttle() }),
+		Case::governance(Breaker::remove_throttle { kind: OperationKind::AssetTransfer }).prepared(throttle_transfers),
+		Case::governance(Breaker::reset_throttle { kind: OperationKind::AssetTransfer }).prepared(throttle_transfers),
+		Case::compliance_depositary(Breaker::pause_asset { asset: ASSET, reason: b"reserve check".to_vec() }),
+		Case::compliance_depositary(Breaker::resume_asset { asset: ASSET }).prepared(pause_asset),
+		Case::compliance_officer(Breaker::freeze_address { who: holder(1), reason: b"AML alert".to_vec() }),
+		Case::compliance_officer(Breaker::unfreeze_address { who: holder(1) }).prepared(breaker_freeze_holder),
+		// corridors
+		Case::governance(Corridors::add_corridor { source: DE, destination: FR, params: corridor_params() }),
+		Case::governance(Corridors::update_corridor { source: DE, destination: US, params: corridor_params() }),
+		Case::governance(Corridors::set_corridor_active { source: DE, destination: US, active: false }),
+		Case::governance(Corridors::remove_corridor { source: DE, destination: US }),
+		Case::compliance_officer(Corridors::block_corridor {
+			source: DE,
+			destination: US,
+			reason: b"fraud wave".to_vec(),
+		}),
+		Case::compliance_officer(Corridors::unblock_corridor { source: DE, destination: US }).prepared(block_corridor),
+	]
+}
+
+/// The asset with its four agents, two holdings, one freeze entry and one
+/// document; a pending identity; a corridor DE → US.
+fn roles_ext() -> sp_io::TestExternalities {
+	let mut ext = new_ext();
+	ext.execute_with(|| {
+		create_permissioned_asset(ASSET, Default::default());
+		appoint(ASSET, supply_agent(), &[AgentRole::Supply]);
+		appoint(ASSET, freeze_agent(), &[AgentRole::Freeze]);
+		appoint(ASSET, enforcement_agent(), &[AgentRole::ForcedTransfer]);
+		appoint(ASSET, recovery_agent(), &[AgentRole::Recovery]);
+		let supply = || RuntimeOrigin::signed(supply_agent());
+		assert_ok!(CompliantAssets::mint(supply(), ASSET, holder(0), 1_000));
+		assert_ok!(CompliantAssets::mint(supply(), ASSET, holder(1), 500));
+		assert_ok!(crate::Freeze::freeze(
+			RuntimeOrigin::signed(freeze_agent()),
+			ASSET,
+			holder(0),
+			100,
+			FreezeReason::CourtOrder,
+			b"court order 1".to_vec()
+		));
+		assert!(pallet_freeze::Entries::<Runtime>::contains_key(ENTRY));
+		assert_ok!(CompliantAssets::set_document(
+			RuntimeOrigin::root(),
+			ASSET,
+			DOCUMENT.to_vec(),
+			b"https://example.org/terms.pdf".to_vec(),
+			[1; 32]
+		));
+		assert_ok!(crate::IdentityRegistry::register_pending_identity(
+			RuntimeOrigin::signed(second_verifier()),
+			pending_identity(),
+			details(DE)
+		));
+		assert_ok!(crate::Corridor::add_corridor(RuntimeOrigin::root(), DE, US, corridor_params()));
+	});
+	ext
+}
+
+/// Runs one row: refusals first (each must leave the state as it was), then
+/// each admitted actor in its own rolled-back layer.
+fn check(case: &Case) {
+	let name = case.name();
+	let _ = with_transaction(|| {
+		(case.prepare)();
+		for actor in actors().iter().filter(|actor| !case.admits(actor)) {
+			let before = state_root();
+			let outcome = dispatch(case.call.clone(), actor.origin());
+			match outcome {
+				Ok(()) => panic!("{name} by {actor:?} succeeded without the role"),
+				Err(error) => assert!(
+					case.refusals.contains(&error),
+					"{name} by {actor:?} failed with {error:?}, not a refusal of its origin"
+				),
+			}
+			assert_eq!(state_root(), before, "{name}: the refusal of {actor:?} changed storage");
+		}
+		for actor in actors().iter().filter(|actor| case.admits(actor)) {
+			let outcome = with_transaction(|| {
+				TransactionOutcome::Rollback(Ok::<_, DispatchError>(dispatch(case.call.clone(), actor.origin())))
+			});
+			assert_eq!(outcome, Ok(Ok(())), "{name} by the role holder {actor:?}");
+		}
+		TransactionOutcome::Rollback(Ok::<_, DispatchError>(()))
+	});
+}
+
+#[test]
+fn every_privileged_call_refuses_every_other_role() {
+	roles_ext().execute_with(|| {
+		let start = state_root();
+		for case in cases() {
+			check(&case);
+			assert_eq!(state_root(), start, "{} left state behind", case.name());
+		}
+	});
+}
+
+/// The table covers every call of the compliance pallets, the validator set
+/// and the node allowlist except the ones anybody (verified) may make.
+#[test]
+fn the_table_covers_every_privileged_call() {
+	fn names<C: GetCallName>(pallet: &str, unprivileged: &[&str]) -> Vec<alloc::string::String> {
+		C::get_call_names()
+			.iter()
+			.filter(|call| !unprivileged.contains(call))
+			.map(|call| alloc::format!("{pallet}::{call}"))
+			.collect()
+	}
+	roles_ext().execute_with(|| {
+		let mut expected = Vec::new();
+		expected.extend(names::<pallet_identity_registry::Call<Runtime>>("IdentityRegistry", &[]));
+		expected.extend(names::<pallet_validator_set::Call<Runtime>>("ValidatorSet", &[]));
+		// The owner of a node manages its own connections.
+		expected.extend(names::<pallet_node_authorization::Call<Runtime>>(
+			"NodeAuthorization",
+			&["claim_node", "remove_claim", "transfer_node", "add_connections", "remove_connections"],
+		));
+		expected.extend(names::<pallet_compliant_assets::Call<Runtime>>(
+			"CompliantAssets",
+			&["transfer", "batch_transfer"],
+		));
+		expected.extend(names::<pallet_freeze::Call<Runtime>>("Freeze", &[]));
+		expected.extend(names::<pallet_circuit_breaker::Call<Runtime>>("CircuitBreaker", &[]));
+		expected.extend(names::<pallet_corridor::Call<Runtime>>("Corridor", &[]));
+		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
+		expected.sort();
+		covered.sort();
+		assert_eq!(covered, expected);
+	});
+}
+
+/// A sanctioned account loses every role at once (README, identity
+/// registry), and that includes its asset-agent powers: a sanctioned agent
+/// can no longer mint, freeze, force transfers or confiscate.
+#[test]
+fn sanctioned_agents_lose_their_powers() {
+	roles_ext().execute_with(|| {
+		for agent in [supply_agent(), freeze_agent(), enforcement_agent()] {
+			assert_ok!(crate::IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), agent, None));
+		}
+		let cases = [
+			Case::asset_agent(
+				pallet_compliant_assets::Call::<Runtime>::mint { asset: ASSET, to: holder(1), amount: 10 },
+				supply_agent(),
+			),
+			Case::asset_agent(
+				pallet_compliant_assets::Call::<Runtime>::forced_transfer {
+					asset: ASSET,
+					from: holder(0),
+					to: holder(1),
+					amount: 10,
+				},
+				enforcement_agent(),
+			),
+			Case::freeze_origin(
+				pallet_freeze::Call::<Runtime>::freeze {
+					asset: ASSET,
+					holder: holder(1),
+					amount: 10,
+					reason: FreezeReason::AmlFlag,
+					reference: b"AML-2027-2".to_vec(),
+				},
+				freeze_agent(),
+			),
+			Case::freeze_origin(
+				pallet_freeze::Call::<Runtime>::confiscate { entry_id: ENTRY, to: holder(1) },
+				enforcement_agent(),
+			),
+		];
+		for case in cases {
+			let before = state_root();
+			let outcome = dispatch(case.call.clone(), RuntimeOrigin::signed(case.holders[0].clone()));
+			assert!(outcome.is_err(), "{} by a sanctioned agent succeeded", case.name());
+			assert_eq!(state_root(), before);
+		}
+	});
+}
