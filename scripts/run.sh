@@ -53,7 +53,9 @@ for _ in $(seq 60); do
 done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
-verified banks Alice (DE) and Bob (US), retail customer Charlie, EURD token = asset 1).
+verified banks Alice (DE) and Bob (US), retail customer Charlie, compliance officer
+Eve (FR); Dave and Ferdie unverified; EURD token = asset 1; sudo = Alice acts for every role).
+  Compliance RPC: compliance_identity, compliance_canTransfer, compliance_spendableBalance, ...
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics
