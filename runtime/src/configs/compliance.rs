@@ -58,7 +58,7 @@ parameter_types! {
 
 impl pallet_identity_registry::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type GovernanceOrigin = super::GovernanceOrigin;
+	type GovernanceOrigin = GovernanceCouncil;
 	type SanctionsOrigin = ComplianceOfficer;
 	type Multisig = MultisigAccounts;
 	type TimeProvider = Timestamp;

@@ -13,7 +13,7 @@ use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
 	parameter_types,
-	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, EitherOfDiverse, VariantCountOf},
+	traits::{AsEnsureOriginWithArg, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{RocksDbWeight, WEIGHT_REF_TIME_PER_SECOND},
 		IdentityFee, Weight,
@@ -21,12 +21,11 @@ use frame_support::{
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
-	EnsureRoot, EnsureSigned,
+	EnsureSigned,
 };
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
-use tokenize_primitives::EnsureRole;
 
 /// Share of a block's weight and length that normal (user) transactions may
 /// fill; the rest is kept for operational calls such as governance.
@@ -159,14 +158,10 @@ impl pallet_assets::Config for Runtime {
 	type BenchmarkHelper = ();
 }
 
-/// Governance: root (the dev chain's sudo key) or the account holding the
-/// GovernanceCouncil role — a 5-of-7 pallet-multisig account in the consortium
-/// spec, which has no sudo. Rotating the council's signers = granting the role
-/// to the new multisig account and revoking the old one.
-pub type GovernanceOrigin = EitherOfDiverse<
-	EnsureRoot<AccountId>,
-	EnsureRole<AccountId, IdentityRegistry, GovernanceCouncilRole>,
->;
+/// Governance: the governance council's [`RoleOrigin`] (root on the dev
+/// chain, else the 5-of-7 multisig holding the GovernanceCouncil role), under
+/// the name the foundation pallets' configs use.
+pub type GovernanceOrigin = GovernanceCouncil;
 
 /// Most validators the consortium can have (Aura and GRANDPA bound).
 pub const MAX_VALIDATORS: u32 = 32;
