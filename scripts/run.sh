@@ -53,8 +53,10 @@ for _ in $(seq 60); do
 done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
-verified banks Alice (DE) and Bob (US), retail customer Charlie, compliance officer
-Eve (FR); Dave and Ferdie unverified; EURD token = asset 1; sudo = Alice acts for every role).
+verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
+Charlie, compliance officer Eve (FR); Dave and Ferdie unverified; EURD token = asset 1;
+governance council = 2-of-3 multisig of Alice, Bob and Eve, whose proposals
+(governance.propose) run as Root after 10 blocks; sudo = Alice acts for every role, dev only).
   Compliance RPC: compliance_identity, compliance_canTransfer, compliance_spendableBalance, ...
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer

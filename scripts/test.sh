@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine:
 #   1. bootstrap (toolchain, system packages, npm packages)
-#   2. build the node (shared target dir outside the clone)
+#   2. build the node (shared target dir outside the clone); its runtime
+#      build also writes the upgrade-test wasm the governance tests install
 #   3. pallet, runtime and node unit/property tests (cargo test --release)
 #   4. committed chain specs match the runtime's presets
 #   5. e2e tests through @polkadot/api against freshly started dev nodes
@@ -13,6 +14,10 @@ cd "$REPO_ROOT"
 logdir="$(mktemp -d -t tokenize-test-XXXXXX)"
 t0=$(date +%s)
 stage() { echo "== $* ($(( $(date +%s) - t0 ))s)" >&2; }
+# Shows the lines of stdin matching $1 and never fails: the status of a
+# stage is its command's (set -o pipefail), never the filter's.
+show() { grep -E "$1" || true; }
+fail() { echo "test: $*" >&2; exit 1; }
 
 stage "bootstrap"
 ./scripts/bootstrap.sh
@@ -21,28 +26,27 @@ stage "build node"
 ./scripts/build.sh
 
 stage "cargo tests (pallets, runtime, node)"
-cargo test --locked --release --workspace 2>&1 | tee "$logdir/cargo.log" | grep -E "^(test result|running|failures:|---- )|panicked|error(\[|:)" || true
-cargo_status=${PIPESTATUS[0]}
-[ "$cargo_status" -eq 0 ] || { echo "test: cargo tests failed (log: $logdir/cargo.log)" >&2; exit 1; }
-cargo_passed=$(grep -E '^test result' "$logdir/cargo.log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
+cargo test --locked --release --workspace --no-fail-fast 2>&1 | tee "$logdir/cargo.log" \
+	| show "^(test result|running|failures:|---- )|panicked|error(\[|:)" \
+	|| fail "cargo tests failed (log: $logdir/cargo.log)"
+cargo_passed=$(show '^test result' <"$logdir/cargo.log" | sed -E 's/.* ([0-9]+) passed.*/\1/' | awk '{s+=$1} END {print s+0}')
 
 stage "chain specs up to date"
 ./scripts/check-chain-specs.sh
 
 stage "e2e (@polkadot/api)"
-( cd e2e && NODE_BIN="$NODE_BIN" npm test 2>&1 ) | tee "$logdir/e2e.log" | grep -vE "^\s*$" | tail -40
-e2e_status=${PIPESTATUS[0]}
-e2e_passed=$(grep -E '^ℹ pass' "$logdir/e2e.log" | awk '{print $3}')
-e2e_failed=$(grep -E '^ℹ fail' "$logdir/e2e.log" | awk '{print $3}')
-[ "$e2e_status" -eq 0 ] || { echo "test: e2e tests failed (log: $logdir/e2e.log)" >&2; exit 1; }
+e2e_status=0
+( cd e2e && NODE_BIN="$NODE_BIN" npm test 2>&1 ) | tee "$logdir/e2e.log" | show "\S" | tail -40 || e2e_status=1
+e2e_passed=$(show '^ℹ pass' <"$logdir/e2e.log" | awk '{print $3}')
+e2e_failed=$(show '^ℹ fail' <"$logdir/e2e.log" | awk '{print $3}')
+[ "$e2e_status" -eq 0 ] || fail "e2e tests failed (log: $logdir/e2e.log)"
 
 zn="skipped"
 if [ "${SKIP_ZOMBIENET:-0}" != 1 ]; then
 	stage "zombienet (4 validators + regulator)"
-	./scripts/zombienet.sh test 2>&1 | tee "$logdir/zombienet.log" | grep -E "✅|❌|PASS|FAIL|Error" | tail -30
-	zn_status=${PIPESTATUS[0]}
-	zn_passed=$(grep -c "✅" "$logdir/zombienet.log" || true)
-	[ "$zn_status" -eq 0 ] || { echo "test: zombienet checks failed (log: $logdir/zombienet.log)" >&2; exit 1; }
+	./scripts/zombienet.sh test 2>&1 | tee "$logdir/zombienet.log" | show "✅|❌|PASS|FAIL|Error" | tail -30 \
+		|| fail "zombienet checks failed (log: $logdir/zombienet.log)"
+	zn_passed=$(show "✅" <"$logdir/zombienet.log" | wc -l)
 	zn="$zn_passed checks passed"
 fi
 

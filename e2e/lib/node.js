@@ -86,6 +86,16 @@ export async function startDevNode() {
 // Signs and submits `tx`, resolves once its block is FINALIZED with the
 // events of the extrinsic. A dispatch error rejects with "section.Name".
 export function submitFinalized(api, tx, signer) {
+  return submitUntil(api, tx, signer, 'isFinalized', 'asFinalized');
+}
+
+// Like `submitFinalized`, but resolves as soon as the extrinsic is in a
+// block: for steps whose finality the test does not check.
+export function submitInBlock(api, tx, signer) {
+  return submitUntil(api, tx, signer, 'isInBlock', 'asInBlock');
+}
+
+function submitUntil(api, tx, signer, reached, blockOf) {
   return new Promise((resolve, reject) => {
     let unsub;
     tx.signAndSend(signer, (result) => {
@@ -94,13 +104,13 @@ export function submitFinalized(api, tx, signer) {
         reject(new Error(`transaction ${result.status.type}`));
         return;
       }
-      if (!result.status.isFinalized) return;
+      if (!result.status[reached]) return;
       unsub && unsub();
       const events = result.events.map(({ event }) => event);
       if (result.dispatchError) {
         reject(new DispatchFailure(describe(api, result.dispatchError), events));
       } else {
-        resolve({ blockHash: result.status.asFinalized, events });
+        resolve({ blockHash: result.status[blockOf], events });
       }
     }).then((u) => { unsub = u; }, reject);
   });

@@ -1,7 +1,8 @@
-// pallet-assets: create an asset and move it between verified accounts.
+// pallet-assets: governance creates a plain (not permissioned) asset; its
+// owner mints and verified accounts move it. Nobody else creates assets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, submitFinalized, eventsOf, DispatchFailure } from '../lib/node.js';
+import { startDevNode, submitFinalized, eventsOf, sudoOutcome, DispatchFailure } from '../lib/node.js';
 
 let node;
 before(async () => { node = await startDevNode(); });
@@ -13,15 +14,25 @@ const balanceOf = async (api, who) => {
   return account.isSome ? account.unwrap().balance.toBigInt() : 0n;
 };
 
-test('create, mint and transfer an asset between verified banks', async () => {
+test('a signed account cannot create an asset: refused before the pool (code 16)', async () => {
+  const { api, accounts: { bob } } = node;
+  await assert.rejects(
+    submitFinalized(api, api.tx.assets.create(ASSET + 1, bob.address, 1), bob),
+    (e) => /Custom error: 16/.test(e.message),
+  );
+  assert.ok((await api.query.assets.asset(ASSET + 1)).isNone);
+});
+
+test('governance creates an asset; its owner mints; verified banks transfer it', async () => {
   const { api, accounts } = node;
   const { alice, bob } = accounts;
   for (const who of [alice, bob]) {
     const identity = (await api.query.identityRegistry.identities(who.address)).unwrap();
     assert.equal(identity.status.type, 'Verified');
   }
-  const created = await submitFinalized(api, api.tx.assets.create(ASSET, alice.address, 1), alice);
-  assert.equal(eventsOf(api, created.events, 'assets', 'Created').length, 1);
+  const created = await submitFinalized(api, api.tx.sudo.sudo(api.tx.assets.forceCreate(ASSET, alice.address, true, 1)), alice);
+  assert.equal(sudoOutcome(api, created.events), 'ok');
+  assert.equal(eventsOf(api, created.events, 'assets', 'ForceCreated').length, 1);
   await submitFinalized(api, api.tx.assets.setMetadata(ASSET, 'Tokenized USD deposit', 'USDD', 2), alice);
   await submitFinalized(api, api.tx.assets.mint(ASSET, alice.address, 1_000_000), alice);
   assert.equal(await balanceOf(api, alice.address), 1_000_000n);

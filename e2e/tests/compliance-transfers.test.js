@@ -30,12 +30,14 @@ test('a compliant transfer between verified holders moves the amount', async () 
   assert.equal((await api.query.system.account(charlie.address)).data.free.toBigInt(), nativeBefore);
 });
 
-test('direct pallet-assets transfers of a permissioned asset are filtered', async () => {
+test('direct pallet-assets transfers of a permissioned asset are refused before the pool (code 16)', async () => {
   const { api, accounts: { alice, charlie } } = node;
+  const before = await balanceOf(api, EURT, charlie.address);
   await assert.rejects(
     submitFinalized(api, api.tx.assets.transfer(EURT, charlie.address, 1), alice),
-    (e) => e.message === 'system.CallFiltered',
+    (e) => /Custom error: 16/.test(e.message),
   );
+  assert.equal(await balanceOf(api, EURT, charlie.address), before);
 });
 
 test('an unregistered receiver is refused: ReceiverNotRegistered', async () => {
@@ -80,13 +82,13 @@ test('an unverified account cannot even enter the transaction pool', async () =>
   // custom code 10 (SIGNER_NOT_VERIFIED), so it can never spam blocks.
   const pending = (await api.rpc.author.pendingExtrinsics()).length;
   await assert.rejects(
-    submitFinalized(api, api.tx.system.remark('spam'), ferdie),
+    submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, 1), ferdie),
     (e) => /Custom error: 10/.test(e.message),
   );
   assert.equal((await api.rpc.author.pendingExtrinsics()).length, pending);
   assert.equal((await api.query.system.account(ferdie.address)).nonce.toNumber(), 0);
   // The verified Alice passes the same check.
-  await submitFinalized(api, api.tx.system.remark('ok'), alice);
+  await submitFinalized(api, api.tx.balances.transferKeepAlive(ferdie.address, 1), alice);
 });
 
 test('identity, compliance and corridor RPC methods answer for middleware', async () => {

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevNode, submitFinalized, sudoOutcome, eventsOf, DispatchFailure } from '../lib/node.js';
+import { sudo } from '../lib/compliance.js';
 
 let node;
 before(async () => { node = await startDevNode(); });
@@ -12,7 +13,6 @@ const YEAR = 365 * 24 * 3600;
 const bankDetails = (jurisdiction) => ({
   jurisdiction: Array.from(Buffer.from(jurisdiction)),
   category: 'EligibleCounterparty',
-  roles: 1, // Role::Bank
   expiresAt: Math.floor(Date.now() / 1000) + YEAR,
   lei: Array.from(Buffer.from('5493001KJTIIGC8Y1R12')),
   bic: null,
@@ -45,19 +45,28 @@ test('a signed non-governance origin is refused with BadOrigin', async () => {
   );
 });
 
-test('registering a bank identity then admitting it as validator', async () => {
+test('registering a bank identity (four eyes), granting the Bank role, then admitting it as validator', async () => {
   const { api, accounts } = node;
-  // An unregistered verifier is refused by name.
+  // A verifier that is not trusted is refused by name.
   await assert.rejects(
-    submitFinalized(api, api.tx.identityRegistry.registerIdentity(accounts.dave.address, bankDetails('US')), accounts.eve),
+    submitFinalized(api, api.tx.identityRegistry.registerPendingIdentity(accounts.dave.address, bankDetails('US')), accounts.eve),
     (e) => e instanceof DispatchFailure && e.message === 'identityRegistry.NotTrustedVerifier',
   );
   assert.ok((await api.query.identityRegistry.identities(accounts.dave.address)).isNone);
 
-  const registered = await submitFinalized(api, api.tx.identityRegistry.registerIdentity(accounts.dave.address, bankDetails('US')), accounts.alice);
-  const [ev] = eventsOf(api, registered.events, 'identityRegistry', 'IdentityRegistered');
-  assert.ok(ev, 'IdentityRegistered event');
+  const registered = await submitFinalized(api, api.tx.identityRegistry.registerPendingIdentity(accounts.dave.address, bankDetails('US')), accounts.alice);
+  assert.equal(eventsOf(api, registered.events, 'identityRegistry', 'IdentityPending').length, 1);
+  // The registrar cannot approve its own file: a second verifier must.
+  await assert.rejects(
+    submitFinalized(api, api.tx.identityRegistry.approveIdentity(accounts.dave.address), accounts.alice),
+    (e) => e instanceof DispatchFailure && e.message === 'identityRegistry.FourEyesRequired',
+  );
+  const approved = await submitFinalized(api, api.tx.identityRegistry.approveIdentity(accounts.dave.address), accounts.bob);
+  const [ev] = eventsOf(api, approved.events, 'identityRegistry', 'IdentityApproved');
+  assert.ok(ev, 'IdentityApproved event');
   assert.equal(ev.data.who.toString(), accounts.dave.address);
+  // Roles are governance's decision.
+  await sudo(api, api.tx.identityRegistry.setRoles(accounts.dave.address, 1 /* Role::Bank */), accounts.alice);
   const identity = (await api.query.identityRegistry.identities(accounts.dave.address)).unwrap();
   assert.equal(identity.status.type, 'Verified');
   assert.equal(identity.roles.toNumber(), 1);

@@ -1,8 +1,12 @@
-//! Chain specifications: `dev` and `local-consortium` from the runtime's
+//! Chain specifications: `dev`, `local-consortium` and
+//! `local-consortium-test` (short governance delay) from the runtime's
 //! genesis presets, or a JSON file.
 
 use sc_service::ChainType;
-use tokenize_runtime::{genesis_config_presets::LOCAL_CONSORTIUM_PRESET, WASM_BINARY};
+use tokenize_runtime::{
+	genesis_config_presets::{LOCAL_CONSORTIUM_PRESET, LOCAL_CONSORTIUM_TEST_PRESET},
+	WASM_BINARY,
+};
 
 pub type ChainSpec = sc_service::GenericChainSpec;
 
@@ -31,12 +35,22 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 }
 
 pub fn local_consortium_chain_spec() -> Result<ChainSpec, String> {
+	consortium_chain_spec("Tokenize Local Consortium", LOCAL_CONSORTIUM_PRESET)
+}
+
+/// The local consortium with a governance delay of a few blocks instead of a
+/// day: what the zombienet upgrade test runs. Never for a real network.
+pub fn local_consortium_test_chain_spec() -> Result<ChainSpec, String> {
+	consortium_chain_spec("Tokenize Local Consortium (test: short governance delay)", LOCAL_CONSORTIUM_TEST_PRESET)
+}
+
+fn consortium_chain_spec(name: &str, preset: &str) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
-		.with_name("Tokenize Local Consortium")
+		.with_name(name)
 		.with_id("tokenize_local_consortium")
 		.with_protocol_id("tokenize")
 		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(LOCAL_CONSORTIUM_PRESET)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
@@ -46,6 +60,7 @@ pub fn load(id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 	Ok(match id {
 		"dev" | "" => Box::new(development_chain_spec()?),
 		"local-consortium" | "local_consortium" => Box::new(local_consortium_chain_spec()?),
+		"local-consortium-test" | "local_consortium_test" => Box::new(local_consortium_test_chain_spec()?),
 		path => {
 			let file = std::path::PathBuf::from(path);
 			if !file.is_file() {

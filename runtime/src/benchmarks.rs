@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_freeze, Freeze]
 	[pallet_circuit_breaker, CircuitBreaker]
 	[pallet_corridor, Corridor]
+	[pallet_governance, Governance]
 );
 
 use crate::{AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};

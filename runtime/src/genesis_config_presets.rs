@@ -3,9 +3,9 @@
 //! 5-of-7 council multisig, no sudo).
 
 use crate::{
-	AccountId, AssetsConfig, BalancesConfig, IdentityRegistryConfig,
-	NodeAuthorizationConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig, UNIT,
+	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, AssetsConfig, BalancesConfig, BlockNumber,
+	GovernanceConfig, IdentityRegistryConfig, NodeAuthorizationConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_identity_registry::GenesisIdentity;
@@ -15,10 +15,22 @@ use tokenize_primitives::{InvestorCategory, Jurisdiction, Lei, Role};
 
 /// Name of the 4-bank consortium preset.
 pub const LOCAL_CONSORTIUM_PRESET: &str = "local_consortium";
+/// The consortium preset for network tests: identical but for a governance
+/// enactment delay of [`TEST_ENACTMENT_DELAY`] blocks instead of a day.
+pub const LOCAL_CONSORTIUM_TEST_PRESET: &str = "local_consortium_test";
+/// Enactment delay of the consortium test preset (30 s).
+pub const TEST_ENACTMENT_DELAY: BlockNumber = 10;
 
-/// Identities issued at genesis stay valid until 2030-01-01T00:00:00Z; the
-/// verifiers renew them in the ordinary way.
+/// Identities issued at genesis are valid from 2030-01-01T00:00:00Z on,
+/// staggered by [`GENESIS_EXPIRY_STEP`] per identity, so that the founding
+/// keys never all lapse at the same instant; governance renews them in the
+/// ordinary way (and a lapsed keyholder can still sign governance calls).
 const GENESIS_IDENTITY_EXPIRY: u64 = 1_893_456_000;
+/// Ninety days between two genesis identities' expiries.
+const GENESIS_EXPIRY_STEP: u64 = 90 * 24 * 3600;
+/// Proposals wait this many blocks on the dev chain (30 s): long enough to
+/// see and cancel one in a test, short enough to watch one run.
+pub const DEV_ENACTMENT_DELAY: BlockNumber = 10;
 const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The demo EUR deposit token: asset id 1, 2 decimals.
 pub const DEMO_EUR_ASSET: u32 = 1;
@@ -81,15 +93,26 @@ fn identity(
 	}
 }
 
+/// Gives the genesis identities successive expiries, [`GENESIS_EXPIRY_STEP`] apart.
+fn staggered(mut identities: Vec<GenesisIdentity<AccountId>>) -> Vec<GenesisIdentity<AccountId>> {
+	for (i, identity) in identities.iter_mut().enumerate() {
+		identity.expires_at = GENESIS_IDENTITY_EXPIRY.saturating_add(GENESIS_EXPIRY_STEP.saturating_mul(i as u64));
+	}
+	identities
+}
+
 fn bank(who: AccountId, verifier: &AccountId, jurisdiction: Jurisdiction, lei: &[u8; 20]) -> GenesisIdentity<AccountId> {
 	identity(who, verifier, jurisdiction, InvestorCategory::EligibleCounterparty, vec![Role::Bank], Some(lei))
 }
 
 /// Single-node development chain: Alice validates, holds sudo and is a trusted
-/// verifier everywhere; Bob is a second verified bank, Charlie a verified
-/// retail customer, Eve the compliance officer; Dave and Ferdie have no
-/// identity (to see refusals: they cannot even submit a transaction). Demo
-/// EUR deposit token (asset 1, "EURD") held by Alice and Bob.
+/// verifier everywhere; Bob is a second verified bank and the second pair of
+/// eyes for registrations, Charlie a verified retail customer, Eve the
+/// compliance officer; Dave and Ferdie have no identity (to see refusals:
+/// they cannot even submit a transaction). The governance council is a
+/// 2-of-3 multisig of Alice, Bob and Eve; its proposals run as Root after
+/// [`DEV_ENACTMENT_DELAY`] blocks (sudo also acts as Root here, and only
+/// here). Demo EUR deposit token (asset 1, "EURD") held by Alice and Bob.
 pub fn development_config_genesis() -> serde_json::Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
@@ -103,15 +126,16 @@ pub fn development_config_genesis() -> serde_json::Value {
 		},
 		sudo: SudoConfig { key: Some(alice.clone()) },
 		identity_registry: IdentityRegistryConfig {
-			verifiers: vec![(alice.clone(), vec![DE, FR, US, GB])],
-			identities: vec![
-				bank(alice.clone(), &alice, DE, b"529900DEVALICE000001"),
+			verifiers: vec![(alice.clone(), vec![DE, FR, US, GB]), (bob.clone(), vec![DE, FR, US, GB])],
+			identities: staggered(vec![
+				bank(alice.clone(), &bob, DE, b"529900DEVALICE000001"),
 				bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"),
 				identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None),
-				identity(eve, &alice, FR, InvestorCategory::Professional, vec![Role::ComplianceOfficer], None),
-			],
-			..Default::default()
+				identity(eve.clone(), &alice, FR, InvestorCategory::Professional, vec![Role::ComplianceOfficer], None),
+			]),
+			committees: vec![(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2)],
 		},
+		governance: GovernanceConfig { enactment_delay: DEV_ENACTMENT_DELAY },
 		validator_set: ValidatorSetConfig { validators: vec![alice.clone()], minimum_validators: 1 },
 		session: SessionConfig {
 			keys: validator_keys(&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]),
@@ -137,6 +161,16 @@ pub fn development_config_genesis() -> serde_json::Value {
 /// depositary = 2-of-3 of Eve, Ferdie and One. No sudo. Only the four
 /// validators' nodes and the regulator node may connect.
 pub fn local_consortium_genesis() -> serde_json::Value {
+	consortium_genesis(CONSORTIUM_ENACTMENT_DELAY)
+}
+
+/// [`local_consortium_genesis`] with governance proposals enacted after
+/// [`TEST_ENACTMENT_DELAY`] blocks, for the zombienet upgrade test.
+pub fn local_consortium_test_genesis() -> serde_json::Value {
+	consortium_genesis(TEST_ENACTMENT_DELAY)
+}
+
+fn consortium_genesis(enactment_delay: BlockNumber) -> serde_json::Value {
 	use Sr25519Keyring::*;
 	let [alice, bob, charlie, dave, eve, ferdie, one] =
 		[Alice, Bob, Charlie, Dave, Eve, Ferdie, One].map(|k| k.to_account_id());
@@ -157,15 +191,15 @@ pub fn local_consortium_genesis() -> serde_json::Value {
 		sudo: SudoConfig { key: None },
 		identity_registry: IdentityRegistryConfig {
 			verifiers: vec![(eve.clone(), vec![DE, FR]), (ferdie.clone(), vec![US])],
-			identities: vec![
+			identities: staggered(vec![
 				bank(alice.clone(), &eve, DE, b"529900CONSORTDE00001"),
 				bank(bob.clone(), &eve, FR, b"969500CONSORTFR00002"),
 				bank(charlie.clone(), &ferdie, US, b"549300CONSORTUS00003"),
 				bank(dave.clone(), &ferdie, US, b"549300CONSORTUS00004"),
-				identity(eve.clone(), &eve, DE, InvestorCategory::Professional, vec![Role::KycVerifier, Role::ComplianceOfficer], None),
-				identity(ferdie.clone(), &ferdie, US, InvestorCategory::Professional, vec![Role::KycVerifier], None),
+				identity(eve.clone(), &ferdie, DE, InvestorCategory::Professional, vec![Role::KycVerifier, Role::ComplianceOfficer], None),
+				identity(ferdie.clone(), &eve, US, InvestorCategory::Professional, vec![Role::KycVerifier], None),
 				identity(one.clone(), &eve, DE, InvestorCategory::EligibleCounterparty, vec![Role::Depositary], None),
-			],
+			]),
 			committees: vec![
 				(Role::GovernanceCouncil, [&alice, &bob, &charlie, &dave, &eve, &ferdie, &one].map(|a| a.clone()).to_vec(), 5),
 				(Role::SettlementCommittee, [&alice, &bob, &charlie, &dave, &one].map(|a| a.clone()).to_vec(), 3),
@@ -177,6 +211,7 @@ pub fn local_consortium_genesis() -> serde_json::Value {
 			minimum_validators: 4,
 		},
 		session: SessionConfig { keys: validator_keys(&validators), ..Default::default() },
+		governance: GovernanceConfig { enactment_delay },
 		node_authorization: NodeAuthorizationConfig {
 			nodes: CONSORTIUM_NODE_KEYS
 				.iter()
@@ -201,11 +236,16 @@ pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		LOCAL_CONSORTIUM_PRESET => local_consortium_genesis(),
+		LOCAL_CONSORTIUM_TEST_PRESET => local_consortium_test_genesis(),
 		_ => return None,
 	};
 	serde_json::to_string(&patch).ok().map(|s| s.into_bytes())
 }
 
 pub fn preset_names() -> Vec<PresetId> {
-	vec![PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET), PresetId::from(LOCAL_CONSORTIUM_PRESET)]
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(LOCAL_CONSORTIUM_PRESET),
+		PresetId::from(LOCAL_CONSORTIUM_TEST_PRESET),
+	]
 }

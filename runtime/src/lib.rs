@@ -4,7 +4,10 @@
 //! pallets, pallet-assets for tokenized money, pallet-multisig for the n-of-m
 //! role accounts, Aura + GRANDPA with a permissioned validator set fed by
 //! pallet-session, peer allowlisting with pallet-node-authorization, and the
-//! consortium's own pallets (identity registry, validator set).
+//! consortium's own pallets (identity registry, validator set, the
+//! compliance layer). Root comes only from governance: the council's
+//! proposals run as Root after a delay through pallet-scheduler
+//! (`pallet-governance`); sudo exists on the dev chain alone.
 //!
 //! Block time is 3 s (see [`MILLI_SECS_PER_BLOCK`]); GRANDPA finalises a few
 //! blocks behind the head, so a payment is final within ~6-9 s.
@@ -65,15 +68,32 @@ pub mod opaque {
 }
 pub use opaque::SessionKeys;
 
+#[cfg(not(feature = "upgrade-test"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
+	system_version: 1,
+};
+
+/// The same runtime announcing the next `spec_version`: the code the
+/// upgrade tests (e2e, zombienet) ask governance to install. Only its wasm
+/// is built (see `build.rs`), beside the real one; never shipped.
+#[cfg(feature = "upgrade-test")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
+	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
+	authoring_version: 1,
+	spec_version: 103,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -125,7 +145,8 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	// `CheckNonce` with a bound on pending transactions per sender.
+	policy::CheckNonceWithinWindow,
 	frame_system::CheckWeight<Runtime>,
 	// In place of ChargeTransactionPayment: feeless for verified identities
 	// within their allowance, everything else refused at validation.
@@ -181,6 +202,12 @@ mod runtime {
 	pub type Multisig = pallet_multisig;
 	#[runtime::pallet_index(6)]
 	pub type Assets = pallet_assets;
+	#[runtime::pallet_index(7)]
+	pub type Preimage = pallet_preimage;
+	#[runtime::pallet_index(8)]
+	pub type Scheduler = pallet_scheduler;
+	#[runtime::pallet_index(9)]
+	pub type Governance = pallet_governance;
 
 	// Identity before the validator set before session: genesis builds in this
 	// order, and each checks what the previous one created.

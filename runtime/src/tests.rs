@@ -69,3 +69,28 @@ fn governance_origin_is_root_or_the_council_multisig() {
 		assert!(GovernanceOrigin::try_origin(RuntimeOrigin::none()).is_err());
 	});
 }
+
+#[test]
+fn the_test_consortium_differs_from_the_consortium_only_in_its_governance_delay() {
+	use crate::genesis_config_presets::{LOCAL_CONSORTIUM_TEST_PRESET, TEST_ENACTMENT_DELAY};
+	let json = |preset: &str| -> serde_json::Value {
+		serde_json::from_slice(&get_preset(&preset.into()).expect("preset exists")).expect("valid JSON")
+	};
+	let (mut real, mut test) = (json(LOCAL_CONSORTIUM_PRESET), json(LOCAL_CONSORTIUM_TEST_PRESET));
+	assert_eq!(real["governance"]["enactmentDelay"], serde_json::json!(crate::configs::CONSORTIUM_ENACTMENT_DELAY));
+	assert_eq!(test["governance"]["enactmentDelay"], serde_json::json!(TEST_ENACTMENT_DELAY));
+	real["governance"]["enactmentDelay"] = serde_json::Value::Null;
+	test["governance"]["enactmentDelay"] = serde_json::Value::Null;
+	assert_eq!(real, test);
+}
+
+#[test]
+fn every_preset_satisfies_the_pallets_invariants() {
+	for name in crate::genesis_config_presets::preset_names() {
+		externalities(&name).execute_with(|| {
+			assert_eq!(crate::IdentityRegistry::do_try_state(), Ok(()), "{name}");
+			assert_eq!(crate::Governance::do_try_state(), Ok(()), "{name}");
+			assert!(pallet_governance::EnactmentDelay::<Runtime>::get() > 0, "{name}");
+		});
+	}
+}

@@ -118,7 +118,11 @@ pub mod pallet {
 		BreakerStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::Balance>;
 	pub type ThrottleStatusOf<T> = ThrottleStatus<BlockNumberFor<T>, <T as Config>::Balance>;
 
+	/// The layout of this pallet's storage; bumped with a migration when it changes.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -133,7 +133,11 @@ pub mod pallet {
 	/// Document as stored.
 	pub type DocumentOf<T> = Document<BoundedVec<u8, <T as Config>::MaxUriLen>>;
 
+	/// The layout of this pallet's storage; bumped with a migration when it changes.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -39,7 +39,6 @@ fn details<T: Config>() -> IdentityDetails {
 	IdentityDetails {
 		jurisdiction: DE,
 		category: InvestorCategory::Professional,
-		roles: Roles::from_roles(&[Role::Bank]).bits(),
 		expires_at: T::TimeProvider::now().as_secs().saturating_add(3600),
 		lei: Some(Lei(*b"529900T8BM49AURSDO55")),
 		bic: Some(*b"DEUTDEFFXXX"),
@@ -47,16 +46,19 @@ fn details<T: Config>() -> IdentityDetails {
 	}
 }
 
-/// A holder registered by the trusted verifier with `status`.
-fn registered_as<T: Config>(status: IdentityStatus) -> (T::AccountId, T::AccountId) {
+/// A holder registered (pending) by the trusted verifier.
+fn registered_pending<T: Config>() -> (T::AccountId, T::AccountId) {
 	let verifier = trusted_verifier::<T>();
 	let who: T::AccountId = account("holder", 0, 0);
-	let _ = Pallet::<T>::do_register_identity(verifier.clone(), who.clone(), details::<T>(), status);
+	let _ = Pallet::<T>::do_register_pending_identity(verifier.clone(), who.clone(), details::<T>());
 	(verifier, who)
 }
 
+/// A verified customer: registered by the trusted verifier, approved by a second one.
 fn registered<T: Config>() -> (T::AccountId, T::AccountId) {
-	registered_as::<T>(IdentityStatus::Verified)
+	let (verifier, who) = registered_pending::<T>();
+	let _ = Pallet::<T>::do_approve_identity(second_verifier::<T>(), who.clone());
+	(verifier, who)
 }
 
 /// A second verifier trusted for the same jurisdictions (four eyes).
@@ -84,8 +86,7 @@ fn signers<T: Config>(seed: u32, n: u32) -> Vec<T::AccountId> {
 /// the committee-account check of `sanction_account`.
 fn all_committees<T: Config>() -> Result<(), BenchmarkError> {
 	for (seed, role) in (100u32..).zip(COLLECTIVE_ROLES) {
-		let now = Pallet::<T>::now();
-		Pallet::<T>::do_set_committee(role, signers::<T>(seed, 1), 1, now, now.saturating_add(3600))
+		Pallet::<T>::do_set_committee(role, signers::<T>(seed, 1), 1, Pallet::<T>::now())
 			.map_err(|_| BenchmarkError::Stop("committee setup failed"))?;
 	}
 	Ok(())
@@ -120,15 +121,6 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn register_identity() {
-		let verifier = trusted_verifier::<T>();
-		let who: T::AccountId = account("holder", 0, 0);
-		#[extrinsic_call]
-		_(RawOrigin::Signed(verifier), who.clone(), details::<T>());
-		assert!(Identities::<T>::contains_key(&who));
-	}
-
-	#[benchmark]
 	fn renew_identity() {
 		let (verifier, who) = registered::<T>();
 		let at = T::TimeProvider::now().as_secs().saturating_add(7200);
@@ -151,7 +143,7 @@ mod benchmarks {
 		let (_, who) = registered::<T>();
 		let roles = Roles::from_roles(&[Role::Bank, Role::ComplianceOfficer]);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), roles.bits());
+		_(origin as T::RuntimeOrigin, who.clone(), roles);
 		assert_eq!(Identities::<T>::get(&who).map(|r| r.roles), Some(roles));
 		Ok(())
 	}
@@ -167,7 +159,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn approve_identity() {
-		let (_, who) = registered_as::<T>(IdentityStatus::Pending);
+		let (_, who) = registered_pending::<T>();
 		let approver = second_verifier::<T>();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(approver), who.clone());
@@ -244,14 +236,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: `s` signers, a previous committee that loses the role and a
-	/// new committee account without an identity (one is created).
+	/// Worst case: `s` signers, a previous committee of `MaxCommitteeSize`
+	/// signers that loses the role (each signer re-indexed) and a new
+	/// committee account without an identity (one is created).
 	#[benchmark]
 	fn set_committee(s: Linear<1, { T::MaxCommitteeSize::get() }>) -> Result<(), BenchmarkError> {
 		let origin = T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let role = Role::SettlementCommittee;
-		let now = Pallet::<T>::now();
-		Pallet::<T>::do_set_committee(role, signers::<T>(1, 1), 1, now, now.saturating_add(3600))
+		let previous = signers::<T>(1, T::MaxCommitteeSize::get());
+		Pallet::<T>::do_set_committee(role, previous, 1, Pallet::<T>::now())
 			.map_err(|_| BenchmarkError::Stop("previous committee setup failed"))?;
 		let signers = signers::<T>(2, s);
 		let threshold = u16::try_from(s).unwrap_or(u16::MAX);

@@ -17,9 +17,9 @@ use tokenize_primitives::{
 pub const COLLECTIVE_ROLES: [Role; 3] =
 	[Role::GovernanceCouncil, Role::SettlementCommittee, Role::ComplianceDepositary];
 
-/// The roles a verifier may grant on its own authority.
-fn verifier_grantable() -> Roles {
-	Roles::from_roles(&[Role::Bank])
+/// Whether two role sets differ in a collective role.
+fn collective_roles_differ(a: Roles, b: Roles) -> bool {
+	COLLECTIVE_ROLES.iter().any(|role| a.contains(*role) != b.contains(*role))
 }
 
 /// `roles` with `role` added (`keep = true`) or taken away.
@@ -59,32 +59,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Registers `who` as `Verified` (one verifier) or `Pending` (four eyes).
-	pub(crate) fn do_register_identity(
+	/// Registers `who` as `Pending`, the first half of the four-eyes KYC.
+	pub(crate) fn do_register_pending_identity(
 		verifier: T::AccountId,
 		who: T::AccountId,
 		details: IdentityDetails,
-		status: IdentityStatus,
 	) -> DispatchResult {
+		ensure!(who != verifier, Error::<T>::SelfAttestation);
 		ensure!(details.jurisdiction.is_well_formed(), Error::<T>::MalformedJurisdiction);
 		Self::ensure_verifier_covers(&verifier, details.jurisdiction)?;
-		let roles = Roles::from_bits(details.roles).ok_or(Error::<T>::UnknownRole)?;
-		ensure!(verifier_grantable().is_superset(roles), Error::<T>::RoleRequiresGovernance);
 		if let Some(lei) = details.lei {
 			ensure!(lei.is_well_formed(), Error::<T>::MalformedLei);
 		}
-		let existing = Identities::<T>::get(&who).map(|record| record.status);
-		ensure!(
-			matches!(existing, None | Some(IdentityStatus::Revoked)),
-			Error::<T>::IdentityAlreadyRegistered
-		);
+		match Identities::<T>::get(&who).map(|record| record.status) {
+			None => {},
+			// Revocation is final: re-registering would let any verifier undo
+			// what governance or another verifier decided.
+			Some(IdentityStatus::Revoked) => return Err(Error::<T>::IdentityRevoked.into()),
+			Some(_) => return Err(Error::<T>::IdentityAlreadyRegistered.into()),
+		}
 		let now = Self::now();
 		Self::ensure_valid_expiry(now, details.expires_at)?;
 		let record = IdentityRecord {
-			status,
+			status: IdentityStatus::Pending,
 			jurisdiction: details.jurisdiction,
 			category: details.category,
-			roles,
+			roles: Roles::empty(),
 			expires_at: details.expires_at,
 			lei: details.lei,
 			bic: details.bic,
@@ -92,19 +92,32 @@ impl<T: Config> Pallet<T> {
 			verifier: verifier.clone(),
 			registered_at: now,
 		};
-		Identities::<T>::insert(&who, record);
+		Self::insert_new_identity(&who, record);
 		let (jurisdiction, expires_at) = (details.jurisdiction, details.expires_at);
-		Self::deposit_event(match status {
-			IdentityStatus::Pending =>
-				Event::IdentityPending { who, verifier, jurisdiction, roles, expires_at },
-			_ => Event::IdentityRegistered { who, verifier, jurisdiction, roles, expires_at },
+		Self::deposit_event(Event::IdentityPending {
+			who,
+			verifier,
+			jurisdiction,
+			roles: Roles::empty(),
+			expires_at,
 		});
 		Ok(())
 	}
 
+	/// Stores a new identity and gives its account a provider reference for
+	/// as long as the record exists (which is forever: records are revoked,
+	/// never removed). An account with an identity is therefore never reaped,
+	/// its nonce never resets, and none of its old transactions can be
+	/// replayed after its last asset balance reaches zero.
+	fn insert_new_identity(who: &T::AccountId, record: IdentityRecord<T::AccountId>) {
+		Identities::<T>::insert(who, record);
+		frame_system::Pallet::<T>::inc_providers(who);
+	}
+
 	/// The second verifier of a four-eyes KYC turns `Pending` into `Verified`.
 	pub(crate) fn do_approve_identity(approver: T::AccountId, who: T::AccountId) -> DispatchResult {
-		let registrar = Self::mutate_live_identity(&who, &approver, |record| {
+		ensure!(who != approver, Error::<T>::SelfAttestation);
+		let registrar = Self::mutate_live_identity(&who, &Attester::Verifier(approver.clone()), |record| {
 			ensure!(record.status == IdentityStatus::Pending, Error::<T>::NotPending);
 			ensure!(record.verifier != approver, Error::<T>::FourEyesRequired);
 			// The registrar's expiry may have passed while the file waited.
@@ -117,48 +130,75 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_update_identity(
-		verifier: T::AccountId,
+		attester: Attester<T::AccountId>,
 		who: T::AccountId,
 		category: InvestorCategory,
 		bic: Option<Bic>,
 		travel_rule_hash: Option<DataHash>,
 	) -> DispatchResult {
-		Self::mutate_live_identity(&who, &verifier, |record| {
+		Self::mutate_live_identity(&who, &attester, |record| {
 			record.category = category;
 			record.bic = bic;
 			record.travel_rule_hash = travel_rule_hash;
-			record.attested_by(&verifier);
+			record.attested_by(&attester);
 			Ok(())
 		})?;
+		let verifier = match attester {
+			Attester::Verifier(verifier) => Some(verifier),
+			Attester::Governance => None,
+		};
 		Self::deposit_event(Event::IdentityUpdated { who, verifier, category, bic, travel_rule_hash });
 		Ok(())
 	}
 
+	/// The governance origin, or else a signed verifier.
+	pub(crate) fn attester(
+		origin: frame_system::pallet_prelude::OriginFor<T>,
+	) -> Result<Attester<T::AccountId>, sp_runtime::DispatchError> {
+		use frame_support::traits::EnsureOrigin;
+		Ok(match T::GovernanceOrigin::try_origin(origin) {
+			Ok(_) => Attester::Governance,
+			Err(origin) => Attester::Verifier(frame_system::ensure_signed(origin)?),
+		})
+	}
+
 	/// Applies `change` to `who`'s identity when it exists, is not revoked and
-	/// `verifier` is trusted for its jurisdiction: the checks every verifier
-	/// action on an existing identity shares.
+	/// `attester` may act on it: governance on any identity; a verifier on an
+	/// identity in its jurisdictions that is neither its own nor governed.
+	/// The checks every action on an existing identity shares.
 	fn mutate_live_identity<R>(
 		who: &T::AccountId,
-		verifier: &T::AccountId,
+		attester: &Attester<T::AccountId>,
 		change: impl FnOnce(&mut IdentityRecord<T::AccountId>) -> Result<R, sp_runtime::DispatchError>,
 	) -> Result<R, sp_runtime::DispatchError> {
+		let governed = Self::is_governed(who);
 		Identities::<T>::try_mutate(who, |maybe| {
 			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
 			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
-			Self::ensure_verifier_covers(verifier, record.jurisdiction)?;
+			if let Attester::Verifier(verifier) = attester {
+				ensure!(who != verifier, Error::<T>::SelfAttestation);
+				Self::ensure_verifier_covers(verifier, record.jurisdiction)?;
+				// A pending file is still the verifiers' business (its approval,
+				// a correction before it): governance makes it a keyholder only
+				// once it is verified.
+				ensure!(
+					record.status == IdentityStatus::Pending || !governed,
+					Error::<T>::GovernedIdentity
+				);
+			}
 			change(record)
 		})
 	}
 
 	pub(crate) fn do_renew_identity(
-		verifier: T::AccountId,
+		attester: Attester<T::AccountId>,
 		who: T::AccountId,
 		expires_at: u64,
 	) -> DispatchResult {
-		Self::mutate_live_identity(&who, &verifier, |record| {
+		Self::mutate_live_identity(&who, &attester, |record| {
 			Self::ensure_valid_expiry(Self::now(), expires_at)?;
 			record.expires_at = expires_at;
-			record.attested_by(&verifier);
+			record.attested_by(&attester);
 			Ok(())
 		})?;
 		Self::deposit_event(Event::IdentityRenewed { who, expires_at });
@@ -166,16 +206,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_revoke_identity(
-		revoker: Revoker<T::AccountId>,
+		attester: Attester<T::AccountId>,
 		who: T::AccountId,
 		reason: RevocationReason,
 	) -> DispatchResult {
-		Identities::<T>::try_mutate(&who, |maybe| -> DispatchResult {
-			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
-			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
-			if let Revoker::Verifier(verifier) = &revoker {
-				Self::ensure_verifier_covers(verifier, record.jurisdiction)?;
-			}
+		ensure!(!Self::is_committee_account(&who), Error::<T>::CommitteeAccountNotRevocable);
+		Self::mutate_live_identity(&who, &attester, |record| {
 			record.status = IdentityStatus::Revoked;
 			Ok(())
 		})?;
@@ -183,11 +219,15 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_roles(who: T::AccountId, bits: u32) -> DispatchResult {
-		let roles = Roles::from_bits(bits).ok_or(Error::<T>::UnknownRole)?;
+	pub(crate) fn do_set_roles(who: T::AccountId, roles: Roles) -> DispatchResult {
+		let roles = Roles::from_bits(roles.bits()).ok_or(Error::<T>::UnknownRole)?;
 		Identities::<T>::try_mutate(&who, |maybe| -> DispatchResult {
 			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
 			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
+			ensure!(
+				!collective_roles_differ(record.roles, roles),
+				Error::<T>::CollectiveRoleNeedsCommittee
+			);
 			record.roles = roles;
 			Ok(())
 		})?;
@@ -264,14 +304,21 @@ impl<T: Config> Pallet<T> {
 			.any(|role| RoleCommittees::<T>::get(role).is_some_and(|c| &c.account == who))
 	}
 
-	/// Moves `role` to the multisig of `signers` with `threshold`. `now` and
-	/// `expires_at` come from the caller because genesis has no clock yet.
+	/// Whether only governance may renew, update or revoke `who`: it holds a
+	/// role, is a committee's account or signs for a committee.
+	pub fn is_governed(who: &T::AccountId) -> bool {
+		CommitteeSignerOf::<T>::contains_key(who) ||
+			Self::is_committee_account(who) ||
+			Identities::<T>::get(who).is_some_and(|record| record.roles != Roles::empty())
+	}
+
+	/// Moves `role` to the multisig of `signers` with `threshold`. `now` comes
+	/// from the caller because genesis has no clock yet.
 	pub(crate) fn do_set_committee(
 		role: Role,
 		mut signers: Vec<T::AccountId>,
 		threshold: u16,
 		now: u64,
-		expires_at: u64,
 	) -> Result<(), Error<T>> {
 		ensure!(COLLECTIVE_ROLES.contains(&role), Error::<T>::NotACollectiveRole);
 		// pallet-multisig derives the account from the sorted signer list and
@@ -297,11 +344,13 @@ impl<T: Config> Pallet<T> {
 		let account = T::Multisig::multi_account_id(&signers, threshold);
 		ensure!(!SanctionedAccounts::<T>::contains_key(&account), Error::<T>::CommitteeAccountSanctioned);
 
-		let previous = RoleCommittees::<T>::get(role).map(|committee| committee.account);
+		let previous_committee = RoleCommittees::<T>::get(role);
+		let previous = previous_committee.as_ref().map(|committee| committee.account.clone());
 		if let Some(previous) = &previous {
 			Self::withdraw_role(previous, role);
 		}
-		Self::grant_committee_role(&account, role, jurisdiction, now, expires_at)?;
+		Self::grant_committee_role(&account, role, jurisdiction, now)?;
+		Self::index_signers(role, previous_committee.map(|c| c.signers.into_inner()), &signers);
 		RoleCommittees::<T>::insert(
 			role,
 			Committee { signers: signers.clone(), threshold, account: account.clone() },
@@ -330,17 +379,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Re-indexes which accounts sign for `role`'s committee.
+	fn index_signers(role: Role, previous: Option<Vec<T::AccountId>>, signers: &[T::AccountId]) {
+		for old in previous.unwrap_or_default() {
+			CommitteeSignerOf::<T>::mutate_exists(&old, |maybe| {
+				let remaining = with_role(maybe.unwrap_or_default(), role, false);
+				*maybe = (remaining != Roles::empty()).then_some(remaining);
+			});
+		}
+		for signer in signers {
+			CommitteeSignerOf::<T>::mutate(signer, |maybe| {
+				*maybe = Some(with_role(maybe.unwrap_or_default(), role, true));
+			});
+		}
+	}
+
 	/// Gives `role` to a committee account, creating its identity when it has
 	/// none. An existing identity must be verified (governance does not
-	/// override a pending KYC or a revocation); its validity is extended to at
-	/// least `expires_at`, since governance vouches for the committee anew.
+	/// override a pending KYC or a revocation). A committee account never
+	/// expires: its validity is its signers', and a lapsed council account
+	/// could never be renewed by the council.
 	fn grant_committee_role(
 		account: &T::AccountId,
 		role: Role,
 		jurisdiction: Jurisdiction,
 		now: u64,
-		expires_at: u64,
 	) -> Result<(), Error<T>> {
+		let expires_at = NEVER_EXPIRES;
 		let (created, roles) = Identities::<T>::try_mutate(account, |maybe| -> Result<_, Error<T>> {
 			match maybe {
 				Some(record) => {
@@ -349,10 +414,11 @@ impl<T: Config> Pallet<T> {
 						Error::<T>::CommitteeAccountNotVerified
 					);
 					record.roles = with_role(record.roles, role, true);
-					record.expires_at = record.expires_at.max(expires_at);
+					record.expires_at = expires_at;
 					Ok((false, record.roles))
 				},
 				None => {
+					frame_system::Pallet::<T>::inc_providers(account);
 					*maybe = Some(IdentityRecord {
 						status: IdentityStatus::Verified,
 						jurisdiction,
@@ -404,33 +470,78 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Whether `who` may make one more feeless transaction now. Read-only: the
-	/// runtime calls it while validating a transaction, before the pool.
-	pub fn check_transaction_allowance(who: &T::AccountId) -> Result<(), AllowanceRefusal> {
-		Self::compliance_at(who, Self::now()).map_err(AllowanceRefusal::NotCompliant)?;
-		let (_, used) = Self::current_window(who);
-		ensure!(used < T::MaxTransactionsPerWindow::get(), AllowanceRefusal::RateLimited);
-		Ok(())
+	/// Whether `who` may make one more feeless transaction of `cost` now, and
+	/// in which class. Read-only: the runtime calls it while validating a
+	/// transaction, before the pool. `governance_call` says whether the call
+	/// is one a governance keyholder needs in that capacity (the runtime
+	/// knows its calls): for those, a keyholder is refused only when its
+	/// identity is unknown, pending or revoked — never for a sanction, a
+	/// blocked jurisdiction or a lapsed KYC (see the crate documentation).
+	pub fn check_transaction_allowance(
+		who: &T::AccountId,
+		cost: TransactionCost,
+		governance_call: bool,
+	) -> Result<SenderClass, AllowanceRefusal> {
+		let class = Self::sender_class(who);
+		match Self::compliance_at(who, Self::now()) {
+			Ok(()) => {},
+			Err(ComplianceFailure::Sanctioned | ComplianceFailure::JurisdictionBlocked | ComplianceFailure::Expired)
+				if class == SenderClass::Keyholder && governance_call => {},
+			Err(failure) => return Err(AllowanceRefusal::NotCompliant(failure)),
+		}
+		Self::current_usage(who)
+			.plus(cost, &Self::budget(class))
+			.map(|_| class)
+			.ok_or(AllowanceRefusal::RateLimited)
 	}
 
-	/// Counts one feeless transaction of `who` in its current window.
+	/// Charges one feeless transaction of `cost` to `who`'s current window.
+	/// Saturates rather than fails: validation already checked the budget.
 	///
 	/// Deliberately emits no event: it runs for every feeless transaction, an
 	/// event each would double the event load of the chain and say nothing the
 	/// transaction's own events and the block do not already say.
-	pub fn note_transaction(who: &T::AccountId) {
-		let (start, used) = Self::current_window(who);
-		TransactionAllowance::<T>::insert(who, (start, used.saturating_add(1)));
+	pub fn note_transaction(who: &T::AccountId, cost: TransactionCost) {
+		let usage = Self::current_usage(who);
+		TransactionAllowance::<T>::insert(
+			who,
+			TransactionUsage {
+				window_start: usage.window_start,
+				transactions: usage.transactions.saturating_add(1),
+				ref_time: usage.ref_time.saturating_add(cost.ref_time),
+				bytes: usage.bytes.saturating_add(cost.bytes),
+			},
+		);
 	}
 
-	/// `(window start, transactions used)` as of the current block: a window
-	/// that has run its length starts afresh at this block.
-	fn current_window(who: &T::AccountId) -> (BlockNumberFor<T>, u32) {
+	/// A governance keyholder: a live (not revoked) identity holding a role,
+	/// or an account signing for a committee.
+	pub fn sender_class(who: &T::AccountId) -> SenderClass {
+		let holds_role = Identities::<T>::get(who).is_some_and(|record| {
+			record.status != IdentityStatus::Revoked && record.roles != Roles::empty()
+		});
+		if holds_role || CommitteeSignerOf::<T>::contains_key(who) {
+			SenderClass::Keyholder
+		} else {
+			SenderClass::Customer
+		}
+	}
+
+	fn budget(class: SenderClass) -> TransactionBudget {
+		match class {
+			SenderClass::Customer => T::CustomerBudget::get(),
+			SenderClass::Keyholder => T::KeyholderBudget::get(),
+		}
+	}
+
+	/// `who`'s usage as of the current block: a window that has run its
+	/// length starts afresh, empty, at this block.
+	fn current_usage(who: &T::AccountId) -> TransactionUsage<BlockNumberFor<T>> {
 		let block = frame_system::Pallet::<T>::block_number();
 		match TransactionAllowance::<T>::get(who) {
-			Some((start, used)) if block < start.saturating_add(T::TransactionWindow::get()) =>
-				(start, used),
-			_ => (block, 0),
+			Some(usage) if block < usage.window_start.saturating_add(T::TransactionWindow::get()) =>
+				usage,
+			_ => TransactionUsage { window_start: block, ..Default::default() },
 		}
 	}
 
@@ -463,7 +574,12 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::MalformedLei
 			);
 			ensure!(!Identities::<T>::contains_key(&identity.who), Error::<T>::IdentityAlreadyRegistered);
-			Identities::<T>::insert(
+			ensure!(identity.who != identity.verifier, Error::<T>::SelfAttestation);
+			ensure!(
+				!identity.roles.iter().any(|role| COLLECTIVE_ROLES.contains(role)),
+				Error::<T>::CollectiveRoleNeedsCommittee
+			);
+			Self::insert_new_identity(
 				&identity.who,
 				IdentityRecord {
 					status: IdentityStatus::Verified,
@@ -480,14 +596,51 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		for (role, signers, threshold) in &config.committees {
-			// No clock at genesis (time 0): a committee's identity lasts as long
-			// as its signers' KYC — the earliest of their expiries.
-			let expires_at = signers
-				.iter()
-				.filter_map(|s| Identities::<T>::get(s).map(|r| r.expires_at))
-				.min()
-				.unwrap_or_default();
-			Self::do_set_committee(*role, signers.clone(), *threshold, 0, expires_at)?;
+			// No clock at genesis: time 0.
+			Self::do_set_committee(*role, signers.clone(), *threshold, 0)?;
+		}
+		Ok(())
+	}
+
+	/// Invariants of the register, for `try_state` and the tests:
+	/// - each committee's account holds its role, is verified and never
+	///   expires, and no other identity holds a collective role;
+	/// - `CommitteeSignerOf` indexes exactly the committees' signers;
+	/// - every account with an identity has a provider reference.
+	pub fn do_try_state() -> Result<(), &'static str> {
+		for role in COLLECTIVE_ROLES {
+			if let Some(committee) = RoleCommittees::<T>::get(role) {
+				let record = Identities::<T>::get(&committee.account).ok_or("committee account without identity")?;
+				ensure!(record.roles.contains(role), "committee account without its role");
+				ensure!(record.status == IdentityStatus::Verified, "committee account not verified");
+				ensure!(record.expires_at == NEVER_EXPIRES, "committee account can expire");
+				for signer in committee.signers.iter() {
+					ensure!(
+						CommitteeSignerOf::<T>::get(signer).is_some_and(|roles| roles.contains(role)),
+						"committee signer not indexed"
+					);
+				}
+			}
+		}
+		for (signer, roles) in CommitteeSignerOf::<T>::iter() {
+			ensure!(roles != Roles::empty(), "empty signer index entry");
+			for role in roles.iter() {
+				ensure!(
+					RoleCommittees::<T>::get(role).is_some_and(|c| c.signers.contains(&signer)),
+					"signer indexed for a committee it is not in"
+				);
+			}
+		}
+		for (who, record) in Identities::<T>::iter() {
+			for role in COLLECTIVE_ROLES {
+				if record.roles.contains(role) {
+					ensure!(
+						RoleCommittees::<T>::get(role).is_some_and(|c| c.account == who),
+						"collective role held outside its committee"
+					);
+				}
+			}
+			ensure!(frame_system::Pallet::<T>::providers(&who) > 0, "identity account without provider");
 		}
 		Ok(())
 	}

@@ -52,6 +52,7 @@ impl<T: Config> tokenize_primitives::ComplianceBenchmarkHelper<T::AccountId> for
 		use crate::types::IdentityRecord;
 		use tokenize_primitives::{IdentityStatus, Roles};
 		let now = Self::now();
+		frame_system::Pallet::<T>::inc_providers(who);
 		Identities::<T>::insert(
 			who,
 			IdentityRecord {

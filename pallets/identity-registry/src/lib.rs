@@ -22,17 +22,26 @@
 //!
 //! The governance origin appoints *trusted verifiers*, each for a bounded list
 //! of jurisdictions. A verifier may register identities only in those
-//! jurisdictions and may grant only the `Bank` role; every other role is a
-//! governance decision ([`Pallet::set_roles`]).
+//! jurisdictions and grants no role: every role is a governance decision
+//! ([`Pallet::set_roles`]).
 //!
-//! A verifier either registers an identity directly as `Verified`
-//! ([`Pallet::register_identity`]) or, where the bank's policy demands a second
-//! pair of eyes, as `Pending` ([`Pallet::register_pending_identity`]); a
-//! *different* verifier trusted for the same jurisdiction then approves it
-//! ([`Pallet::approve_identity`]). The record itself is the same in both paths:
-//! the pending one simply carries `Pending` and the registering verifier until
-//! approval, so no second storage item is needed. A KYC refresh that changes
-//! the MiFID II category, BIC or travel-rule hash is [`Pallet::update_identity`].
+//! Registration always takes two pairs of eyes: a verifier registers the
+//! identity as `Pending` ([`Pallet::register_pending_identity`]) and a
+//! *different* verifier trusted for the same jurisdiction approves it
+//! ([`Pallet::approve_identity`]). Nobody attests themselves: a verifier can
+//! neither register, approve, renew, update nor revoke its own identity.
+//! A KYC refresh that changes the MiFID II category, BIC or travel-rule hash
+//! is [`Pallet::update_identity`].
+//!
+//! ## Governed identities
+//!
+//! An identity that holds a role (all roles are granted by governance) or
+//! whose account signs for a committee is *governed*: only governance renews,
+//! updates or revokes it. A verifier could otherwise take the council's,
+//! a committee's or a validator bank's powers away by revoking it or by
+//! renewing it to expire in a second. Revocation is final: a revoked account
+//! is never registered again (a new account is). A committee's own account
+//! is never revoked and never expires; governance rotates the committee.
 //!
 //! ## Sanctions
 //!
@@ -80,14 +89,25 @@
 //! pass the compliance check. `EnsureRole` origins therefore follow a rotation
 //! at once: the old account is refused from the next call on.
 //!
-//! ## Feeless transactions with an allowance
+//! ## Feeless transactions within a budget
 //!
 //! Bank customers never pay fees. The runtime's fee policy lets compliant
-//! identities transact feelessly but at most [`Config::MaxTransactionsPerWindow`]
-//! times per [`Config::TransactionWindow`] blocks:
+//! identities transact feelessly within a budget per
+//! [`Config::TransactionWindow`] blocks that bounds the number of
+//! transactions, their declared compute and their length
+//! ([`Config::CustomerBudget`]; governance keyholders, who submit for their
+//! customers and run the consortium, get [`Config::KeyholderBudget`]):
 //! [`Pallet::check_transaction_allowance`] (read-only, at transaction
-//! validation, so spam from unverified accounts never enters the pool) and
-//! [`Pallet::note_transaction`] (counts it when the transaction is applied).
+//! validation, so spam never enters the pool) and
+//! [`Pallet::note_transaction`] (charges it when the transaction is applied).
+//!
+//! A *governance keyholder* is an account with a live (not revoked) identity
+//! that holds a role or signs for a committee. For its governance calls (the
+//! runtime says which calls those are) the compliance officer's decisions —
+//! a sanction, a blocked jurisdiction — and a lapsed KYC do not refuse the
+//! transaction: one officer must not be able to lock the council, the
+//! committees or the validator banks out, nor lock herself out of undoing a
+//! block. What the keyholder may do with value is still checked at dispatch.
 //!
 //! ## Calls
 //!
@@ -95,13 +115,12 @@
 //! |---|---|---|
 //! | [`Pallet::add_verifier`] | governance | `VerifierAdded` |
 //! | [`Pallet::remove_verifier`] | governance | `VerifierRemoved` |
-//! | [`Pallet::register_identity`] | trusted verifier for its jurisdiction | `IdentityRegistered` |
-//! | [`Pallet::renew_identity`] | trusted verifier for its jurisdiction | `IdentityRenewed` |
-//! | [`Pallet::revoke_identity`] | governance or a verifier for its jurisdiction | `IdentityRevoked` |
+//! | [`Pallet::renew_identity`] | governance, or a verifier for its jurisdiction (ungoverned identities) | `IdentityRenewed` |
+//! | [`Pallet::revoke_identity`] | governance, or a verifier for its jurisdiction (ungoverned identities) | `IdentityRevoked` |
 //! | [`Pallet::set_roles`] | governance | `RolesChanged` |
 //! | [`Pallet::register_pending_identity`] | trusted verifier for its jurisdiction | `IdentityPending` |
 //! | [`Pallet::approve_identity`] | another trusted verifier for its jurisdiction | `IdentityApproved` |
-//! | [`Pallet::update_identity`] | trusted verifier for its jurisdiction | `IdentityUpdated` |
+//! | [`Pallet::update_identity`] | governance, or a verifier for its jurisdiction (ungoverned identities) | `IdentityUpdated` |
 //! | [`Pallet::sanction_account`] | sanctions (compliance officer) | `AccountSanctioned` |
 //! | [`Pallet::unsanction_account`] | sanctions (compliance officer) | `AccountUnsanctioned` |
 //! | [`Pallet::block_jurisdiction`] | sanctions (compliance officer) | `JurisdictionBlocked` |
@@ -139,7 +158,7 @@ mod tests;
 pub use types::*;
 pub use weights::WeightInfo;
 
-use tokenize_primitives::{IdentityStatus, InvestorCategory};
+use tokenize_primitives::InvestorCategory;
 
 #[frame_support::pallet]
 pub mod pallet {
@@ -148,7 +167,18 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use tokenize_primitives::{Jurisdiction, MultisigAccount, Role, Roles};
 
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state().map_err(Into::into)
+		}
+	}
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -174,9 +204,13 @@ pub mod pallet {
 		/// Most signers a committee may have (at most pallet-multisig's `MaxSignatories`).
 		#[pallet::constant]
 		type MaxCommitteeSize: Get<u32>;
-		/// Feeless transactions a compliant account may make per window.
+		/// What a customer may put into blocks per window.
 		#[pallet::constant]
-		type MaxTransactionsPerWindow: Get<u32>;
+		type CustomerBudget: Get<TransactionBudget>;
+		/// What a governance keyholder (role holder, committee signer) may put
+		/// into blocks per window.
+		#[pallet::constant]
+		type KeyholderBudget: Get<TransactionBudget>;
 		/// Length of the feeless-transaction window, in blocks.
 		#[pallet::constant]
 		type TransactionWindow: Get<BlockNumberFor<Self>>;
@@ -220,12 +254,20 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RoleCommittees<T: Config> = StorageMap<_, Blake2_128Concat, Role, Committee<T>, OptionQuery>;
 
-	/// Feeless-transaction bookkeeping: `(first block of the window, transactions
-	/// used in it)`. One entry per account that transacted; only compliant
-	/// accounts pass validation, so growth follows the identity register.
+	/// The committees each account signs for, as the set of their roles: the
+	/// index behind "is this account a governance keyholder" (one read).
+	/// Written only by [`Pallet::set_committee`], so at most
+	/// `3 × MaxCommitteeSize` entries.
+	#[pallet::storage]
+	pub type CommitteeSignerOf<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Roles, OptionQuery>;
+
+	/// Feeless-transaction bookkeeping: what the account used of its budget in
+	/// its current window. One entry per account that transacted; only
+	/// registered identities pass validation, so growth follows the register.
 	#[pallet::storage]
 	pub type TransactionAllowance<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), OptionQuery>;
+		StorageMap<_, Blake2_128Concat, T::AccountId, TransactionUsage<BlockNumberFor<T>>, OptionQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -287,10 +329,11 @@ pub mod pallet {
 		},
 		/// A second verifier approved a pending identity; it is now verified.
 		IdentityApproved { who: T::AccountId, registrar: T::AccountId, approver: T::AccountId },
-		/// A KYC refresh changed the identity's category, BIC or travel-rule hash.
+		/// A KYC refresh changed the identity's category, BIC or travel-rule
+		/// hash; `verifier` is `None` when governance made the change.
 		IdentityUpdated {
 			who: T::AccountId,
-			verifier: T::AccountId,
+			verifier: Option<T::AccountId>,
 			category: InvestorCategory,
 			bic: Option<Bic>,
 			travel_rule_hash: Option<DataHash>,
@@ -341,8 +384,6 @@ pub mod pallet {
 		ExpiryInPast,
 		/// The expiry is further away than `MaxValiditySeconds`.
 		ValidityTooLong,
-		/// Verifiers may grant only the `Bank` role; other roles need governance.
-		RoleRequiresGovernance,
 		/// A role bit that names no role.
 		UnknownRole,
 		/// The identity is not pending approval.
@@ -375,6 +416,15 @@ pub mod pallet {
 		CommitteeAccountNotVerified,
 		/// The committee's account is on the sanctions list.
 		CommitteeAccountSanctioned,
+		/// Nobody registers, approves, renews, updates or revokes their own identity.
+		SelfAttestation,
+		/// The identity holds a role or signs for a committee: only governance
+		/// renews, updates or revokes it.
+		GovernedIdentity,
+		/// A committee's account is never revoked: rotate the committee instead.
+		CommitteeAccountNotRevocable,
+		/// Collective roles move only with their committee (`set_committee`).
+		CollectiveRoleNeedsCommittee,
 	}
 
 	#[pallet::call]
@@ -403,24 +453,10 @@ pub mod pallet {
 			Self::do_remove_verifier(verifier)
 		}
 
-		/// Register a verified identity for `who` after off-chain KYC.
-		///
-		/// Origin: a trusted verifier for `details.jurisdiction`. A revoked
-		/// identity may be registered anew. Emits `IdentityRegistered`.
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::register_identity())]
-		pub fn register_identity(
-			origin: OriginFor<T>,
-			who: T::AccountId,
-			details: IdentityDetails,
-		) -> DispatchResult {
-			let verifier = ensure_signed(origin)?;
-			Self::do_register_identity(verifier, who, details, IdentityStatus::Verified)
-		}
-
 		/// Extend an identity's validity after a KYC refresh.
 		///
-		/// Origin: a trusted verifier for the identity's jurisdiction.
+		/// Origin: governance, or a trusted verifier for the identity's
+		/// jurisdiction when the identity is not governed and not its own.
 		/// Emits `IdentityRenewed`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::renew_identity())]
@@ -429,15 +465,19 @@ pub mod pallet {
 			who: T::AccountId,
 			expires_at: u64,
 		) -> DispatchResult {
-			let verifier = ensure_signed(origin)?;
-			Self::do_renew_identity(verifier, who, expires_at)
+			let attester = Self::attester(origin)?;
+			Self::do_renew_identity(attester, who, expires_at)
 		}
 
 		/// Revoke an identity. The account fails every compliance check from
 		/// this block on; a validator holding it leaves at the next session.
 		///
+		/// The revocation is final: the account is never registered again.
+		/// A committee's own account cannot be revoked (rotate the committee).
+		///
 		/// Origin: governance, or a trusted verifier for the identity's
-		/// jurisdiction. Emits `IdentityRevoked`.
+		/// jurisdiction when the identity is not governed and not its own.
+		/// Emits `IdentityRevoked`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::revoke_identity())]
 		pub fn revoke_identity(
@@ -445,27 +485,28 @@ pub mod pallet {
 			who: T::AccountId,
 			reason: RevocationReason,
 		) -> DispatchResult {
-			let revoker = match T::GovernanceOrigin::try_origin(origin) {
-				Ok(_) => Revoker::Governance,
-				Err(origin) => Revoker::Verifier(ensure_signed(origin)?),
-			};
-			Self::do_revoke_identity(revoker, who, reason)
+			let attester = Self::attester(origin)?;
+			Self::do_revoke_identity(attester, who, reason)
 		}
 
-		/// Replace the roles of an identity.
+		/// Replace the roles of an identity. The collective roles
+		/// (GovernanceCouncil, SettlementCommittee, ComplianceDepositary) are
+		/// neither granted nor taken here: they move with `set_committee`.
 		///
 		/// Origin: governance. Emits `RolesChanged`.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::set_roles())]
-		pub fn set_roles(origin: OriginFor<T>, who: T::AccountId, roles: u32) -> DispatchResult {
+		pub fn set_roles(origin: OriginFor<T>, who: T::AccountId, roles: Roles) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			Self::do_set_roles(who, roles)
 		}
 
-		/// Register `who` as `Pending`: the first half of a four-eyes KYC. The
-		/// identity passes no compliance check until another verifier approves it.
+		/// Register `who` as `Pending`: the first half of the four-eyes KYC
+		/// every identity goes through. The identity passes no compliance
+		/// check until another verifier approves it. A revoked account cannot
+		/// be registered again.
 		///
-		/// Origin: a trusted verifier for `details.jurisdiction`.
+		/// Origin: a trusted verifier for `details.jurisdiction`, other than `who`.
 		/// Emits `IdentityPending`.
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::register_pending_identity())]
@@ -475,13 +516,14 @@ pub mod pallet {
 			details: IdentityDetails,
 		) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
-			Self::do_register_identity(verifier, who, details, IdentityStatus::Pending)
+			Self::do_register_pending_identity(verifier, who, details)
 		}
 
 		/// Approve a pending identity: the second half of a four-eyes KYC.
 		///
 		/// Origin: a trusted verifier for the identity's jurisdiction other
-		/// than the one that registered it. Emits `IdentityApproved`.
+		/// than the one that registered it and other than `who`.
+		/// Emits `IdentityApproved`.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::approve_identity())]
 		pub fn approve_identity(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
@@ -492,7 +534,8 @@ pub mod pallet {
 		/// Record a KYC refresh: a new MiFID II category, BIC or travel-rule
 		/// data hash (`None` clears the BIC or the hash).
 		///
-		/// Origin: a trusted verifier for the identity's jurisdiction.
+		/// Origin: governance, or a trusted verifier for the identity's
+		/// jurisdiction when the identity is not governed and not its own.
 		/// Emits `IdentityUpdated`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::update_identity())]
@@ -503,8 +546,8 @@ pub mod pallet {
 			bic: Option<Bic>,
 			travel_rule_hash: Option<DataHash>,
 		) -> DispatchResult {
-			let verifier = ensure_signed(origin)?;
-			Self::do_update_identity(verifier, who, category, bic, travel_rule_hash)
+			let attester = Self::attester(origin)?;
+			Self::do_update_identity(attester, who, category, bic, travel_rule_hash)
 		}
 
 		/// Put `who` on the sanctions list after a screening hit, optionally
@@ -572,7 +615,7 @@ pub mod pallet {
 		/// Hand a collective role to the multisig of `signers` (sorted and
 		/// deduplicated here) with `threshold`. The previous committee account
 		/// loses the role; the new one gains it (and a verified identity in the
-		/// first signer's jurisdiction, valid `MaxValiditySeconds`, if it has none).
+		/// first signer's jurisdiction, if it has none) and never expires.
 		///
 		/// Origin: governance. Emits `RolesChanged` for the previous account,
 		/// `IdentityRegistered` or `RolesChanged` for the new one, then
@@ -586,9 +629,7 @@ pub mod pallet {
 			threshold: u16,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let now = Self::now();
-			let expires_at = now.saturating_add(T::MaxValiditySeconds::get());
-			Self::do_set_committee(role, signers, threshold, now, expires_at).map_err(Into::into)
+			Self::do_set_committee(role, signers, threshold, Self::now()).map_err(Into::into)
 		}
 	}
 }

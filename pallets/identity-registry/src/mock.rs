@@ -40,7 +40,12 @@ parameter_types! {
 	pub const MaxJurisdictionsPerVerifier: u32 = 4;
 	pub const MaxValiditySeconds: u64 = 2 * YEAR;
 	pub const MaxCommitteeSize: u32 = 7;
-	pub const MaxTransactionsPerWindow: u32 = 3;
+	/// A customer: 3 transactions, 3 ms of compute, 1 KiB per window.
+	pub const CustomerBudget: crate::TransactionBudget =
+		crate::TransactionBudget { transactions: 3, ref_time: 3_000_000_000, bytes: 1024 };
+	/// A keyholder: ten times that.
+	pub const KeyholderBudget: crate::TransactionBudget =
+		crate::TransactionBudget { transactions: 30, ref_time: 30_000_000_000, bytes: 10_240 };
 	pub const TransactionWindow: u64 = 10;
 	pub const GovernanceCouncilRole: Role = Role::GovernanceCouncil;
 	pub const ComplianceOfficerRole: Role = Role::ComplianceOfficer;
@@ -82,7 +87,8 @@ impl pallet_identity_registry::Config for Test {
 	type MaxJurisdictionsPerVerifier = MaxJurisdictionsPerVerifier;
 	type MaxValiditySeconds = MaxValiditySeconds;
 	type MaxCommitteeSize = MaxCommitteeSize;
-	type MaxTransactionsPerWindow = MaxTransactionsPerWindow;
+	type CustomerBudget = CustomerBudget;
+	type KeyholderBudget = KeyholderBudget;
 	type TransactionWindow = TransactionWindow;
 	type WeightInfo = ();
 }
@@ -99,6 +105,8 @@ pub const EU_VERIFIER: u64 = 100;
 pub const US_VERIFIER: u64 = 101;
 /// A second verifier trusted for DE (the other pair of eyes).
 pub const DE_VERIFIER: u64 = 102;
+/// A second verifier for FR and US, so that every jurisdiction has two pairs of eyes.
+pub const SECOND_VERIFIER: u64 = 103;
 /// A bank verified at genesis in DE.
 pub const BANK_DE: u64 = 1;
 /// The compliance officer, verified at genesis in DE.
@@ -120,7 +128,12 @@ pub fn genesis_identity(who: u64, jurisdiction: Jurisdiction, roles: Vec<Role>) 
 /// compliance officer; no committee.
 pub fn test_genesis() -> pallet_identity_registry::GenesisConfig<Test> {
 	pallet_identity_registry::GenesisConfig::<Test> {
-		verifiers: vec![(EU_VERIFIER, vec![DE, FR]), (US_VERIFIER, vec![US]), (DE_VERIFIER, vec![DE])],
+		verifiers: vec![
+			(EU_VERIFIER, vec![DE, FR]),
+			(US_VERIFIER, vec![US]),
+			(DE_VERIFIER, vec![DE]),
+			(SECOND_VERIFIER, vec![FR, US]),
+		],
 		identities: vec![
 			genesis_identity(BANK_DE, DE, vec![Role::Bank]),
 			genesis_identity(OFFICER, DE, vec![Role::ComplianceOfficer]),
@@ -131,6 +144,25 @@ pub fn test_genesis() -> pallet_identity_registry::GenesisConfig<Test> {
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	new_test_ext_with(test_genesis())
+}
+
+/// Runs `test` on the standard chain, then checks the register's invariants.
+pub fn test_chain(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		IdentityRegistry::do_try_state().expect("identity-registry invariants hold");
+	});
+}
+
+/// The verifier, other than `first`, that approves identities in `jurisdiction`.
+pub fn second_pair_of_eyes(first: u64, jurisdiction: Jurisdiction) -> u64 {
+	[EU_VERIFIER, DE_VERIFIER, US_VERIFIER, SECOND_VERIFIER]
+		.into_iter()
+		.find(|v| {
+			*v != first &&
+				crate::TrustedVerifiers::<Test>::get(v).is_some_and(|j| j.contains(&jurisdiction))
+		})
+		.expect("two verifiers for every test jurisdiction")
 }
 
 pub fn new_test_ext_with(genesis: pallet_identity_registry::GenesisConfig<Test>) -> sp_io::TestExternalities {

@@ -1,7 +1,8 @@
 use crate::{
 	mock::*, AllowanceRefusal, BlockedJurisdictions, Error, Event, IdentityDetails, IdentitySummary,
 	Identities, RevocationReason, RoleCommittees, SanctionEntry, SanctionedAccounts, SanctionsList,
-	SanctionsListRoot, TransactionAllowance, TrustedVerifiers,
+	SanctionsListRoot, SenderClass, TransactionAllowance, TransactionCost, TransactionUsage,
+	TrustedVerifiers, CommitteeSignerOf, NEVER_EXPIRES,
 };
 use frame_support::{assert_noop, assert_ok, dispatch::DispatchResult};
 use proptest::prelude::*;
@@ -15,7 +16,6 @@ fn bank_details(jurisdiction: Jurisdiction) -> IdentityDetails {
 	IdentityDetails {
 		jurisdiction,
 		category: InvestorCategory::EligibleCounterparty,
-		roles: Roles::from_roles(&[Role::Bank]).bits(),
 		expires_at: START + YEAR,
 		lei: Some(Lei(*b"529900T8BM49AURSDO55")),
 		bic: Some(*b"DEUTDEFFXXX"),
@@ -23,13 +23,17 @@ fn bank_details(jurisdiction: Jurisdiction) -> IdentityDetails {
 	}
 }
 
+/// The whole four-eyes registration: `verifier` registers, the other
+/// verifier of the jurisdiction approves.
 fn register(verifier: u64, who: u64, details: IdentityDetails) -> frame_support::dispatch::DispatchResult {
-	IdentityRegistry::register_identity(RuntimeOrigin::signed(verifier), who, details)
+	let jurisdiction = details.jurisdiction;
+	register_pending(verifier, who, details)?;
+	approve(second_pair_of_eyes(verifier, jurisdiction), who)
 }
 
 #[test]
 fn genesis_identity_is_verified_bank() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert!(IdentityRegistry::is_verified(&BANK_DE));
 		assert!(IdentityRegistry::has_role(&BANK_DE, Role::Bank));
 		assert!(!IdentityRegistry::has_role(&BANK_DE, Role::KycVerifier));
@@ -38,44 +42,58 @@ fn genesis_identity_is_verified_bank() {
 }
 
 #[test]
-fn verifier_registers_identity_in_its_jurisdiction() {
-	new_test_ext().execute_with(|| {
-		assert_ok!(register(EU_VERIFIER, 7, bank_details(FR)));
+fn registration_takes_two_verifiers_and_grants_no_role() {
+	test_chain(|| {
+		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(FR)));
+		assert!(!IdentityRegistry::is_verified(&7));
+		assert_ok!(approve(SECOND_VERIFIER, 7));
 		let record = Identities::<Test>::get(7).expect("registered");
 		assert_eq!(record.status, IdentityStatus::Verified);
-		assert_eq!(record.verifier, EU_VERIFIER);
+		assert_eq!(record.verifier, SECOND_VERIFIER);
 		assert_eq!(record.registered_at, START);
-		assert!(IdentityRegistry::has_role(&7, Role::Bank));
+		assert_eq!(record.roles, Roles::empty());
 		System::assert_last_event(
-			Event::IdentityRegistered {
-				who: 7,
-				verifier: EU_VERIFIER,
-				jurisdiction: FR,
-				roles: Roles::from_roles(&[Role::Bank]),
-				expires_at: START + YEAR,
-			}
-			.into(),
+			Event::IdentityApproved { who: 7, registrar: EU_VERIFIER, approver: SECOND_VERIFIER }.into(),
+		);
+		// The account is kept alive by its identity: it can never be reaped.
+		assert_eq!(System::providers(&7), 1);
+	});
+}
+
+#[test]
+fn nobody_attests_themselves() {
+	test_chain(|| {
+		assert_noop!(register_pending(EU_VERIFIER, EU_VERIFIER, bank_details(DE)), Error::<Test>::SelfAttestation);
+		assert_ok!(register_pending(EU_VERIFIER, DE_VERIFIER, bank_details(DE)));
+		assert_noop!(approve(DE_VERIFIER, DE_VERIFIER), Error::<Test>::SelfAttestation);
+		assert_ok!(register(DE_VERIFIER, 7, bank_details(DE)));
+		// A verifier with a (customer) identity cannot renew, update or revoke it.
+		let verifier_with_identity = 7;
+		assert_ok!(IdentityRegistry::add_verifier(RuntimeOrigin::root(), verifier_with_identity, vec![DE]));
+		let own = RuntimeOrigin::signed(verifier_with_identity);
+		assert_noop!(
+			IdentityRegistry::renew_identity(own.clone(), 7, START + YEAR / 2),
+			Error::<Test>::SelfAttestation
+		);
+		assert_noop!(
+			IdentityRegistry::update_identity(own.clone(), 7, InvestorCategory::Professional, None, None),
+			Error::<Test>::SelfAttestation
+		);
+		assert_noop!(
+			IdentityRegistry::revoke_identity(own, 7, RevocationReason::HolderRequest),
+			Error::<Test>::SelfAttestation
 		);
 	});
 }
 
 #[test]
 fn registration_rules_are_enforced_with_named_errors() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_noop!(register(42, 7, bank_details(DE)), Error::<Test>::NotTrustedVerifier);
 		assert_noop!(register(US_VERIFIER, 7, bank_details(DE)), Error::<Test>::JurisdictionNotCovered);
 		assert_noop!(
 			register(EU_VERIFIER, 7, IdentityDetails { jurisdiction: Jurisdiction(*b"de"), ..bank_details(DE) }),
 			Error::<Test>::MalformedJurisdiction
-		);
-		let kyc = Roles::from_roles(&[Role::KycVerifier]).bits();
-		assert_noop!(
-			register(EU_VERIFIER, 7, IdentityDetails { roles: kyc, ..bank_details(DE) }),
-			Error::<Test>::RoleRequiresGovernance
-		);
-		assert_noop!(
-			register(EU_VERIFIER, 7, IdentityDetails { roles: 1 << 31, ..bank_details(DE) }),
-			Error::<Test>::UnknownRole
 		);
 		assert_noop!(
 			register(EU_VERIFIER, 7, IdentityDetails { expires_at: START, ..bank_details(DE) }),
@@ -95,56 +113,102 @@ fn registration_rules_are_enforced_with_named_errors() {
 
 #[test]
 fn identity_expires_exactly_at_expiry_and_renewal_restores_it() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
+		assert_ok!(register(EU_VERIFIER, 7, bank_details(DE)));
 		set_now(START + YEAR - 1);
-		assert!(IdentityRegistry::is_verified(&BANK_DE));
+		assert!(IdentityRegistry::is_verified(&7));
 		set_now(START + YEAR);
-		assert!(!IdentityRegistry::is_verified(&BANK_DE));
-		assert!(!IdentityRegistry::has_role(&BANK_DE, Role::Bank));
-		assert_eq!(IdentityRegistry::identity_status(&BANK_DE), Some(IdentityStatus::Expired));
+		assert!(!IdentityRegistry::is_verified(&7));
+		assert_eq!(IdentityRegistry::identity_status(&7), Some(IdentityStatus::Expired));
 		assert_noop!(
-			IdentityRegistry::renew_identity(RuntimeOrigin::signed(US_VERIFIER), BANK_DE, START + 2 * YEAR),
+			IdentityRegistry::renew_identity(RuntimeOrigin::signed(US_VERIFIER), 7, START + 2 * YEAR),
 			Error::<Test>::JurisdictionNotCovered
 		);
-		assert_ok!(IdentityRegistry::renew_identity(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, START + 2 * YEAR));
-		assert!(IdentityRegistry::has_role(&BANK_DE, Role::Bank));
-		System::assert_last_event(Event::IdentityRenewed { who: BANK_DE, expires_at: START + 2 * YEAR }.into());
+		assert_ok!(IdentityRegistry::renew_identity(RuntimeOrigin::signed(EU_VERIFIER), 7, START + 2 * YEAR));
+		assert!(IdentityRegistry::is_verified(&7));
+		System::assert_last_event(Event::IdentityRenewed { who: 7, expires_at: START + 2 * YEAR }.into());
 	});
 }
 
 #[test]
-fn revocation_by_verifier_or_governance() {
-	new_test_ext().execute_with(|| {
+fn a_role_holder_is_renewed_updated_and_revoked_only_by_governance() {
+	test_chain(|| {
+		set_now(START + YEAR);
+		assert!(!IdentityRegistry::has_role(&BANK_DE, Role::Bank), "a lapsed bank loses its powers");
+		// A verifier could otherwise revoke a validator bank, or renew the
+		// council's signer to expire in a second.
+		let verifier = || RuntimeOrigin::signed(EU_VERIFIER);
 		assert_noop!(
-			IdentityRegistry::revoke_identity(RuntimeOrigin::signed(US_VERIFIER), BANK_DE, RevocationReason::KycFailed),
-			Error::<Test>::JurisdictionNotCovered
+			IdentityRegistry::renew_identity(verifier(), BANK_DE, START + YEAR + 1),
+			Error::<Test>::GovernedIdentity
 		);
-		assert_ok!(IdentityRegistry::revoke_identity(
-			RuntimeOrigin::signed(EU_VERIFIER),
+		assert_noop!(
+			IdentityRegistry::update_identity(verifier(), BANK_DE, InvestorCategory::Retail, None, None),
+			Error::<Test>::GovernedIdentity
+		);
+		assert_noop!(
+			IdentityRegistry::revoke_identity(verifier(), BANK_DE, RevocationReason::Other),
+			Error::<Test>::GovernedIdentity
+		);
+		assert_ok!(IdentityRegistry::renew_identity(RuntimeOrigin::root(), BANK_DE, START + 2 * YEAR));
+		assert!(IdentityRegistry::has_role(&BANK_DE, Role::Bank));
+		assert_ok!(IdentityRegistry::update_identity(
+			RuntimeOrigin::root(),
 			BANK_DE,
-			RevocationReason::Sanctioned
+			InvestorCategory::Professional,
+			None,
+			None
 		));
-		assert!(!IdentityRegistry::is_verified(&BANK_DE));
-		assert_eq!(IdentityRegistry::identity_status(&BANK_DE), Some(IdentityStatus::Revoked));
-		System::assert_last_event(Event::IdentityRevoked { who: BANK_DE, reason: RevocationReason::Sanctioned }.into());
-		assert_noop!(
-			IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::Other),
-			Error::<Test>::IdentityRevoked
+		System::assert_last_event(
+			Event::IdentityUpdated {
+				who: BANK_DE,
+				verifier: None,
+				category: InvestorCategory::Professional,
+				bic: None,
+				travel_rule_hash: None,
+			}
+			.into(),
 		);
-		assert_noop!(
-			IdentityRegistry::renew_identity(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, START + YEAR),
-			Error::<Test>::IdentityRevoked
-		);
-		// A revoked identity may be registered anew after a fresh KYC.
-		assert_ok!(register(EU_VERIFIER, BANK_DE, bank_details(DE)));
-		assert!(IdentityRegistry::is_verified(&BANK_DE));
+		// Governance leaves the record of the last KYC verifier as it was.
+		assert_eq!(Identities::<Test>::get(BANK_DE).map(|r| r.verifier), Some(EU_VERIFIER));
 		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::LicenceWithdrawn));
 	});
 }
 
 #[test]
+fn revocation_by_verifier_or_governance_is_final() {
+	test_chain(|| {
+		assert_ok!(register(EU_VERIFIER, 7, bank_details(DE)));
+		assert_noop!(
+			IdentityRegistry::revoke_identity(RuntimeOrigin::signed(US_VERIFIER), 7, RevocationReason::KycFailed),
+			Error::<Test>::JurisdictionNotCovered
+		);
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::signed(DE_VERIFIER), 7, RevocationReason::Sanctioned));
+		assert!(!IdentityRegistry::is_verified(&7));
+		assert_eq!(IdentityRegistry::identity_status(&7), Some(IdentityStatus::Revoked));
+		System::assert_last_event(Event::IdentityRevoked { who: 7, reason: RevocationReason::Sanctioned }.into());
+		assert_noop!(
+			IdentityRegistry::revoke_identity(RuntimeOrigin::root(), 7, RevocationReason::Other),
+			Error::<Test>::IdentityRevoked
+		);
+		assert_noop!(
+			IdentityRegistry::renew_identity(RuntimeOrigin::signed(EU_VERIFIER), 7, START + YEAR),
+			Error::<Test>::IdentityRevoked
+		);
+		// No verifier can undo a revocation by registering the account again.
+		for verifier in [EU_VERIFIER, DE_VERIFIER] {
+			assert_noop!(register_pending(verifier, 7, bank_details(DE)), Error::<Test>::IdentityRevoked);
+		}
+		assert_noop!(
+			IdentityRegistry::set_roles(RuntimeOrigin::root(), 7, Roles::from_roles(&[Role::Bank])),
+			Error::<Test>::IdentityRevoked
+		);
+	});
+}
+
+#[test]
 fn governance_manages_verifiers_and_roles() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_noop!(
 			IdentityRegistry::add_verifier(RuntimeOrigin::signed(EU_VERIFIER), 9, vec![DE]),
 			DispatchError::BadOrigin
@@ -165,21 +229,31 @@ fn governance_manages_verifiers_and_roles() {
 		assert_noop!(register(9, 11, bank_details(US)), Error::<Test>::NotTrustedVerifier);
 		assert_noop!(IdentityRegistry::remove_verifier(RuntimeOrigin::root(), 9), Error::<Test>::NotTrustedVerifier);
 
-		let council = Roles::from_roles(&[Role::GovernanceCouncil, Role::Bank]);
+		let roles = Roles::from_roles(&[Role::ComplianceOfficer, Role::Bank]);
 		assert_noop!(
-			IdentityRegistry::set_roles(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, council.bits()),
+			IdentityRegistry::set_roles(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, roles),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(IdentityRegistry::set_roles(RuntimeOrigin::root(), 55, council.bits()), Error::<Test>::UnknownIdentity);
-		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), BANK_DE, council.bits()));
-		assert!(IdentityRegistry::has_role(&BANK_DE, Role::GovernanceCouncil));
-		System::assert_last_event(Event::RolesChanged { who: BANK_DE, roles: council }.into());
+		assert_noop!(IdentityRegistry::set_roles(RuntimeOrigin::root(), 55, roles), Error::<Test>::UnknownIdentity);
+		assert_noop!(
+			IdentityRegistry::set_roles(RuntimeOrigin::root(), BANK_DE, codec::Decode::decode(&mut &(1u32 << 30).to_le_bytes()[..]).expect("any u32 decodes")),
+			Error::<Test>::UnknownRole
+		);
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), BANK_DE, roles));
+		assert!(IdentityRegistry::has_role(&BANK_DE, Role::ComplianceOfficer));
+		System::assert_last_event(Event::RolesChanged { who: BANK_DE, roles }.into());
+		// Collective roles move only with their committee.
+		let council = Roles::from_roles(&[Role::GovernanceCouncil, Role::Bank]);
+		assert_noop!(
+			IdentityRegistry::set_roles(RuntimeOrigin::root(), BANK_DE, council),
+			Error::<Test>::CollectiveRoleNeedsCommittee
+		);
 	});
 }
 
 #[test]
 fn same_legal_entity_follows_lei() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_ok!(register(EU_VERIFIER, 20, bank_details(DE)));
 		assert_ok!(register(EU_VERIFIER, 21, bank_details(FR)));
 		let other_lei = IdentityDetails { lei: Some(Lei(*b"5493001KJTIIGC8Y1R12")), ..bank_details(DE) };
@@ -194,7 +268,7 @@ fn same_legal_entity_follows_lei() {
 
 #[derive(Clone, Debug)]
 enum Op {
-	Register { verifier: u64, who: u64, fr: bool, bank: bool },
+	Register { verifier: u64, who: u64, fr: bool },
 	Revoke { by_root: bool, who: u64 },
 	Renew { who: u64, years: u64 },
 	Advance { days: u64 },
@@ -203,8 +277,7 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
 	let verifier = prop_oneof![Just(EU_VERIFIER), Just(US_VERIFIER), Just(42u64)];
 	prop_oneof![
-		(verifier, 1u64..6, any::<bool>(), any::<bool>())
-			.prop_map(|(verifier, who, fr, bank)| Op::Register { verifier, who, fr, bank }),
+		(verifier, 1u64..6, any::<bool>()).prop_map(|(verifier, who, fr)| Op::Register { verifier, who, fr }),
 		(any::<bool>(), 1u64..6).prop_map(|(by_root, who)| Op::Revoke { by_root, who }),
 		(1u64..6, 0u64..3).prop_map(|(who, years)| Op::Renew { who, years }),
 		(0u64..400).prop_map(|days| Op::Advance { days }),
@@ -215,17 +288,20 @@ proptest! {
 	/// Over any sequence of registrations, revocations, renewals and the
 	/// passing of time: an account counts as verified exactly when it has an
 	/// identity that is neither revoked nor expired; a failed call changes no
-	/// storage; roles are only what verifiers may grant.
+	/// storage; verifiers grant no role and never touch the genesis bank's.
 	#[test]
 	fn verification_is_exactly_status_and_expiry(ops in proptest::collection::vec(op(), 1..40)) {
 		new_test_ext().execute_with(|| {
+			let mut bank_revoked_by_governance = false;
 			for op in ops {
 				let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+				if let Op::Revoke { by_root: true, who } = op {
+					bank_revoked_by_governance |= who == BANK_DE;
+				}
 				let result = match op {
-					Op::Register { verifier, who, fr, bank } => {
-						let roles = if bank { Roles::from_roles(&[Role::Bank]).bits() } else { 0 };
+					Op::Register { verifier, who, fr } => {
 						let expires_at = IdentityRegistry::now() + YEAR;
-						register(verifier, who, IdentityDetails { roles, expires_at, ..bank_details(if fr { FR } else { US }) })
+						register(verifier, who, IdentityDetails { expires_at, ..bank_details(if fr { FR } else { US }) })
 					},
 					Op::Revoke { by_root, who } => {
 						let origin = if by_root { RuntimeOrigin::root() } else { RuntimeOrigin::signed(EU_VERIFIER) };
@@ -249,10 +325,16 @@ proptest! {
 						.is_some_and(|r| r.status == IdentityStatus::Verified && now < r.expires_at);
 					prop_assert_eq!(IdentityRegistry::is_verified(&who), expected);
 					if let Some(record) = Identities::<Test>::get(who) {
-						prop_assert!(Roles::from_roles(&[Role::Bank]).is_superset(record.roles));
+						let genesis_bank = who == BANK_DE;
+						prop_assert_eq!(record.roles != Roles::empty(), genesis_bank);
+						if genesis_bank {
+							let revoked = record.status == IdentityStatus::Revoked;
+							prop_assert_eq!(revoked, bank_revoked_by_governance, "only governance revokes a bank");
+						}
 					}
 				}
 			}
+			prop_assert_eq!(IdentityRegistry::do_try_state(), Ok(()));
 			Ok(())
 		})?;
 	}
@@ -272,49 +354,45 @@ fn approve(verifier: u64, who: u64) -> DispatchResult {
 
 #[test]
 fn pending_identity_is_verified_only_by_a_second_verifier() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
 		System::assert_last_event(
 			Event::IdentityPending {
 				who: 7,
 				verifier: EU_VERIFIER,
 				jurisdiction: DE,
-				roles: Roles::from_roles(&[Role::Bank]),
+				roles: Roles::empty(),
 				expires_at: START + YEAR,
 			}
 			.into(),
 		);
 		assert_eq!(IdentityRegistry::identity_status(&7), Some(IdentityStatus::Pending));
 		assert!(!IdentityRegistry::is_verified(&7));
-		assert!(!IdentityRegistry::has_role(&7, Role::Bank));
 		assert_eq!(IdentityRegistry::check_compliance(&7), Err(ComplianceFailure::Pending));
 
 		assert_noop!(approve(EU_VERIFIER, 7), Error::<Test>::FourEyesRequired);
 		assert_noop!(approve(US_VERIFIER, 7), Error::<Test>::JurisdictionNotCovered);
 		assert_noop!(approve(42, 7), Error::<Test>::NotTrustedVerifier);
 		assert_noop!(approve(DE_VERIFIER, 99), Error::<Test>::UnknownIdentity);
-		assert_noop!(approve(DE_VERIFIER, BANK_DE), Error::<Test>::NotPending);
+		// A verified identity is not pending; a verified bank is governance's.
+		assert_ok!(register(EU_VERIFIER, 8, bank_details(DE)));
+		assert_noop!(approve(DE_VERIFIER, 8), Error::<Test>::NotPending);
+		assert_noop!(approve(DE_VERIFIER, BANK_DE), Error::<Test>::GovernedIdentity);
 
 		assert_ok!(approve(DE_VERIFIER, 7));
 		System::assert_last_event(Event::IdentityApproved { who: 7, registrar: EU_VERIFIER, approver: DE_VERIFIER }.into());
 		let record = Identities::<Test>::get(7).expect("registered");
 		assert_eq!((record.status, record.verifier), (IdentityStatus::Verified, DE_VERIFIER));
 		assert_eq!(IdentityRegistry::check_compliance(&7), Ok(()));
-		assert!(IdentityRegistry::has_role(&7, Role::Bank));
 		assert_noop!(approve(EU_VERIFIER, 7), Error::<Test>::NotPending);
 	});
 }
 
 #[test]
 fn pending_registration_follows_the_registration_rules() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_noop!(register_pending(42, 7, bank_details(DE)), Error::<Test>::NotTrustedVerifier);
 		assert_noop!(register_pending(US_VERIFIER, 7, bank_details(DE)), Error::<Test>::JurisdictionNotCovered);
-		let kyc = Roles::from_roles(&[Role::KycVerifier]).bits();
-		assert_noop!(
-			register_pending(EU_VERIFIER, 7, IdentityDetails { roles: kyc, ..bank_details(DE) }),
-			Error::<Test>::RoleRequiresGovernance
-		);
 		assert_noop!(register_pending(EU_VERIFIER, BANK_DE, bank_details(DE)), Error::<Test>::IdentityAlreadyRegistered);
 		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
 		assert_noop!(register(EU_VERIFIER, 7, bank_details(DE)), Error::<Test>::IdentityAlreadyRegistered);
@@ -323,7 +401,7 @@ fn pending_registration_follows_the_registration_rules() {
 
 #[test]
 fn four_eyes_survive_renewal_and_lapse_and_revocation() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_ok!(register_pending(EU_VERIFIER, 7, IdentityDetails { expires_at: START + 10, ..bank_details(DE) }));
 		// A renewal by the other verifier must not make the registrar's own
 		// approval count as the second pair of eyes.
@@ -344,35 +422,37 @@ fn update(verifier: u64, who: u64, category: InvestorCategory) -> DispatchResult
 
 #[test]
 fn kyc_refresh_updates_category_bic_and_travel_rule_hash() {
-	new_test_ext().execute_with(|| {
-		assert_eq!(IdentityRegistry::category(&BANK_DE), Some(InvestorCategory::EligibleCounterparty));
-		assert_ok!(update(DE_VERIFIER, BANK_DE, InvestorCategory::Professional));
+	test_chain(|| {
+		const CUSTOMER: u64 = 7;
+		assert_ok!(register(EU_VERIFIER, CUSTOMER, bank_details(DE)));
+		assert_eq!(IdentityRegistry::category(&CUSTOMER), Some(InvestorCategory::EligibleCounterparty));
+		assert_ok!(update(DE_VERIFIER, CUSTOMER, InvestorCategory::Professional));
 		System::assert_last_event(
 			Event::IdentityUpdated {
-				who: BANK_DE,
-				verifier: DE_VERIFIER,
+				who: CUSTOMER,
+				verifier: Some(DE_VERIFIER),
 				category: InvestorCategory::Professional,
 				bic: Some(*b"COBADEFFXXX"),
 				travel_rule_hash: Some([9; 32]),
 			}
 			.into(),
 		);
-		let record = Identities::<Test>::get(BANK_DE).expect("registered");
+		let record = Identities::<Test>::get(CUSTOMER).expect("registered");
 		assert_eq!(record.bic, Some(*b"COBADEFFXXX"));
 		assert_eq!(record.travel_rule_hash, Some([9; 32]));
 		assert_eq!(record.verifier, DE_VERIFIER);
-		assert_eq!(IdentityRegistry::category(&BANK_DE), Some(InvestorCategory::Professional));
+		assert_eq!(IdentityRegistry::category(&CUSTOMER), Some(InvestorCategory::Professional));
 		assert_eq!(IdentityRegistry::category(&99), None);
 		// `None` clears.
-		assert_ok!(IdentityRegistry::update_identity(RuntimeOrigin::signed(EU_VERIFIER), BANK_DE, InvestorCategory::Retail, None, None));
-		let record = Identities::<Test>::get(BANK_DE).expect("registered");
+		assert_ok!(IdentityRegistry::update_identity(RuntimeOrigin::signed(EU_VERIFIER), CUSTOMER, InvestorCategory::Retail, None, None));
+		let record = Identities::<Test>::get(CUSTOMER).expect("registered");
 		assert_eq!((record.category, record.bic, record.travel_rule_hash), (InvestorCategory::Retail, None, None));
 
-		assert_noop!(update(42, BANK_DE, InvestorCategory::Retail), Error::<Test>::NotTrustedVerifier);
-		assert_noop!(update(US_VERIFIER, BANK_DE, InvestorCategory::Retail), Error::<Test>::JurisdictionNotCovered);
+		assert_noop!(update(42, CUSTOMER, InvestorCategory::Retail), Error::<Test>::NotTrustedVerifier);
+		assert_noop!(update(US_VERIFIER, CUSTOMER, InvestorCategory::Retail), Error::<Test>::JurisdictionNotCovered);
 		assert_noop!(update(EU_VERIFIER, 99, InvestorCategory::Retail), Error::<Test>::UnknownIdentity);
-		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::Other));
-		assert_noop!(update(EU_VERIFIER, BANK_DE, InvestorCategory::Retail), Error::<Test>::IdentityRevoked);
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), CUSTOMER, RevocationReason::Other));
+		assert_noop!(update(EU_VERIFIER, CUSTOMER, InvestorCategory::Retail), Error::<Test>::IdentityRevoked);
 	});
 }
 
@@ -387,13 +467,13 @@ fn officer() -> RuntimeOrigin {
 /// Registers `who` as a verified identity in `jurisdiction` holding exactly `roles`.
 fn verified_with_roles(who: u64, jurisdiction: Jurisdiction, roles: &[Role]) {
 	let verifier = if jurisdiction == US { US_VERIFIER } else { EU_VERIFIER };
-	assert_ok!(register(verifier, who, IdentityDetails { roles: 0, ..bank_details(jurisdiction) }));
-	assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), who, Roles::from_roles(roles).bits()));
+	assert_ok!(register(verifier, who, bank_details(jurisdiction)));
+	assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), who, Roles::from_roles(roles)));
 }
 
 #[test]
 fn sanctioning_fails_compliance_and_removes_roles() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_ok!(IdentityRegistry::sanction_account(officer(), BANK_DE, Some([1; 32])));
 		System::assert_last_event(Event::AccountSanctioned { who: BANK_DE, officer: OFFICER, list_root: Some([1; 32]) }.into());
 		assert_eq!(SanctionedAccounts::<Test>::get(BANK_DE), Some(SanctionEntry { since: START, list_root: Some([1; 32]) }));
@@ -417,7 +497,7 @@ fn sanctioning_fails_compliance_and_removes_roles() {
 
 #[test]
 fn a_sanctioned_officer_loses_the_sanctions_origin() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		verified_with_roles(51, DE, &[Role::ComplianceOfficer]);
 		assert_ok!(IdentityRegistry::block_jurisdiction(RuntimeOrigin::signed(51), US));
 		assert_ok!(IdentityRegistry::sanction_account(officer(), 51, None));
@@ -428,7 +508,7 @@ fn a_sanctioned_officer_loses_the_sanctions_origin() {
 
 #[test]
 fn blocked_jurisdiction_fails_compliance_but_keeps_roles() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert!(!IdentityRegistry::is_jurisdiction_blocked(&DE));
 		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
 		System::assert_last_event(Event::JurisdictionBlocked { jurisdiction: DE, officer: OFFICER }.into());
@@ -452,7 +532,7 @@ fn blocked_jurisdiction_fails_compliance_but_keeps_roles() {
 
 #[test]
 fn sanctions_list_root_only_moves_forward() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_ok!(IdentityRegistry::set_sanctions_list_root(officer(), [1; 32], 7, START - 3600));
 		System::assert_last_event(
 			Event::SanctionsListRootSet { root: [1; 32], version: 7, published_at: START - 3600, officer: OFFICER }.into(),
@@ -470,7 +550,7 @@ fn sanctions_list_root_only_moves_forward() {
 
 #[test]
 fn check_compliance_names_the_first_failed_check() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_eq!(IdentityRegistry::check_compliance(&BANK_DE), Ok(()));
 		assert_eq!(IdentityRegistry::check_compliance(&99), Err(ComplianceFailure::NotRegistered));
 		assert_ok!(register_pending(EU_VERIFIER, 7, bank_details(DE)));
@@ -514,7 +594,7 @@ fn council_members() -> Vec<u64> {
 
 #[test]
 fn committee_gets_a_multisig_account_holding_the_role() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		council_members();
 		// Unsorted, with a duplicate: stored sorted and deduplicated.
 		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, vec![17, 11, 13, 12, 16, 15, 14, 13], 5));
@@ -526,7 +606,7 @@ fn committee_gets_a_multisig_account_holding_the_role() {
 		let record = Identities::<Test>::get(council).expect("committee identity");
 		assert_eq!(record.status, IdentityStatus::Verified);
 		assert_eq!(record.jurisdiction, FR, "first signer's jurisdiction");
-		assert_eq!(record.expires_at, START + 2 * YEAR, "now + MaxValiditySeconds");
+		assert_eq!(record.expires_at, NEVER_EXPIRES, "a committee account never lapses");
 		assert_eq!(record.roles, Roles::from_roles(&[Role::GovernanceCouncil]));
 		assert!(IdentityRegistry::has_role(&council, Role::GovernanceCouncil));
 		System::assert_has_event(
@@ -535,10 +615,13 @@ fn committee_gets_a_multisig_account_holding_the_role() {
 				verifier: council,
 				jurisdiction: FR,
 				roles: Roles::from_roles(&[Role::GovernanceCouncil]),
-				expires_at: START + 2 * YEAR,
+				expires_at: NEVER_EXPIRES,
 			}
 			.into(),
 		);
+		for signer in &sorted {
+			assert_eq!(CommitteeSignerOf::<Test>::get(signer), Some(Roles::from_roles(&[Role::GovernanceCouncil])));
+		}
 		System::assert_last_event(
 			Event::CommitteeRotated { role: Role::GovernanceCouncil, account: council, previous: None, signers: sorted, threshold: 5 }
 				.into(),
@@ -548,7 +631,7 @@ fn committee_gets_a_multisig_account_holding_the_role() {
 
 #[test]
 fn rotation_moves_the_role_and_the_old_account_is_refused() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		let members = council_members();
 		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, members.clone(), 5));
 		let old = MockMultisig::multi_account_id(&members, 5);
@@ -573,21 +656,24 @@ fn rotation_moves_the_role_and_the_old_account_is_refused() {
 			set_committee(RuntimeOrigin::signed(old), Role::GovernanceCouncil, vec![11], 1),
 			DispatchError::BadOrigin
 		);
-		assert_noop!(IdentityRegistry::set_roles(RuntimeOrigin::signed(old), old, 0), DispatchError::BadOrigin);
-		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::signed(new), BANK_DE, 0));
+		assert_noop!(IdentityRegistry::set_roles(RuntimeOrigin::signed(old), old, Roles::empty()), DispatchError::BadOrigin);
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::signed(new), BANK_DE, Roles::empty()));
+		// The signer index follows the rotation.
+		assert_eq!(CommitteeSignerOf::<Test>::get(14), None);
+		assert!(CommitteeSignerOf::<Test>::get(11).is_some_and(|r| r.contains(Role::GovernanceCouncil)));
 	});
 }
 
 #[test]
 fn existing_committee_identity_gains_the_role_and_validity() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		council_members();
 		let account = MockMultisig::multi_account_id(&[12, 13], 2);
 		verified_with_roles(account, DE, &[Role::Bank]);
 		assert_ok!(set_committee(RuntimeOrigin::root(), Role::SettlementCommittee, vec![13, 12], 2));
 		let record = Identities::<Test>::get(account).expect("identity");
 		assert_eq!(record.roles, Roles::from_roles(&[Role::Bank, Role::SettlementCommittee]));
-		assert_eq!(record.expires_at, START + 2 * YEAR);
+		assert_eq!(record.expires_at, NEVER_EXPIRES);
 		System::assert_has_event(
 			Event::RolesChanged { who: account, roles: Roles::from_roles(&[Role::Bank, Role::SettlementCommittee]) }.into(),
 		);
@@ -600,7 +686,7 @@ fn existing_committee_identity_gains_the_role_and_validity() {
 
 #[test]
 fn committee_rules_are_enforced_with_named_errors() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		council_members();
 		let root = RuntimeOrigin::root;
 		assert_noop!(set_committee(RuntimeOrigin::signed(BANK_DE), Role::SettlementCommittee, vec![11], 1), DispatchError::BadOrigin);
@@ -629,13 +715,47 @@ fn committee_rules_are_enforced_with_named_errors() {
 
 #[test]
 fn committee_accounts_cannot_be_sanctioned() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		council_members();
 		assert_ok!(set_committee(RuntimeOrigin::root(), Role::ComplianceDepositary, vec![11, 12, 13], 2));
 		let account = MockMultisig::multi_account_id(&[11, 12, 13], 2);
 		assert_noop!(IdentityRegistry::sanction_account(officer(), account, None), Error::<Test>::CommitteeAccountNotSanctionable);
 		// A signer may be sanctioned; governance then rotates it out.
 		assert_ok!(IdentityRegistry::sanction_account(officer(), 13, None));
+	});
+}
+
+#[test]
+fn committees_cannot_be_taken_apart_by_a_verifier_or_by_set_roles() {
+	test_chain(|| {
+		let members = council_members();
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, members.clone(), 5));
+		let council = MockMultisig::multi_account_id(&members, 5);
+		// Not even governance revokes the council's account: that would leave
+		// no one able to hold the role. Rotation is the way.
+		for origin in [RuntimeOrigin::root(), RuntimeOrigin::signed(EU_VERIFIER)] {
+			assert_noop!(
+				IdentityRegistry::revoke_identity(origin, council, RevocationReason::Other),
+				Error::<Test>::CommitteeAccountNotRevocable
+			);
+		}
+		assert_noop!(
+			IdentityRegistry::renew_identity(RuntimeOrigin::signed(EU_VERIFIER), council, START + 1),
+			Error::<Test>::GovernedIdentity
+		);
+		assert_noop!(
+			IdentityRegistry::set_roles(RuntimeOrigin::root(), council, Roles::empty()),
+			Error::<Test>::CollectiveRoleNeedsCommittee
+		);
+		// A signer without any role is governed too.
+		assert_eq!(Identities::<Test>::get(11).map(|r| r.roles), Some(Roles::empty()));
+		assert_noop!(
+			IdentityRegistry::revoke_identity(RuntimeOrigin::signed(EU_VERIFIER), 11, RevocationReason::Other),
+			Error::<Test>::GovernedIdentity
+		);
+		// Years later the council still holds its role.
+		set_now(START + 10 * YEAR);
+		assert!(IdentityRegistry::has_role(&council, Role::GovernanceCouncil));
 	});
 }
 
@@ -648,8 +768,8 @@ fn genesis_forms_committees() {
 		assert_eq!(RoleCommittees::<Test>::get(Role::SettlementCommittee).map(|c| c.account), Some(account));
 		assert!(IdentityRegistry::has_role(&account, Role::SettlementCommittee));
 		let record = Identities::<Test>::get(account).expect("committee identity");
-		// No clock at genesis: the committee lasts as long as its signers' KYC.
-		assert_eq!((record.jurisdiction, record.expires_at), (DE, START + YEAR));
+		assert_eq!((record.jurisdiction, record.expires_at), (DE, NEVER_EXPIRES));
+		assert_eq!(IdentityRegistry::do_try_state(), Ok(()));
 	});
 }
 
@@ -675,68 +795,99 @@ fn chain_specs_without_committees_stay_valid() {
 
 type Call = fn(RuntimeOrigin) -> DispatchResult;
 
-/// A pending identity (8), a sanctioned account (9) and a blocked jurisdiction
-/// (US), so that every call below would succeed with the right origin.
+/// A pending identity (8), a sanctioned account (9), a blocked jurisdiction
+/// (US) and a verified customer (11), so that every call below would succeed
+/// with the right origin.
 fn table_setup() {
 	assert_ok!(register_pending(EU_VERIFIER, 8, bank_details(DE)));
 	assert_ok!(IdentityRegistry::sanction_account(officer(), 9, None));
 	assert_ok!(IdentityRegistry::block_jurisdiction(officer(), US));
 	verified_with_roles(11, DE, &[]);
+	verified_with_roles(12, DE, &[]);
 }
 
-/// `(call, the role it needs or None for a trusted verifier, its refusal)`.
-type Entry = (&'static str, Call, Option<Role>, DispatchError);
+/// An account holding `role`: a committee of one for a collective role (the
+/// only way such a role is held), else an identity granted the role.
+fn role_holder(role: Role) -> u64 {
+	let holder = 300;
+	verified_with_roles(holder, DE, &[]);
+	if crate::functions::COLLECTIVE_ROLES.contains(&role) {
+		assert_ok!(set_committee(RuntimeOrigin::root(), role, vec![holder], 1));
+		MockMultisig::multi_account_id(&[holder], 1)
+	} else {
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), holder, Roles::from_roles(&[role])));
+		holder
+	}
+}
 
-fn entry(name: &'static str, call: Call, needed: Option<Role>, refusal: DispatchError) -> Entry {
-	(name, call, needed, refusal)
+/// A privileged call: the roles it accepts, whether a trusted verifier may
+/// make it, and the error every other account gets.
+struct Entry {
+	name: &'static str,
+	call: Call,
+	roles: &'static [Role],
+	verifier: bool,
+	refusal: DispatchError,
+}
+
+fn entry(name: &'static str, call: Call, roles: &'static [Role], verifier: bool, refusal: DispatchError) -> Entry {
+	Entry { name, call, roles, verifier, refusal }
 }
 
 fn privileged_calls() -> Vec<Entry> {
+	use Role::{ComplianceOfficer as Officer, GovernanceCouncil as Council};
 	let bad_origin = DispatchError::BadOrigin;
 	let not_verifier: DispatchError = Error::<Test>::NotTrustedVerifier.into();
 	vec![
-		entry("add_verifier", |o| IdentityRegistry::add_verifier(o, 9, vec![DE]), Some(Role::GovernanceCouncil), bad_origin),
-		entry("remove_verifier", |o| IdentityRegistry::remove_verifier(o, US_VERIFIER), Some(Role::GovernanceCouncil), bad_origin),
-		entry("set_roles", |o| IdentityRegistry::set_roles(o, BANK_DE, 0), Some(Role::GovernanceCouncil), bad_origin),
+		entry("add_verifier", |o| IdentityRegistry::add_verifier(o, 9, vec![DE]), &[Council], false, bad_origin.clone()),
+		entry("remove_verifier", |o| IdentityRegistry::remove_verifier(o, US_VERIFIER), &[Council], false, bad_origin.clone()),
+		entry("set_roles", |o| IdentityRegistry::set_roles(o, BANK_DE, Roles::empty()), &[Council], false, bad_origin.clone()),
 		entry(
 			"set_committee",
 			|o| IdentityRegistry::set_committee(o, Role::SettlementCommittee, vec![11], 1),
-			Some(Role::GovernanceCouncil),
-			bad_origin,
+			&[Council],
+			false,
+			bad_origin.clone(),
 		),
 		entry(
 			"revoke_identity",
-			|o| IdentityRegistry::revoke_identity(o, BANK_DE, RevocationReason::Other),
-			Some(Role::GovernanceCouncil),
-			not_verifier,
+			|o| IdentityRegistry::revoke_identity(o, 11, RevocationReason::Other),
+			&[Council],
+			true,
+			not_verifier.clone(),
 		),
-		entry("sanction_account", |o| IdentityRegistry::sanction_account(o, BANK_DE, None), Some(Role::ComplianceOfficer), bad_origin),
-		entry("unsanction_account", |o| IdentityRegistry::unsanction_account(o, 9), Some(Role::ComplianceOfficer), bad_origin),
-		entry("block_jurisdiction", |o| IdentityRegistry::block_jurisdiction(o, FR), Some(Role::ComplianceOfficer), bad_origin),
-		entry("unblock_jurisdiction", |o| IdentityRegistry::unblock_jurisdiction(o, US), Some(Role::ComplianceOfficer), bad_origin),
+		entry("renew_identity", |o| IdentityRegistry::renew_identity(o, 11, START + YEAR / 2), &[Council], true, not_verifier.clone()),
+		entry(
+			"update_identity",
+			|o| IdentityRegistry::update_identity(o, 11, InvestorCategory::Retail, None, None),
+			&[Council],
+			true,
+			not_verifier.clone(),
+		),
+		entry("sanction_account", |o| IdentityRegistry::sanction_account(o, BANK_DE, None), &[Officer], false, bad_origin.clone()),
+		entry("unsanction_account", |o| IdentityRegistry::unsanction_account(o, 9), &[Officer], false, bad_origin.clone()),
+		entry("block_jurisdiction", |o| IdentityRegistry::block_jurisdiction(o, FR), &[Officer], false, bad_origin.clone()),
+		entry("unblock_jurisdiction", |o| IdentityRegistry::unblock_jurisdiction(o, US), &[Officer], false, bad_origin.clone()),
 		entry(
 			"set_sanctions_list_root",
 			|o| IdentityRegistry::set_sanctions_list_root(o, [1; 32], 1, START),
-			Some(Role::ComplianceOfficer),
+			&[Officer],
+			false,
 			bad_origin,
 		),
-		entry("register_identity", |o| IdentityRegistry::register_identity(o, 7, bank_details(DE)), None, not_verifier),
-		entry("register_pending_identity", |o| IdentityRegistry::register_pending_identity(o, 7, bank_details(DE)), None, not_verifier),
-		entry("approve_identity", |o| IdentityRegistry::approve_identity(o, 8), None, not_verifier),
-		entry("renew_identity", |o| IdentityRegistry::renew_identity(o, BANK_DE, START + YEAR), None, not_verifier),
-		entry("update_identity", |o| IdentityRegistry::update_identity(o, BANK_DE, InvestorCategory::Retail, None, None), None, not_verifier),
+		entry("register_pending_identity", |o| IdentityRegistry::register_pending_identity(o, 7, bank_details(DE)), &[], true, not_verifier.clone()),
+		entry("approve_identity", |o| IdentityRegistry::approve_identity(o, 8), &[], true, not_verifier),
 	]
 }
 
 #[test]
 fn every_privileged_call_refuses_every_other_role() {
-	for (name, call, needed, refusal) in privileged_calls() {
+	for Entry { name, call, roles, verifier, refusal } in privileged_calls() {
 		for role in Role::ALL {
-			new_test_ext().execute_with(|| {
+			test_chain(|| {
 				table_setup();
-				let holder = 300;
-				verified_with_roles(holder, DE, &[role]);
-				if needed == Some(role) {
+				let holder = role_holder(role);
+				if roles.contains(&role) {
 					assert!(call(RuntimeOrigin::signed(holder)).is_ok(), "{name} must accept {role:?}");
 				} else {
 					let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
@@ -745,16 +896,19 @@ fn every_privileged_call_refuses_every_other_role() {
 				}
 			});
 		}
-		// And the plain trusted verifier / root paths work.
-		new_test_ext().execute_with(|| {
+		// The trusted verifier path (DE_VERIFIER: 8 was registered by EU_VERIFIER) and root.
+		test_chain(|| {
 			table_setup();
-			let origin = match needed {
-				None => RuntimeOrigin::signed(DE_VERIFIER),
-				Some(Role::ComplianceOfficer) => officer(),
-				Some(_) => RuntimeOrigin::root(),
-			};
-			assert_ok!(call(origin));
+			let verifier_result = call(RuntimeOrigin::signed(DE_VERIFIER));
+			assert_eq!(verifier_result.is_ok(), verifier, "{name}: verifier path");
 		});
+		if !roles.is_empty() {
+			test_chain(|| {
+				table_setup();
+				let origin = if roles.contains(&Role::ComplianceOfficer) { officer() } else { RuntimeOrigin::root() };
+				assert_ok!(call(origin));
+			});
+		}
 	}
 }
 
@@ -762,38 +916,75 @@ fn every_privileged_call_refuses_every_other_role() {
 // Feeless-transaction allowance
 // ---------------------------------------------------------------------------
 
+const TINY: TransactionCost = TransactionCost { ref_time: 1_000, bytes: 10 };
+
+/// A verified customer (no role, signs for no committee).
+const CUSTOMER: u64 = 7;
+
+fn customer_chain(test: impl FnOnce()) {
+	test_chain(|| {
+		assert_ok!(register(EU_VERIFIER, CUSTOMER, bank_details(DE)));
+		test();
+	});
+}
+
 #[test]
 fn allowance_limits_transactions_per_window() {
-	new_test_ext().execute_with(|| {
+	customer_chain(|| {
 		for _ in 0..3 {
-			assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
-			IdentityRegistry::note_transaction(&BANK_DE);
+			assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Ok(SenderClass::Customer));
+			IdentityRegistry::note_transaction(&CUSTOMER, TINY);
 		}
-		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((1, 3)));
-		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+		assert_eq!(
+			TransactionAllowance::<Test>::get(CUSTOMER),
+			Some(TransactionUsage { window_start: 1, transactions: 3, ref_time: 3_000, bytes: 30 })
+		);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Err(AllowanceRefusal::RateLimited));
 		// Still the same window on its last block (window = 10 blocks from block 1).
 		System::set_block_number(10);
-		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Err(AllowanceRefusal::RateLimited));
 		System::set_block_number(11);
-		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
-		IdentityRegistry::note_transaction(&BANK_DE);
-		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((11, 1)));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Ok(SenderClass::Customer));
+		IdentityRegistry::note_transaction(&CUSTOMER, TINY);
+		assert_eq!(TransactionAllowance::<Test>::get(CUSTOMER).map(|u| (u.window_start, u.transactions)), Some((11, 1)));
+	});
+}
+
+#[test]
+fn the_budget_binds_on_compute_and_length_not_only_on_count() {
+	customer_chain(|| {
+		let budget = CustomerBudget::get();
+		// One transaction as heavy as the whole window's compute fits; a
+		// second one of any weight does not.
+		let heavy = TransactionCost { ref_time: budget.ref_time, bytes: 10 };
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, heavy, false), Ok(SenderClass::Customer));
+		IdentityRegistry::note_transaction(&CUSTOMER, heavy);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Err(AllowanceRefusal::RateLimited));
+
+		System::set_block_number(20);
+		let too_long = TransactionCost { ref_time: 1, bytes: budget.bytes + 1 };
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, too_long, false), Err(AllowanceRefusal::RateLimited));
+		let too_heavy = TransactionCost { ref_time: budget.ref_time + 1, bytes: 1 };
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, too_heavy, false), Err(AllowanceRefusal::RateLimited));
+		// A keyholder has the larger budget.
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE, too_long, false), Ok(SenderClass::Keyholder));
 	});
 }
 
 #[test]
 fn allowance_check_is_read_only_and_requires_compliance() {
-	new_test_ext().execute_with(|| {
+	customer_chain(|| {
 		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
-		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Ok(()));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Ok(SenderClass::Customer));
 		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
 		assert_eq!(
-			IdentityRegistry::check_transaction_allowance(&99),
+			IdentityRegistry::check_transaction_allowance(&99, TINY, true),
 			Err(AllowanceRefusal::NotCompliant(ComplianceFailure::NotRegistered))
 		);
-		assert_ok!(IdentityRegistry::sanction_account(officer(), BANK_DE, None));
+		assert_ok!(IdentityRegistry::sanction_account(officer(), CUSTOMER, None));
+		// A customer gets no governance exemption, whatever it calls.
 		assert_eq!(
-			IdentityRegistry::check_transaction_allowance(&BANK_DE),
+			IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, true),
 			Err(AllowanceRefusal::NotCompliant(ComplianceFailure::Sanctioned))
 		);
 		assert_eq!(AllowanceRefusal::NotCompliant(ComplianceFailure::NotRegistered).code(), 0);
@@ -803,12 +994,41 @@ fn allowance_check_is_read_only_and_requires_compliance() {
 }
 
 #[test]
-fn allowance_counter_saturates() {
-	new_test_ext().execute_with(|| {
-		TransactionAllowance::<Test>::insert(BANK_DE, (1, u32::MAX));
-		IdentityRegistry::note_transaction(&BANK_DE);
-		assert_eq!(TransactionAllowance::<Test>::get(BANK_DE), Some((1, u32::MAX)));
-		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE), Err(AllowanceRefusal::RateLimited));
+fn a_keyholder_keeps_its_governance_calls_whatever_the_officer_decides() {
+	customer_chain(|| {
+		let council = council_members();
+		assert_ok!(set_committee(RuntimeOrigin::root(), Role::GovernanceCouncil, council, 5));
+		// 11 signs for the council but holds no role; OFFICER holds a role.
+		for keyholder in [11, OFFICER, BANK_DE] {
+			assert_eq!(IdentityRegistry::sender_class(&keyholder), SenderClass::Keyholder);
+		}
+		assert_ok!(IdentityRegistry::sanction_account(officer(), 11, None));
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
+		for keyholder in [11, OFFICER, BANK_DE] {
+			assert_eq!(IdentityRegistry::check_transaction_allowance(&keyholder, TINY, true), Ok(SenderClass::Keyholder));
+			assert!(IdentityRegistry::check_transaction_allowance(&keyholder, TINY, false).is_err());
+		}
+		// A lapsed KYC does not lock a keyholder out of governance either...
+		set_now(START + 5 * YEAR);
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&BANK_DE, TINY, true), Ok(SenderClass::Keyholder));
+		// ...but a revocation (by governance) does.
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::Other));
+		assert_eq!(
+			IdentityRegistry::check_transaction_allowance(&BANK_DE, TINY, true),
+			Err(AllowanceRefusal::NotCompliant(ComplianceFailure::Revoked))
+		);
+		assert_eq!(IdentityRegistry::sender_class(&BANK_DE), SenderClass::Customer);
+	});
+}
+
+#[test]
+fn allowance_counters_saturate() {
+	customer_chain(|| {
+		let full = TransactionUsage { window_start: 1, transactions: u32::MAX, ref_time: u64::MAX, bytes: u32::MAX };
+		TransactionAllowance::<Test>::insert(CUSTOMER, full);
+		IdentityRegistry::note_transaction(&CUSTOMER, TINY);
+		assert_eq!(TransactionAllowance::<Test>::get(CUSTOMER), Some(full));
+		assert_eq!(IdentityRegistry::check_transaction_allowance(&CUSTOMER, TINY, false), Err(AllowanceRefusal::RateLimited));
 	});
 }
 
@@ -818,7 +1038,7 @@ fn allowance_counter_saturates() {
 
 #[test]
 fn identity_summary_reports_status_as_of_now() {
-	new_test_ext().execute_with(|| {
+	test_chain(|| {
 		assert_eq!(IdentityRegistry::identity_summary(&99), None);
 		assert_ok!(register(EU_VERIFIER, 7, bank_details(DE)));
 		let summary = IdentityRegistry::identity_summary(&7).expect("registered");
@@ -828,7 +1048,7 @@ fn identity_summary_reports_status_as_of_now() {
 				status: IdentityStatus::Verified,
 				jurisdiction: DE,
 				category: InvestorCategory::EligibleCounterparty,
-				roles: Roles::from_roles(&[Role::Bank]).bits(),
+				roles: 0,
 				expires_at: START + YEAR,
 				sanctioned: false,
 				jurisdiction_blocked: false,
@@ -882,6 +1102,7 @@ proptest! {
 			for who in 2u64..6 {
 				let jurisdiction = if who % 2 == 0 { DE } else { FR };
 				assert_ok!(register(EU_VERIFIER, who, IdentityDetails { expires_at: START + (who * 60) * 24 * 3600, ..bank_details(jurisdiction) }));
+				assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), who, Roles::from_roles(&[Role::Bank])));
 			}
 			let code = |de: bool| if de { DE } else { FR };
 			for op in ops {

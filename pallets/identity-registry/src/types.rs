@@ -17,13 +17,12 @@ pub type Bic = [u8; 11];
 /// 32-byte hash of off-chain data (travel-rule record, document).
 pub type DataHash = [u8; 32];
 
-/// What a verifier attests when registering an identity.
+/// What a verifier attests when registering an identity. It carries no
+/// roles: every role is a governance decision ([`crate::Pallet::set_roles`]).
 #[derive(Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
 pub struct IdentityDetails {
 	pub jurisdiction: Jurisdiction,
 	pub category: InvestorCategory,
-	/// Bit set of [`tokenize_primitives::Role`]s; verifiers may set only `Bank`.
-	pub roles: u32,
 	/// Unix seconds after which the identity no longer counts as verified.
 	pub expires_at: u64,
 	pub lei: Option<Lei>,
@@ -67,13 +66,16 @@ impl<AccountId> IdentityRecord<AccountId> {
 }
 
 impl<AccountId: Clone> IdentityRecord<AccountId> {
-	/// Records `verifier` as the last to attest the identity. While the
-	/// identity is pending, `verifier` keeps naming the registrar: the four-eyes
-	/// rule compares the approver against it, so a renewal or update by
-	/// someone else must not launder the registrar's own approval.
-	pub fn attested_by(&mut self, verifier: &AccountId) {
-		if self.status != IdentityStatus::Pending {
-			self.verifier = verifier.clone();
+	/// Records a verifier as the last to attest the identity; governance
+	/// leaves the record of the last KYC verifier as it is. While the
+	/// identity is pending, `verifier` keeps naming the registrar: the
+	/// four-eyes rule compares the approver against it, so a renewal or
+	/// update by someone else must not launder the registrar's own approval.
+	pub fn attested_by(&mut self, attester: &Attester<AccountId>) {
+		if let Attester::Verifier(verifier) = attester {
+			if self.status != IdentityStatus::Pending {
+				self.verifier = verifier.clone();
+			}
 		}
 	}
 }
@@ -90,13 +92,19 @@ pub enum RevocationReason {
 	Other,
 }
 
-/// Who revokes an identity; governance may revoke any, a verifier only within
-/// its jurisdictions.
+/// Who acts on an existing identity (renewal, update, revocation):
+/// governance may act on any identity, a verifier only on ungoverned ones in
+/// its jurisdictions and never on its own.
 #[derive(Clone, PartialEq, Eq, Debug)]
-pub enum Revoker<AccountId> {
+pub enum Attester<AccountId> {
 	Governance,
 	Verifier(AccountId),
 }
+
+/// Expiry of identities that governance itself holds (committee accounts):
+/// their validity is their signers', so they never lapse on their own. A
+/// lapsed council account would leave no one able to renew it.
+pub const NEVER_EXPIRES: u64 = u64::MAX;
 
 /// An identity created by the genesis configuration.
 #[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
@@ -153,6 +161,66 @@ pub struct Committee<T: Config> {
 	pub account: T::AccountId,
 }
 
+/// What a feeless account may put into blocks per window: a number of
+/// transactions, their declared compute (reference time, picoseconds) and
+/// their encoded length. All three bind: a count alone would let one account
+/// fill blocks with a few heavy or long transactions.
+#[derive(Clone, Copy, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+pub struct TransactionBudget {
+	pub transactions: u32,
+	pub ref_time: u64,
+	pub bytes: u32,
+}
+
+/// What one transaction costs against a [`TransactionBudget`].
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct TransactionCost {
+	/// Declared reference time of the call and its extensions, in picoseconds.
+	pub ref_time: u64,
+	/// Encoded length of the whole extrinsic.
+	pub bytes: u32,
+}
+
+/// An account's use of its budget in the current window.
+#[derive(Clone, Copy, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default)]
+pub struct TransactionUsage<BlockNumber> {
+	/// First block of the window.
+	pub window_start: BlockNumber,
+	pub transactions: u32,
+	pub ref_time: u64,
+	pub bytes: u32,
+}
+
+impl<BlockNumber> TransactionUsage<BlockNumber> {
+	/// The usage after one more transaction of `cost`, when it stays within `budget`.
+	pub fn plus(&self, cost: TransactionCost, budget: &TransactionBudget) -> Option<Self>
+	where
+		BlockNumber: Copy,
+	{
+		let next = TransactionUsage {
+			window_start: self.window_start,
+			transactions: self.transactions.checked_add(1)?,
+			ref_time: self.ref_time.checked_add(cost.ref_time)?,
+			bytes: self.bytes.checked_add(cost.bytes)?,
+		};
+		(next.transactions <= budget.transactions &&
+			next.ref_time <= budget.ref_time &&
+			next.bytes <= budget.bytes)
+			.then_some(next)
+	}
+}
+
+/// Which budget (and, for the runtime, which priority) a signer gets.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SenderClass {
+	/// A customer: the small budget.
+	Customer,
+	/// A governance keyholder (holds a role or signs for a committee): the
+	/// large budget, and its governance calls pass whatever the compliance
+	/// officer decided about it.
+	Keyholder,
+}
+
 /// Why the feeless-transaction policy refuses an account's transaction.
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
@@ -161,7 +229,8 @@ pub struct Committee<T: Config> {
 pub enum AllowanceRefusal {
 	/// The account fails the compliance check (the first failed check).
 	NotCompliant(ComplianceFailure),
-	/// The account used up its allowance for the current window.
+	/// The transaction would exceed the account's budget for the current
+	/// window (count, compute or length).
 	RateLimited,
 }
 

@@ -57,7 +57,11 @@ pub mod pallet {
 	use sp_runtime::Perbill;
 	use tokenize_primitives::Compliance;
 
+	/// The layout of this pallet's storage; bumped with a migration when it changes.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]

@@ -11,12 +11,15 @@
 //! The chain is a hand-made genesis in which every role sits on its own
 //! account, so a test can tell exactly who is refused and who is admitted.
 
+mod attacks;
+mod governance;
 mod ledger;
 mod policy;
 mod roles;
 
 use crate::{
-	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, CompliantAssets, IdentityRegistryConfig,
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, CompliantAssets, GovernanceConfig,
+	IdentityRegistryConfig,
 	NodeAuthorizationConfig, Runtime, RuntimeCall, RuntimeGenesisConfig, RuntimeOrigin, SessionConfig, SessionKeys,
 	SudoConfig, System, ValidatorSetConfig, UNIT,
 };
@@ -33,6 +36,8 @@ pub(super) const NOW_MS: u64 = 1_798_848_000_000;
 pub(super) const NOW: u64 = NOW_MS / 1000;
 /// Genesis identities stay valid until 2030-01-01.
 pub(super) const GENESIS_EXPIRY: u64 = 1_893_456_000;
+/// Blocks a governance proposal waits on the test chain.
+pub(super) const TEST_ENACTMENT_DELAY: BlockNumber = 5;
 /// A plain (not permissioned) pallet-assets asset created at genesis.
 pub(super) const PLAIN_ASSET: AssetId = 7;
 /// Holding of the plain asset `holder(0)` starts with.
@@ -112,11 +117,13 @@ pub(super) fn settlement_committee() -> AccountId {
 	committee(Role::SettlementCommittee)
 }
 
-/// A verified genesis identity, KYC'd by [`verifier`], valid until [`GENESIS_EXPIRY`].
+/// A verified genesis identity, KYC'd by [`verifier`] (the verifier itself by
+/// [`second_verifier`]: nobody attests themselves), valid until [`GENESIS_EXPIRY`].
 fn genesis_identity(
 	(who, jurisdiction, category, roles, lei): (AccountId, Jurisdiction, InvestorCategory, Vec<Role>, Option<Lei>),
 ) -> GenesisIdentity<AccountId> {
-	GenesisIdentity { who, verifier: verifier(), jurisdiction, category, roles, expires_at: GENESIS_EXPIRY, lei }
+	let verifier = if who == verifier() { second_verifier() } else { verifier() };
+	GenesisIdentity { who, verifier, jurisdiction, category, roles, expires_at: GENESIS_EXPIRY, lei }
 }
 
 /// Accounts with a role-less verified identity: committee signers, agents, holders.
@@ -182,6 +189,7 @@ pub(super) fn new_ext() -> sp_io::TestExternalities {
 			..Default::default()
 		},
 		node_authorization: NodeAuthorizationConfig { nodes: alloc::vec![(peer(1), bank())] },
+		governance: GovernanceConfig { enactment_delay: TEST_ENACTMENT_DELAY },
 		assets: AssetsConfig {
 			assets: alloc::vec![(PLAIN_ASSET, bank(), true, 1)],
 			accounts: alloc::vec![(PLAIN_ASSET, holder(0), PLAIN_HOLDING)],
@@ -214,6 +222,36 @@ pub(super) fn create_permissioned_asset(id: AssetId, rules: RulesInputOf<Runtime
 /// Appoints `who` agent of `asset` with exactly `roles`.
 pub(super) fn appoint(asset: AssetId, who: AccountId, roles: &[AgentRole]) {
 	assert_ok!(CompliantAssets::add_agent(RuntimeOrigin::root(), asset, who, AgentRoles::from_roles(roles).bits()));
+}
+
+/// Council signer `me`'s multisig approval of `call` (the test chain's
+/// council is 2 of signers 1-3).
+pub(super) fn council_approval(
+	me: u8,
+	maybe_timepoint: Option<pallet_multisig::Timepoint<BlockNumber>>,
+	call: &RuntimeCall,
+) -> RuntimeCall {
+	use frame_support::dispatch::GetDispatchInfo;
+	let mut other_signatories: Vec<AccountId> = (1..=3).filter(|s| *s != me).map(signer).collect();
+	other_signatories.sort();
+	pallet_multisig::Call::<Runtime>::as_multi {
+		threshold: 2,
+		other_signatories,
+		maybe_timepoint,
+		call: alloc::boxed::Box::new(call.clone()),
+		max_weight: call.get_dispatch_info().call_weight,
+	}
+	.into()
+}
+
+/// Signer 1 opens the council's multisig operation on `call`; returns its
+/// timepoint, which the other approvals name.
+pub(super) fn council_opens(call: &RuntimeCall) -> pallet_multisig::Timepoint<BlockNumber> {
+	assert_ok!(dispatch(council_approval(1, None, call), RuntimeOrigin::signed(signer(1))));
+	let call_hash = sp_io::hashing::blake2_256(&codec::Encode::encode(call));
+	pallet_multisig::Multisigs::<Runtime>::get(council(), call_hash)
+		.expect("the first approval opened the multisig operation")
+		.when
 }
 
 /// Dispatches `call` as a transaction would after validation: through the

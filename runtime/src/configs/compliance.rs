@@ -15,6 +15,7 @@ use crate::{
 use frame_support::{
 	parameter_types,
 	traits::{ConstU32, EitherOf, MapSuccess},
+	weights::constants::WEIGHT_REF_TIME_PER_MILLIS,
 	PalletId,
 };
 use frame_system::EnsureRoot;
@@ -49,10 +50,26 @@ impl MultisigAccount<AccountId> for MultisigAccounts {
 
 parameter_types! {
 	pub const MaxValiditySeconds: u64 = 3 * 365 * 24 * 3600;
-	/// Feeless allowance: 300 transactions per 10 blocks (30 s) per account,
-	/// i.e. 10 per second sustained — far above what a customer needs, low
-	/// enough that one account cannot fill blocks on its own.
-	pub const MaxTransactionsPerWindow: u32 = 300;
+	/// Feeless budget of a customer per 10-block (30 s) window: 300
+	/// transactions, 150 ms of declared compute (a fifth of one block's
+	/// 750 ms for user transactions, about 120 compliant transfers) and
+	/// 64 KiB. A customer can never fill a block: by count, weight or length.
+	pub const CustomerBudget: pallet_identity_registry::TransactionBudget =
+		pallet_identity_registry::TransactionBudget {
+			transactions: 300,
+			ref_time: 150 * WEIGHT_REF_TIME_PER_MILLIS,
+			bytes: 64 * 1024,
+		};
+	/// Budget of a governance keyholder (banks submitting for their
+	/// customers, committee signers, role holders) per window: 3,000
+	/// transactions, 3 s of compute (40% of the window's user capacity) and
+	/// 4 MiB (room for a signed runtime upload).
+	pub const KeyholderBudget: pallet_identity_registry::TransactionBudget =
+		pallet_identity_registry::TransactionBudget {
+			transactions: 3_000,
+			ref_time: 3_000 * WEIGHT_REF_TIME_PER_MILLIS,
+			bytes: 4 * 1024 * 1024,
+		};
 	pub const TransactionWindow: BlockNumber = 10;
 }
 
@@ -65,7 +82,8 @@ impl pallet_identity_registry::Config for Runtime {
 	type MaxJurisdictionsPerVerifier = ConstU32<32>;
 	type MaxValiditySeconds = MaxValiditySeconds;
 	type MaxCommitteeSize = ConstU32<16>;
-	type MaxTransactionsPerWindow = MaxTransactionsPerWindow;
+	type CustomerBudget = CustomerBudget;
+	type KeyholderBudget = KeyholderBudget;
 	type TransactionWindow = TransactionWindow;
 	type WeightInfo = pallet_identity_registry::weights::SubstrateWeight<Runtime>;
 }

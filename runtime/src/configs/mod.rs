@@ -1,7 +1,9 @@
 //! Configuration of every pallet in the runtime.
 
 mod compliance;
+mod governance;
 pub use compliance::*;
+pub use governance::*;
 
 use crate::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, IdentityRegistry, Nonce,
@@ -19,10 +21,7 @@ use frame_support::{
 		IdentityFee, Weight,
 	},
 };
-use frame_system::{
-	limits::{BlockLength, BlockWeights},
-	EnsureSigned,
-};
+use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
@@ -137,7 +136,10 @@ impl pallet_assets::Config for Runtime {
 	type AssetIdParameter = codec::Compact<crate::AssetId>;
 	type ReserveData = ();
 	type Currency = Balances;
-	type CreateOrigin = AsEnsureOriginWithArg<EnsureSigned<AccountId>>;
+	/// Nobody creates an asset with `create`: governance uses `force_create`
+	/// (or compliant-assets, for permissioned assets), so asset ids cannot be
+	/// squatted and no asset exists outside the consortium's decisions.
+	type CreateOrigin = AsEnsureOriginWithArg<frame_support::traits::NeverEnsureOrigin<AccountId>>;
 	type ForceOrigin = GovernanceOrigin;
 	type AssetDeposit = ConstU128<{ UNIT }>;
 	type AssetAccountDeposit = ConstU128<{ MILLI_UNIT }>;

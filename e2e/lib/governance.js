@@ -1,0 +1,78 @@
+// Governance helpers: the council (a pallet-multisig account holding the
+// GovernanceCouncil role) decides through its signers, and its proposals run
+// as Root after the enactment delay.
+import { submitInBlock, eventsOf, describe, DispatchFailure } from './node.js';
+
+// Generous bound for the weight of what the council executes.
+const MAX_WEIGHT = { refTime: 20_000_000_000n, proofSize: 2_000_000n };
+
+export async function council(api) {
+  const committee = (await api.query.identityRegistry.roleCommittees('GovernanceCouncil')).unwrap();
+  return {
+    account: committee.account.toString(),
+    // Stored sorted as pallet-multisig wants them.
+    signers: committee.signers.map((s) => s.toString()),
+    threshold: committee.threshold.toNumber(),
+  };
+}
+
+// The council executes `call`: the first of `signers` opens the multisig
+// operation, the next ones approve; the last approval dispatches it. Rejects
+// with "section.Name" when the call itself fails.
+export async function councilExecutes(node, call, signers) {
+  const { api } = node;
+  const { account, signers: all, threshold } = await council(api);
+  const others = (me) => all.filter((s) => s !== me.address);
+  let result;
+  for (const [i, signer] of signers.slice(0, threshold).entries()) {
+    const timepoint = i === 0
+      ? null
+      : (await api.query.multisig.multisigs(account, call.method.hash)).unwrap().when;
+    result = await submitInBlock(api, api.tx.multisig.asMulti(threshold, others(signer), timepoint, call, MAX_WEIGHT), signer);
+  }
+  const [executed] = eventsOf(api, result.events, 'multisig', 'MultisigExecuted');
+  if (!executed) throw new Error('the multisig operation did not execute');
+  const outcome = executed.data.result;
+  if (outcome.isErr) throw new DispatchFailure(describe(api, outcome.asErr), result.events);
+  return result;
+}
+
+// Resolves with the first event `section.method` matching `predicate` in a
+// block imported from now on, or rejects after `blocks` blocks.
+export function waitForEvent(api, section, method, predicate, blocks) {
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    let unsub;
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      const at = await api.at(header.hash);
+      const events = (await at.query.system.events()).map(({ event }) => event);
+      const found = events.find((e) => e.section === section && e.method === method && predicate(e));
+      if (found) {
+        unsub && unsub();
+        resolve({ event: found, blockNumber: header.number.toNumber() });
+      } else if (++seen > blocks) {
+        unsub && unsub();
+        reject(new Error(`no ${section}.${method} within ${blocks} blocks`));
+      }
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+
+// Submits an unsigned extrinsic and resolves with its events once finalized.
+export function sendUnsignedFinalized(api, tx) {
+  return new Promise((resolve, reject) => {
+    let unsub;
+    tx.send((result) => {
+      if (result.isError || result.status.isInvalid || result.status.isDropped || result.status.isUsurped) {
+        unsub && unsub();
+        reject(new Error(`transaction ${result.status.type}`));
+        return;
+      }
+      if (!result.status.isFinalized) return;
+      unsub && unsub();
+      const events = result.events.map(({ event }) => event);
+      if (result.dispatchError) reject(new DispatchFailure(describe(api, result.dispatchError), events));
+      else resolve({ blockHash: result.status.asFinalized, events });
+    }).then((u) => { unsub = u; }, reject);
+  });
+}

@@ -1,0 +1,442 @@
+//! The attack table: each way a review found to take the consortium's
+//! governance apart, spam it or break its rules, tried against the real
+//! runtime (real pallets, call filter, transaction extensions), each next to
+//! the benign path that must keep working. The numbers are those of the
+//! hardening issue's list of defects.
+//!
+//! | # | attack | refused with |
+//! |---|---|---|
+//! | 2 | a verifier revokes or short-renews a committee account, a committee signer or a validator bank | `CommitteeAccountNotRevocable`, `GovernedIdentity` |
+//! | 3 | the officer blocks the council's jurisdiction, sanctions or breaker-freezes its signers | keyholder rule: governance calls still admitted |
+//! | 4 | every key lapses at once; a long pause outlives the signers' KYC | staggered expiries; lapsed keyholders still sign; registry calls pass a pause |
+//! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget), code 15 (nonce window); governance priority |
+//! | 6 | a user claims a node or stores peer lists | code 16 / `CallFiltered` |
+//! | 9 | a verifier re-registers a revoked identity, registers alone, attests itself | `IdentityRevoked`, no single-verifier call, `FourEyesRequired`, `SelfAttestation` |
+//! | 10 | a customer's account is reaped and its old transactions replayed | the identity's provider reference keeps the account and its nonce |
+//! | 12 | a user creates a pallet-assets asset, or moves a permissioned one through pallet-assets inside sudo_as or a proposal | code 16 / `CallFiltered` |
+
+use super::*;
+use crate::{
+	policy::{priority, refusal, CheckNonceWithinWindow, VerifiedSender, MAX_NONCES_AHEAD},
+	CircuitBreaker, IdentityRegistry,
+};
+use alloc::boxed::Box;
+use codec::Decode;
+use frame_support::{
+	dispatch::GetDispatchInfo,
+	pallet_prelude::TransactionSource,
+	traits::Get,
+};
+use pallet_identity_registry::{IdentityDetails, RevocationReason};
+use sp_runtime::{
+	traits::DispatchTransaction,
+	transaction_validity::{InvalidTransaction, TransactionPriority, TransactionValidityError},
+	MultiAddress,
+};
+use tokenize_primitives::{Compliance, Roles};
+
+const ASSET: AssetId = 42;
+const YEAR: u64 = 365 * 24 * 3600;
+
+type Identity = pallet_identity_registry::Call<Runtime>;
+
+/// The priority `who`'s transaction of `call` (of `len` bytes) is admitted with.
+fn admitted(who: &AccountId, call: &RuntimeCall, len: usize) -> Result<TransactionPriority, TransactionValidityError> {
+	VerifiedSender
+		.validate_only(RuntimeOrigin::signed(who.clone()), call, &call.get_dispatch_info(), len, TransactionSource::External, 0)
+		.map(|(valid, _, _)| valid.priority)
+}
+
+fn refused(code: u8) -> Result<TransactionPriority, TransactionValidityError> {
+	Err(InvalidTransaction::Custom(code).into())
+}
+
+fn filtered() -> Result<(), DispatchError> {
+	Err(frame_system::Error::<Runtime>::CallFiltered.into())
+}
+
+fn compliant_transfer() -> RuntimeCall {
+	pallet_compliant_assets::Call::<Runtime>::transfer { asset: ASSET, to: holder(1), amount: 1 }.into()
+}
+
+fn schedule_resume() -> RuntimeCall {
+	pallet_circuit_breaker::Call::<Runtime>::schedule_global_resume {}.into()
+}
+
+/// The council (2 of signers 1-3 in the test chain) executes `call`: signer 1
+/// opens the multisig operation, signer 2 approves and executes it.
+fn council_executes(call: RuntimeCall) {
+	let timepoint = council_opens(&call);
+	// The second approval is what a signer submits: it must pass validation.
+	let second = council_approval(2, Some(timepoint), &call);
+	assert_eq!(admitted(&signer(2), &second, 200), Ok(priority::GOVERNANCE));
+	assert_ok!(dispatch(second, RuntimeOrigin::signed(signer(2))));
+}
+
+fn attack_ext() -> sp_io::TestExternalities {
+	let mut ext = new_ext();
+	ext.execute_with(|| {
+		create_permissioned_asset(ASSET, Default::default());
+		appoint(ASSET, supply_agent(), &[AgentRole::Supply]);
+		for i in 0..HOLDERS {
+			assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), ASSET, holder(i), 1_000_000));
+		}
+	});
+	ext
+}
+
+fn verifier_origin() -> RuntimeOrigin {
+	RuntimeOrigin::signed(verifier())
+}
+
+// --- 2 ----------------------------------------------------------------------
+
+#[test]
+fn attack_2_a_verifier_cannot_revoke_or_short_renew_governance() {
+	attack_ext().execute_with(|| {
+		use pallet_identity_registry::Error;
+		for committee in [council(), settlement_committee(), depositary()] {
+			assert_eq!(
+				IdentityRegistry::revoke_identity(verifier_origin(), committee.clone(), RevocationReason::Other),
+				Err(Error::<Runtime>::CommitteeAccountNotRevocable.into())
+			);
+			assert_eq!(
+				IdentityRegistry::renew_identity(verifier_origin(), committee, NOW + 1),
+				Err(Error::<Runtime>::GovernedIdentity.into())
+			);
+		}
+		// A committee signer and a validator bank: governed identities.
+		for keyholder in [signer(1), bank()] {
+			assert_eq!(
+				IdentityRegistry::renew_identity(verifier_origin(), keyholder.clone(), NOW + 1),
+				Err(Error::<Runtime>::GovernedIdentity.into())
+			);
+			assert_eq!(
+				IdentityRegistry::revoke_identity(verifier_origin(), keyholder, RevocationReason::Other),
+				Err(Error::<Runtime>::GovernedIdentity.into())
+			);
+		}
+		assert!(IdentityRegistry::has_role(&council(), Role::GovernanceCouncil));
+		// Benign: the verifier renews and revokes a customer; the council
+		// renews a signer.
+		assert_ok!(IdentityRegistry::renew_identity(verifier_origin(), holder(1), NOW + YEAR));
+		assert_ok!(IdentityRegistry::revoke_identity(verifier_origin(), holder(2), RevocationReason::KycFailed));
+		council_executes(Identity::renew_identity { who: signer(3), expires_at: NOW + YEAR }.into());
+		assert_eq!(pallet_identity_registry::Identities::<Runtime>::get(signer(3)).map(|r| r.expires_at), Some(NOW + YEAR));
+	});
+}
+
+// --- 3 ----------------------------------------------------------------------
+
+#[test]
+fn attack_3_the_compliance_officer_cannot_lock_governance_out() {
+	attack_ext().execute_with(|| {
+		let officer_origin = || RuntimeOrigin::signed(officer());
+		// Everyone in the test chain's governance sits in DE.
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer_origin(), DE));
+		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), signer(1), None));
+		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), signer(2), None));
+		assert_ok!(CircuitBreaker::freeze_address(officer_origin(), signer(2), b"AML alert".to_vec()));
+		// The block bites where it should: a DE customer moves nothing.
+		assert_eq!(admitted(&holder(0), &compliant_transfer(), 100), refused(refusal::SIGNER_SANCTIONED));
+		// And the signers are refused as customers like anyone else.
+		assert_eq!(admitted(&signer(1), &compliant_transfer(), 100), refused(refusal::SIGNER_SANCTIONED));
+		assert_eq!(admitted(&signer(2), &compliant_transfer(), 100), refused(refusal::ADDRESS_FROZEN));
+		// The sanctioned, blocked and frozen signers still run the council:
+		// they pause the chain, and lift it.
+		let pause: RuntimeCall =
+			pallet_circuit_breaker::Call::<Runtime>::pause_global { reason: b"incident".to_vec() }.into();
+		// The validator bank in DE keeps its session keys call.
+		let keys: RuntimeCall = pallet_session::Call::<Runtime>::purge_keys {}.into();
+		assert_eq!(admitted(&bank(), &keys, 100), Ok(priority::GOVERNANCE));
+		council_executes(pause);
+		assert!(CircuitBreaker::is_globally_paused());
+		council_executes(schedule_resume());
+		// The officer, herself in DE, can always undo the block, also while
+		// the chain is paused.
+		let unblock: RuntimeCall = Identity::unblock_jurisdiction { jurisdiction: DE }.into();
+		assert_eq!(admitted(&officer(), &unblock, 100), Ok(priority::GOVERNANCE));
+		assert_ok!(dispatch(unblock, officer_origin()));
+	});
+}
+
+// --- 4 ----------------------------------------------------------------------
+
+#[test]
+fn attack_4_lapsed_keys_and_a_long_pause_do_not_end_governance() {
+	attack_ext().execute_with(|| {
+		council_executes(pallet_circuit_breaker::Call::<Runtime>::pause_global { reason: b"long".to_vec() }.into());
+		// Years pass during the pause: every genesis identity of the test chain lapsed.
+		pallet_timestamp::Now::<Runtime>::put((GENESIS_EXPIRY + YEAR) * 1000);
+		assert!(!IdentityRegistry::is_verified(&signer(1)));
+		assert_eq!(admitted(&holder(0), &compliant_transfer(), 100), refused(refusal::CHAIN_PAUSED));
+		// The council's own account never lapses, and its lapsed signers
+		// still renew each other through the paused chain...
+		assert!(IdentityRegistry::has_role(&council(), Role::GovernanceCouncil));
+		let renewed = GENESIS_EXPIRY + 2 * YEAR;
+		for i in 1..=3 {
+			council_executes(Identity::renew_identity { who: signer(i), expires_at: renewed }.into());
+		}
+		assert!(IdentityRegistry::is_verified(&signer(1)));
+		// ...and lift the pause.
+		council_executes(schedule_resume());
+		assert!(pallet_circuit_breaker::GlobalPauseState::<Runtime>::get().and_then(|p| p.resume).is_some());
+	});
+}
+
+#[test]
+fn attack_4_genesis_keys_never_lapse_together() {
+	for preset in [
+		crate::genesis_config_presets::development_config_genesis(),
+		crate::genesis_config_presets::local_consortium_genesis(),
+	] {
+		let identities = preset["identityRegistry"]["identities"].as_array().cloned().unwrap_or_default();
+		let mut expiries: Vec<u64> = identities.iter().filter_map(|i| i["expiresAt"].as_u64()).collect();
+		assert!(expiries.len() >= 4, "the preset has its founding identities");
+		expiries.sort();
+		expiries.dedup();
+		assert_eq!(expiries.len(), identities.len(), "two genesis identities expire at the same instant");
+	}
+}
+
+// --- 5 ----------------------------------------------------------------------
+
+#[test]
+fn attack_5_remarks_are_not_free_block_space() {
+	attack_ext().execute_with(|| {
+		let remark: RuntimeCall = frame_system::Call::<Runtime>::remark { remark: alloc::vec![0; 3_000_000] }.into();
+		for who in [holder(0), bank(), officer(), signer(1)] {
+			assert_eq!(admitted(&who, &remark, 3_000_000), refused(refusal::CALL_NOT_ALLOWED));
+		}
+		assert_eq!(dispatch(remark.clone(), RuntimeOrigin::signed(holder(0))), filtered());
+		// Benign: Root (an enacted proposal) may still leave a remark.
+		assert_ok!(dispatch(remark, RuntimeOrigin::root()));
+	});
+}
+
+#[test]
+fn attack_5_one_customer_cannot_fill_blocks_with_max_batches() {
+	attack_ext().execute_with(|| {
+		let max_legs = <<Runtime as pallet_compliant_assets::Config>::MaxBatchSize as Get<u32>>::get();
+		let batch: RuntimeCall = pallet_compliant_assets::Call::<Runtime>::batch_transfer {
+			asset: ASSET,
+			transfers: (0..max_legs).map(|_| (holder(1), 1)).collect(),
+		}
+		.into();
+		let len = codec::Encode::encoded_size(&batch) + 100;
+		let info = batch.get_dispatch_info();
+		let mut batches = 0u64;
+		while VerifiedSender.validate_and_prepare(RuntimeOrigin::signed(holder(0)), &batch, &info, len, 0).is_ok() {
+			batches += 1;
+		}
+		assert_eq!(admitted(&holder(0), &batch, len), refused(refusal::RATE_LIMITED));
+		// What one customer put in a window is less than one block's room for
+		// user transactions: it can never fill blocks, let alone all of them.
+		let normal_block = <Runtime as frame_system::Config>::BlockWeights::get()
+			.get(frame_support::dispatch::DispatchClass::Normal)
+			.max_total
+			.unwrap_or_default()
+			.ref_time();
+		assert!(batches >= 1, "a customer may still send a full batch");
+		assert!(batches * info.total_weight().ref_time() < normal_block, "{batches} max batches fill a block");
+		// Length binds too: one transaction longer than the window's bytes.
+		let budget: pallet_identity_registry::TransactionBudget = crate::configs::CustomerBudget::get();
+		let long = budget.bytes as usize + 1;
+		assert_eq!(admitted(&holder(2), &compliant_transfer(), long), refused(refusal::RATE_LIMITED));
+		// Benign: another customer's transfer goes through.
+		assert_eq!(admitted(&holder(2), &compliant_transfer(), 150), Ok(priority::ORDINARY));
+	});
+}
+
+#[test]
+fn attack_5_governance_outranks_customer_traffic_and_cannot_be_faked() {
+	attack_ext().execute_with(|| {
+		let customer = admitted(&holder(0), &compliant_transfer(), 150);
+		let emergency = pallet_multisig::Call::<Runtime>::approve_as_multi {
+			threshold: 2,
+			other_signatories: alloc::vec![signer(2), signer(3)],
+			maybe_timepoint: None,
+			call_hash: [7; 32],
+			max_weight: frame_support::weights::Weight::zero(),
+		}
+		.into();
+		assert_eq!(customer, Ok(priority::ORDINARY));
+		assert_eq!(admitted(&signer(1), &emergency, 150), Ok(priority::GOVERNANCE));
+		// A customer making a governance call gets no priority (and no exemption).
+		assert_eq!(admitted(&holder(0), &schedule_resume(), 150), Ok(priority::ORDINARY));
+		// A keyholder wrapping customer traffic in a multisig gets none either.
+		let wrapped = pallet_multisig::Call::<Runtime>::as_multi_threshold_1 {
+			other_signatories: alloc::vec![signer(2)],
+			call: Box::new(compliant_transfer()),
+		}
+		.into();
+		assert_eq!(admitted(&signer(1), &wrapped, 150), Ok(priority::ORDINARY));
+	});
+}
+
+#[test]
+fn attack_5_one_sender_holds_a_bounded_number_of_pending_transactions() {
+	attack_ext().execute_with(|| {
+		let call = compliant_transfer();
+		let info = call.get_dispatch_info();
+		let check = |nonce: u32| {
+			CheckNonceWithinWindow::from(nonce)
+				.validate_only(RuntimeOrigin::signed(holder(0)), &call, &info, 150, TransactionSource::External, 0)
+				.map(|_| ())
+		};
+		let current = System::account_nonce(holder(0));
+		assert_eq!(check(current + MAX_NONCES_AHEAD), Ok(()));
+		assert_eq!(check(current + MAX_NONCES_AHEAD + 1), Err(InvalidTransaction::Custom(refusal::TOO_MANY_PENDING).into()));
+		// Stale nonces are refused as by frame-system's own check.
+		System::inc_account_nonce(holder(0));
+		assert_eq!(check(current), Err(InvalidTransaction::Stale.into()));
+	});
+}
+
+// --- 6 ----------------------------------------------------------------------
+
+#[test]
+fn attack_6_nobody_claims_nodes_or_stores_peer_lists() {
+	attack_ext().execute_with(|| {
+		type Nodes = pallet_node_authorization::Call<Runtime>;
+		let attacks: [RuntimeCall; 5] = [
+			Nodes::claim_node { node: peer(9) }.into(),
+			Nodes::remove_claim { node: peer(1) }.into(),
+			Nodes::transfer_node { node: peer(1), owner: holder(1).into() }.into(),
+			Nodes::add_connections { node: peer(1), connections: alloc::vec![peer(9); 100] }.into(),
+			Nodes::remove_connections { node: peer(1), connections: alloc::vec![peer(2)] }.into(),
+		];
+		for call in attacks {
+			// Even the node's owner: its peers are governance's decision.
+			for who in [holder(0), bank()] {
+				assert_eq!(admitted(&who, &call, 200), refused(refusal::CALL_NOT_ALLOWED), "{call:?}");
+				assert_eq!(dispatch(call.clone(), RuntimeOrigin::signed(who)), filtered(), "{call:?}");
+			}
+		}
+		assert!(pallet_node_authorization::AdditionalConnections::<Runtime>::iter().next().is_none());
+		// Benign: the council adds a well-known node.
+		council_executes(Nodes::add_well_known_node { node: peer(2), owner: bank2().into() }.into());
+		assert!(pallet_node_authorization::WellKnownNodes::<Runtime>::get().contains(&peer(2)));
+	});
+}
+
+// --- 9 ----------------------------------------------------------------------
+
+fn customer_details() -> IdentityDetails {
+	IdentityDetails {
+		jurisdiction: DE,
+		category: InvestorCategory::Retail,
+		expires_at: NOW + YEAR,
+		lei: None,
+		bic: None,
+		travel_rule_hash: None,
+	}
+}
+
+#[test]
+fn attack_9_revocation_sticks_and_registration_takes_two_verifiers() {
+	attack_ext().execute_with(|| {
+		use pallet_identity_registry::Error;
+		// Governance revokes a customer; no verifier brings it back.
+		council_executes(Identity::revoke_identity { who: holder(3), reason: RevocationReason::KycFailed }.into());
+		for v in [verifier(), second_verifier()] {
+			assert_eq!(
+				IdentityRegistry::register_pending_identity(RuntimeOrigin::signed(v), holder(3), customer_details()),
+				Err(Error::<Runtime>::IdentityRevoked.into())
+			);
+		}
+		// There is no single-verifier registration any more: the old call
+		// index 2 of the registry, with arguments that are valid for a
+		// registration, decodes to nothing.
+		let pending: RuntimeCall =
+			Identity::register_pending_identity { who: named("someone"), details: customer_details() }.into();
+		let mut encoded = codec::Encode::encode(&pending);
+		assert!(RuntimeCall::decode(&mut &encoded[..]).is_ok());
+		encoded[1] = 2;
+		assert!(RuntimeCall::decode(&mut &encoded[..]).is_err());
+		// Four eyes and no self-attestation.
+		let newcomer = named("newcomer");
+		assert_ok!(IdentityRegistry::register_pending_identity(verifier_origin(), newcomer.clone(), customer_details()));
+		assert_eq!(
+			IdentityRegistry::approve_identity(verifier_origin(), newcomer.clone()),
+			Err(Error::<Runtime>::FourEyesRequired.into())
+		);
+		assert_eq!(
+			IdentityRegistry::renew_identity(verifier_origin(), verifier(), NOW + YEAR),
+			Err(Error::<Runtime>::SelfAttestation.into())
+		);
+		// Benign: the second verifier approves; the newcomer is a verified customer without roles.
+		assert_ok!(IdentityRegistry::approve_identity(RuntimeOrigin::signed(second_verifier()), newcomer.clone()));
+		assert!(IdentityRegistry::is_verified(&newcomer));
+		assert_eq!(pallet_identity_registry::Identities::<Runtime>::get(&newcomer).map(|r| r.roles), Some(Roles::empty()));
+	});
+}
+
+// --- 10 ---------------------------------------------------------------------
+
+#[test]
+fn attack_10_an_identity_keeps_its_account_and_nonce_alive() {
+	attack_ext().execute_with(|| {
+		let everything: RuntimeCall =
+			pallet_balances::Call::<Runtime>::transfer_all { dest: MultiAddress::Id(bank()), keep_alive: false }.into();
+		// An identity holding no asset, with a history, spends its last native unit.
+		let customer = recovery_agent();
+		System::inc_account_nonce(&customer);
+		let nonce = System::account_nonce(&customer);
+		assert_ok!(dispatch(everything, RuntimeOrigin::signed(customer.clone())));
+		assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&customer), 0);
+		// The account stays, with its nonce: its old transactions stay stale.
+		assert!(System::account_exists(&customer));
+		assert_eq!(System::account_nonce(&customer), nonce);
+		// Without an identity the same move reaps the account (which is why
+		// only identities may transact).
+		System::inc_account_nonce(stranger());
+		assert_ok!(pallet_balances::Pallet::<Runtime>::transfer_all(
+			RuntimeOrigin::signed(stranger()),
+			MultiAddress::Id(bank()),
+			false
+		));
+		assert_eq!(System::account_nonce(stranger()), 0);
+	});
+}
+
+// --- 12 ---------------------------------------------------------------------
+
+#[test]
+fn attack_12_pallet_assets_is_closed_whatever_the_wrapper() {
+	attack_ext().execute_with(|| {
+		type Assets = pallet_assets::Call<Runtime>;
+		let create: RuntimeCall =
+			Assets::create { id: codec::Compact(77), admin: MultiAddress::Id(holder(0)), min_balance: 1 }.into();
+		assert_eq!(admitted(&holder(0), &create, 100), refused(refusal::CALL_NOT_ALLOWED));
+		assert_eq!(dispatch(create, RuntimeOrigin::signed(holder(0))), filtered());
+		let direct: RuntimeCall =
+			Assets::transfer { id: codec::Compact(ASSET), target: MultiAddress::Id(holder(1)), amount: 1 }.into();
+		// sudo_as bypasses the filter for the call it carries, so the filter
+		// looks inside it (and inside sudo, multisig and proposals).
+		let wrappers: [RuntimeCall; 3] = [
+			pallet_sudo::Call::<Runtime>::sudo_as { who: MultiAddress::Id(holder(0)), call: Box::new(direct.clone()) }.into(),
+			pallet_sudo::Call::<Runtime>::sudo { call: Box::new(direct.clone()) }.into(),
+			pallet_governance::Call::<Runtime>::propose { call: Box::new(direct.clone()) }.into(),
+		];
+		for wrapped in wrappers {
+			assert_eq!(dispatch(wrapped.clone(), RuntimeOrigin::signed(council())), filtered(), "{wrapped:?}");
+		}
+		let in_multisig: RuntimeCall = pallet_multisig::Call::<Runtime>::as_multi_threshold_1 {
+			other_signatories: alloc::vec![holder(1)],
+			call: Box::new(direct),
+		}
+		.into();
+		assert_eq!(admitted(&holder(0), &in_multisig, 200), refused(refusal::CALL_NOT_ALLOWED));
+		assert_eq!(balance_of(ASSET, &holder(1)), 1_000_000);
+		// Benign: governance still proposes and creates a plain asset.
+		let force_create: RuntimeCall =
+			Assets::force_create { id: codec::Compact(78), owner: MultiAddress::Id(bank()), is_sufficient: true, min_balance: 1 }
+				.into();
+		assert_ok!(dispatch(force_create, RuntimeOrigin::signed(council())));
+		let proposal: RuntimeCall =
+			pallet_governance::Call::<Runtime>::propose { call: Box::new(compliant_transfer()) }.into();
+		assert_ok!(dispatch(proposal, RuntimeOrigin::signed(council())));
+		assert_eq!(pallet_governance::Proposals::<Runtime>::count(), 1);
+	});
+}
