@@ -58,7 +58,11 @@ export function waitForEvent(api, section, method, predicate, blocks) {
   });
 }
 
-// Submits an unsigned extrinsic and resolves with its events once finalized.
+// Submits an unsigned extrinsic and resolves with the hash of the finalized
+// block holding it. Its events are not taken from the submission: in the
+// block that swaps the runtime polkadot-js decodes them while it is still
+// reloading metadata and may hand back none (seen in CI); read them with
+// `eventsAt` instead.
 export function sendUnsignedFinalized(api, tx) {
   return new Promise((resolve, reject) => {
     let unsub;
@@ -70,9 +74,24 @@ export function sendUnsignedFinalized(api, tx) {
       }
       if (!result.status.isFinalized) return;
       unsub && unsub();
-      const events = result.events.map(({ event }) => event);
-      if (result.dispatchError) reject(new DispatchFailure(describe(api, result.dispatchError), events));
-      else resolve({ blockHash: result.status.asFinalized, events });
+      resolve({ blockHash: result.status.asFinalized });
     }).then((u) => { unsub = u; }, reject);
   });
+}
+
+// The events of block `blockHash`, decoded with the metadata the API holds
+// once it has caught up with the runtime of that block (retried while it
+// reloads after an upgrade).
+export async function eventsAt(api, blockHash, attempts = 10) {
+  const { specVersion } = await api.rpc.state.getRuntimeVersion(blockHash);
+  let lastError;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      if (api.runtimeVersion.specVersion.eq(specVersion)) {
+        return (await (await api.at(blockHash)).query.system.events()).map(({ event }) => event);
+      }
+    } catch (e) { lastError = e; }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`events of ${blockHash} undecodable: ${lastError?.message ?? 'metadata never caught up'}`);
 }

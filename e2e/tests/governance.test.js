@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 import { startDevNode, eventsOf } from '../lib/node.js';
-import { councilExecutes, waitForEvent, sendUnsignedFinalized } from '../lib/governance.js';
+import { councilExecutes, waitForEvent, sendUnsignedFinalized, eventsAt } from '../lib/governance.js';
 
 // Written by the runtime's build beside the real wasm: the same runtime
 // announcing the next spec_version.
@@ -63,8 +63,11 @@ test("the council's proposal upgrades the runtime after its delay, state kept, b
   assert.ok((await api.query.system.authorizedUpgrade()).isSome);
 
   // Anyone may now upload the approved code, unsigned and free.
-  const { events } = await sendUnsignedFinalized(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
-  assert.equal(eventsOf(api, events, 'system', 'CodeUpdated').length, 1);
+  const { blockHash } = await sendUnsignedFinalized(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
+  const upgradeBlock = await api.rpc.chain.getHeader(blockHash);
+  assert.equal((await api.rpc.state.getRuntimeVersion(upgradeBlock.parentHash)).specVersion.toNumber(), versionBefore);
+  assert.equal((await api.rpc.state.getRuntimeVersion(blockHash)).specVersion.toNumber(), versionBefore + 1);
+  assert.equal(eventsOf(api, await eventsAt(api, blockHash), 'system', 'CodeUpdated').length, 1);
 
   const versionAfter = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
   assert.equal(versionAfter, versionBefore + 1);

@@ -11,7 +11,10 @@ const { u8aToHex } = require('@polkadot/util');
 const MAX_WEIGHT = { refTime: 20_000_000_000n, proofSize: 2_000_000n };
 
 // Submits `tx` (signed by `signer`, or unsigned) and resolves with its
-// events once it is in a block; rejects when it is invalid or fails.
+// events and block once it is in a block; rejects when it is invalid or
+// fails. In the block that swaps the runtime polkadot-js may fail to decode
+// the events while it reloads metadata: judge that block by its runtime
+// version, not by these events.
 function inBlock(api, tx, signer) {
   return new Promise((resolve, reject) => {
     const watch = (result) => {
@@ -19,7 +22,7 @@ function inBlock(api, tx, signer) {
         reject(new Error(`transaction ${result.status.type}`));
       } else if (result.status.isInBlock) {
         if (result.dispatchError) reject(new Error(`dispatch error ${result.dispatchError.toString()}`));
-        else resolve(result.events.map(({ event }) => event));
+        else resolve({ events: result.events.map(({ event }) => event), blockHash: result.status.asInBlock });
       }
     };
     (signer ? tx.signAndSend(signer, watch) : tx.send(watch)).catch(reject);
@@ -61,7 +64,7 @@ async function run(nodeName, networkInfo) {
     for (const [i, signer] of signers.slice(0, threshold).entries()) {
       const timepoint = i === 0 ? null : (await api.query.multisig.multisigs(council, call.method.hash)).unwrap().when;
       const others = all.filter((s) => s !== signer.address);
-      events = await inBlock(api, api.tx.multisig.asMulti(threshold, others, timepoint, call, MAX_WEIGHT), signer);
+      ({ events } = await inBlock(api, api.tx.multisig.asMulti(threshold, others, timepoint, call, MAX_WEIGHT), signer));
     }
     const proposed = events.find((e) => e.section === 'governance' && e.method === 'Proposed');
     if (!proposed) throw new Error('the council did not propose');
@@ -73,8 +76,11 @@ async function run(nodeName, networkInfo) {
     const enactAt = proposed.data.enactAt.toNumber();
     const enacted = await findEvent(api, 'governance', 'Enacted', (e) => e.data.id.toNumber() === id, enactAt, enactAt + 5);
     if (!enacted.data.result.isOk) throw new Error(`enactment failed: ${enacted.data.result.toString()}`);
-    const applied = await inBlock(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
-    if (!applied.some((e) => e.section === 'system' && e.method === 'CodeUpdated')) throw new Error('no CodeUpdated');
+    const { blockHash } = await inBlock(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
+    const { parentHash } = await api.rpc.chain.getHeader(blockHash);
+    const specAt = async (hash) => (await api.rpc.state.getRuntimeVersion(hash)).specVersion.toNumber();
+    if (await specAt(parentHash) !== before) throw new Error('the upgrade block does not follow the old runtime');
+    if (await specAt(blockHash) !== before + 1) throw new Error('the upgrade block does not carry the new runtime');
     const after = (await api.rpc.state.getRuntimeVersion()).specVersion.toNumber();
     console.log(`${nodeName}: spec_version ${before} -> ${after}`);
     return after === before + 1 ? 1 : 0;
