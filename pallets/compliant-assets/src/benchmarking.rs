@@ -4,7 +4,7 @@
 //! that becomes a new holder, and frozen amounts where the call reads them.
 
 use super::*;
-use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, Rules};
+use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, RecoveryLinks, Rules};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -221,9 +221,22 @@ mod benchmarks {
 	fn recover() -> Result<(), BenchmarkError> {
 		let (asset, lost, new) = transfer_setup::<T>(500)?;
 		let recovery = agent::<T>(&asset, AgentRole::Recovery);
+		// Linked by governance: the link is read after the LEI comparison.
+		RecoveryLinks::<T>::insert(&lost, &new);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(recovery), asset, lost.clone(), new.clone());
 		assert_eq!(T::Assets::balance(asset, &new), units::<T>(1_000));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_recovery_link() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let lost = compliant::<T>("lost", 0);
+		let new = compliant::<T>("new", 0);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, lost.clone(), Some(new.clone()));
+		assert_eq!(RecoveryLinks::<T>::get(&lost), Some(new));
 		Ok(())
 	}
 

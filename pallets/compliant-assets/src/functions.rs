@@ -259,9 +259,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(lost != new, Error::<T>::SelfTransfer);
 		let amount = T::Assets::balance(asset, &lost);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRecover);
+		ensure!(Self::linked_wallets(&lost, &new), Error::<T>::RecoveryTargetMismatch);
+		Self::ensure_lost_wallet_movable(&asset, &rules, &lost)?;
 		Self::ensure_receiver_side(&asset, &rules, &new, amount, Some(&lost))?;
-		ensure!(Self::same_holder(&lost, &new), Error::<T>::RecoveryTargetMismatch);
-		ensure!(!T::Freezes::is_address_frozen(&lost), Error::<T>::LostWalletAddressFrozen);
 		let frozen = T::Freezes::frozen_balance(&asset, &lost);
 		T::Freezes::move_freezes(&asset, &lost, &new)?;
 		Self::move_holding(&asset, &lost, &new, amount)?;
@@ -300,8 +300,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_open(asset, &[from, to])?;
 		Self::ensure_compliant(from, Party::Sender)?;
 		Self::ensure_compliant(to, Party::Receiver)?;
-		let locked = rules.lockup_until.is_some_and(|until| Self::now() < until);
-		ensure!(!locked, Error::<T>::LockedUp);
+		Self::ensure_not_locked_up(&rules)?;
 		Self::ensure_receiver_rules(asset, &rules, to, amount, Some(from))?;
 		Self::ensure_spendable(asset, from, amount)
 	}
@@ -406,13 +405,42 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Both wallets belong to one holder as far as the chain can tell: the
-	/// same legal entity (LEI), or identities in the same jurisdiction.
-	fn same_holder(lost: &T::AccountId, new: &T::AccountId) -> bool {
-		T::Compliance::same_legal_entity(lost, new)
-			|| matches!(
-				(T::Compliance::jurisdiction(lost), T::Compliance::jurisdiction(new)),
-				(Some(a), Some(b)) if a == b
-			)
+	/// same legal entity (LEI), or governance linked them.
+	fn linked_wallets(lost: &T::AccountId, new: &T::AccountId) -> bool {
+		T::Compliance::same_legal_entity(lost, new) || RecoveryLinks::<T>::get(lost).as_ref() == Some(new)
+	}
+
+	/// A recovery is no way around an enforcement action or a lock-up: the
+	/// lost wallet may not be sanctioned, frozen (breaker or freeze pallet)
+	/// or holding a locked-up asset. Its identity may otherwise have lapsed
+	/// (a lost key is often why KYC was not renewed).
+	fn ensure_lost_wallet_movable(asset: &T::AssetId, rules: &RulesOf<T>, lost: &T::AccountId) -> DispatchResult {
+		ensure!(!T::Compliance::is_sanctioned(lost), Error::<T>::LostWalletSanctioned);
+		ensure!(!T::Freezes::is_address_frozen(lost), Error::<T>::LostWalletAddressFrozen);
+		Self::ensure_open(asset, &[lost])?;
+		Self::ensure_not_locked_up(rules)
+	}
+
+	fn ensure_not_locked_up(rules: &RulesOf<T>) -> DispatchResult {
+		let locked = rules.lockup_until.is_some_and(|until| Self::now() < until);
+		ensure!(!locked, Error::<T>::LockedUp);
+		Ok(())
+	}
+
+	pub(crate) fn do_set_recovery_link(lost: T::AccountId, new: Option<T::AccountId>) -> DispatchResult {
+		match &new {
+			Some(target) => {
+				ensure!(&lost != target, Error::<T>::SelfTransfer);
+				ensure!(T::Compliance::jurisdiction(target).is_some(), Error::<T>::ReceiverNotRegistered);
+				RecoveryLinks::<T>::insert(&lost, target);
+			},
+			None => {
+				ensure!(RecoveryLinks::<T>::contains_key(&lost), Error::<T>::NoRecoveryLink);
+				RecoveryLinks::<T>::remove(&lost);
+			},
+		}
+		Self::deposit_event(Event::RecoveryLinkSet { lost, new });
+		Ok(())
 	}
 
 	fn rules_of(asset: &T::AssetId) -> Result<RulesOf<T>, DispatchError> {

@@ -55,11 +55,14 @@
 //! release exactly the shortfall above the spendable balance, so the release
 //! is recorded there. A recovery moves the freeze entries to the new wallet
 //! *before* moving the balance, so a frozen amount never becomes spendable.
-//! The new wallet must be the same legal entity (same LEI) or an identity
-//! verified in the same jurisdiction as the lost one: natural persons carry
-//! no LEI, and the jurisdiction match keeps a recovery from carrying a holding
-//! across a border the asset's rules would otherwise police. The recovery
-//! agent attests the off-chain proof that both wallets belong to one holder.
+//! A recovery agent alone can never pick where a holding goes: the new wallet
+//! must be the same legal entity as the lost one (the same LEI, which two
+//! verifiers attested), or governance must have linked the two wallets with
+//! [`Pallet::set_recovery_link`] (natural persons carry no LEI; the link is
+//! the council's co-signature on the agent's off-chain proof). The lost
+//! wallet itself must not be sanctioned or frozen (a recovery is no way
+//! around an enforcement action), and the asset's lock-up holds for a
+//! recovery as for any transfer.
 //!
 //! ## Calls
 //!
@@ -71,6 +74,7 @@
 //! | [`Pallet::remove_agent`] | `AssetAdminOrigin` | `AgentRemoved` |
 //! | [`Pallet::set_document`] | `AssetAdminOrigin` | `DocumentSet` |
 //! | [`Pallet::remove_document`] | `AssetAdminOrigin` | `DocumentRemoved` |
+//! | [`Pallet::set_recovery_link`] | `AssetAdminOrigin` | `RecoveryLinkSet` |
 //! | [`Pallet::mint`] | `Supply` agent of the asset | `Minted` |
 //! | [`Pallet::burn`] | `Supply` agent of the asset | `Burned` |
 //! | [`Pallet::transfer`] | any signed holder | `Transferred` |
@@ -235,6 +239,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DocumentCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AssetId, u32, ValueQuery>;
 
+	/// Governance's link from a lost wallet to the wallet its holding may be
+	/// recovered to, when the two are not one legal entity. Written only by
+	/// governance, so it grows only with governance decisions.
+	#[pallet::storage]
+	pub type RecoveryLinks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -287,6 +297,9 @@ pub mod pallet {
 			frozen: T::Balance,
 			agent: T::AccountId,
 		},
+		/// Governance linked the lost wallet `lost` to `new` for recovery, or
+		/// removed the link (`new` is `None`).
+		RecoveryLinkSet { lost: T::AccountId, new: Option<T::AccountId> },
 		/// Another pallet moved `amount` by privilege (confiscation, escrow release).
 		ForceMoved { asset: T::AssetId, from: T::AccountId, to: T::AccountId, amount: T::Balance },
 	}
@@ -402,9 +415,13 @@ pub mod pallet {
 		HolderCountOverflow,
 		/// The lost wallet holds nothing of the asset.
 		NothingToRecover,
-		/// The new wallet is neither the same legal entity nor verified in the
-		/// same jurisdiction as the lost one.
+		/// The new wallet is neither the same legal entity as the lost one nor
+		/// linked to it by governance.
 		RecoveryTargetMismatch,
+		/// The lost wallet is sanctioned: its holding stays where it is.
+		LostWalletSanctioned,
+		/// There is no recovery link for this wallet to remove.
+		NoRecoveryLink,
 		/// The lost wallet is frozen at address level; the freeze must be dealt
 		/// with before the holding can move.
 		LostWalletAddressFrozen,
@@ -576,8 +593,10 @@ pub mod pallet {
 		}
 
 		/// Move the whole holding of the lost wallet `lost` to `new`, a
-		/// verified wallet of the same legal entity or jurisdiction; its freeze
-		/// entries move first, so frozen amounts stay frozen.
+		/// verified wallet of the same legal entity or linked to `lost` by
+		/// governance; its freeze entries move first, so frozen amounts stay
+		/// frozen. Refused for a sanctioned or frozen lost wallet and during
+		/// the asset's lock-up.
 		///
 		/// Origin: a `Recovery` agent of `asset`. Emits `WalletRecovered`.
 		#[pallet::call_index(11)]
@@ -590,6 +609,23 @@ pub mod pallet {
 		) -> DispatchResult {
 			let agent = Self::ensure_agent(origin, &asset, AgentRole::Recovery)?;
 			Self::do_recover(agent, asset, lost, new)
+		}
+
+		/// Link the lost wallet `lost` to `new`, the wallet a recovery agent
+		/// may move its holdings to, or remove the link (`new` = `None`).
+		/// Needed when the two wallets are not one legal entity (natural
+		/// persons); `new` must be a registered identity.
+		///
+		/// Origin: `AssetAdminOrigin`. Emits `RecoveryLinkSet`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_recovery_link())]
+		pub fn set_recovery_link(
+			origin: OriginFor<T>,
+			lost: T::AccountId,
+			new: Option<T::AccountId>,
+		) -> DispatchResult {
+			T::AssetAdminOrigin::ensure_origin(origin)?;
+			Self::do_set_recovery_link(lost, new)
 		}
 	}
 }

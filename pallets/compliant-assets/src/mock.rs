@@ -150,11 +150,23 @@ pub struct MockIdentity {
 	pub category: InvestorCategory,
 	/// Accounts with the same entity id share an LEI.
 	pub entity: u64,
+	/// On the sanctions list, whatever `failure` says first.
+	pub sanctioned: bool,
 }
 
 pub fn set_identity(who: u64, jurisdiction: Jurisdiction, category: InvestorCategory, entity: u64) {
 	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| {
-		ids.insert(who, MockIdentity { failure: None, jurisdiction, category, entity })
+		ids.insert(who, MockIdentity { failure: None, jurisdiction, category, entity, sanctioned: false })
+	});
+}
+
+/// Puts `who` on the sanctions list (or takes it off) without changing what
+/// `check_compliance` answers first.
+pub fn set_sanctioned(who: u64, sanctioned: bool) {
+	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| {
+		if let Some(identity) = ids.get_mut(&who) {
+			identity.sanctioned = sanctioned;
+		}
 	});
 }
 
@@ -260,6 +272,9 @@ impl Compliance<u64> for MockCompliance {
 	fn check_compliance(who: &u64) -> Result<(), ComplianceFailure> {
 		let identity = identity(who).ok_or(ComplianceFailure::NotRegistered)?;
 		identity.failure.map_or(Ok(()), Err)
+	}
+	fn is_sanctioned(who: &u64) -> bool {
+		identity(who).is_some_and(|i| i.sanctioned || i.failure == Some(ComplianceFailure::Sanctioned))
 	}
 	fn category(who: &u64) -> Option<InvestorCategory> {
 		identity(who).map(|i| i.category)

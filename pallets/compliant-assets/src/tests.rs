@@ -605,7 +605,7 @@ fn each_privileged_call_refuses_every_other_role() {
 		Who::Unsigned => RuntimeOrigin::none(),
 	};
 	type Call = fn(RuntimeOrigin) -> DispatchResult;
-	let calls: [(&str, Who, Call); 10] = [
+	let calls: [(&str, Who, Call); 11] = [
 		("create_asset", Who::Admin, |o| {
 			CompliantAssets::create_asset(o, 8, b"U".to_vec(), b"U".to_vec(), 6, AssetRules::default())
 		}),
@@ -620,6 +620,7 @@ fn each_privileged_call_refuses_every_other_role() {
 		("burn", Who::Supply, |o| CompliantAssets::burn(o, ASSET, ALICE, 10)),
 		("forced_transfer", Who::Forced, |o| CompliantAssets::forced_transfer(o, ASSET, ALICE, BOB, 10)),
 		("recover", Who::Recovery, |o| CompliantAssets::recover(o, ASSET, ALICE, ALICE_NEW)),
+		("set_recovery_link", Who::Admin, |o| CompliantAssets::set_recovery_link(o, BOB, Some(BOB_NEW))),
 	];
 	let everyone = [
 		Who::Admin,
@@ -840,8 +841,13 @@ fn recovery_moves_balance_and_freezes_to_the_new_wallet() {
 		// The frozen part stays frozen on the new wallet.
 		assert_refused(ASSET, ALICE_NEW, BOB, 601, Error::<Test>::InsufficientSpendableBalance);
 		assert_ok!(transfer(ALICE_NEW, BOB, 600));
-		// A natural person without LEI: the new wallet is verified in the same jurisdiction.
-		assert_ok!(CompliantAssets::recover(RuntimeOrigin::signed(RECOVERY_AGENT), ASSET, BOB, BOB_NEW));
+		// A natural person without LEI: only governance's link lets the
+		// agent move the holding, and only to the linked wallet.
+		let recover_bob = || CompliantAssets::recover(RuntimeOrigin::signed(RECOVERY_AGENT), ASSET, BOB, BOB_NEW);
+		assert_noop!(recover_bob(), Error::<Test>::RecoveryTargetMismatch);
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), BOB, Some(BOB_NEW)));
+		System::assert_last_event(Event::RecoveryLinkSet { lost: BOB, new: Some(BOB_NEW) }.into());
+		assert_ok!(recover_bob());
 		assert_eq!((balance(BOB), balance(BOB_NEW), holders()), (0, 600, 2));
 	});
 }
@@ -854,18 +860,52 @@ fn recovery_refusals_are_named() {
 		};
 		assert_noop!(recover(ALICE, ALICE), Error::<Test>::SelfTransfer);
 		assert_noop!(recover(BOB, BOB_NEW), Error::<Test>::NothingToRecover);
-		assert_noop!(recover(ALICE, NOBODY), Error::<Test>::ReceiverNotRegistered);
-		// Dave is in the US and another legal entity.
-		assert_noop!(recover(ALICE, DAVE), Error::<Test>::RecoveryTargetMismatch);
+		// Nobody, Dave and Bob are other legal entities, Bob although
+		// verified in Alice's jurisdiction: a shared country links nobody.
+		for stranger in [NOBODY, DAVE, BOB] {
+			assert_noop!(recover(ALICE, stranger), Error::<Test>::RecoveryTargetMismatch);
+		}
+		// The lost wallet: not frozen (freeze pallet or breaker), not
+		// sanctioned (even when also revoked), not in a lock-up.
 		set_address_frozen(ALICE, true);
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletAddressFrozen);
 		set_address_frozen(ALICE, false);
-		// The lost wallet's identity may be revoked; the new one must pass.
+		breaker(|b| {
+			b.frozen_addresses.insert(ALICE);
+		});
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::AddressFrozen);
+		breaker(|b| b.frozen_addresses.clear());
 		set_failure(ALICE, Some(ComplianceFailure::Revoked));
+		set_sanctioned(ALICE, true);
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletSanctioned);
+		set_sanctioned(ALICE, false);
+		set_rules(AssetRules { lockup_until: Some(START + 1), ..Default::default() });
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LockedUp);
+		set_rules(AssetRules::default());
+		// The lost wallet's identity may be revoked; the new one must pass.
 		set_failure(ALICE_NEW, Some(ComplianceFailure::Pending));
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::ReceiverPending);
 		set_failure(ALICE_NEW, None);
 		assert_ok!(recover(ALICE, ALICE_NEW));
+	});
+}
+
+#[test]
+fn recovery_links_are_governance_records() {
+	ext_with_asset().execute_with(|| {
+		let link = |lost: u64, new: Option<u64>| {
+			CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), lost, new)
+		};
+		assert_noop!(link(BOB, Some(BOB)), Error::<Test>::SelfTransfer);
+		assert_noop!(link(BOB, Some(NOBODY)), Error::<Test>::ReceiverNotRegistered);
+		assert_noop!(link(BOB, None), Error::<Test>::NoRecoveryLink);
+		assert_ok!(link(BOB, Some(CHARLIE)));
+		// Re-pointing replaces the link; only the linked wallet qualifies.
+		assert_ok!(link(BOB, Some(BOB_NEW)));
+		assert_eq!(crate::RecoveryLinks::<Test>::get(BOB), Some(BOB_NEW));
+		assert_ok!(link(BOB, None));
+		System::assert_last_event(Event::RecoveryLinkSet { lost: BOB, new: None }.into());
+		assert_eq!(crate::RecoveryLinks::<Test>::get(BOB), None);
 	});
 }
 
@@ -998,6 +1038,11 @@ fn total_frozen() -> u64 {
 /// Applies `ops` one by one, checking every invariant after each.
 fn run_and_check(ops: &[Op]) {
 	ext_with_asset().execute_with(|| {
+		// Governance links each holder's wallet to the next one's.
+		for (i, lost) in HOLDERS.iter().enumerate() {
+			let new = HOLDERS[(i + 1) % HOLDERS.len()];
+			assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), *lost, Some(new)));
+		}
 		for op in ops {
 			let frozen_before = total_frozen();
 			let root_before = sp_io::storage::root(sp_runtime::StateVersion::V1);

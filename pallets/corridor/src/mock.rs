@@ -77,6 +77,9 @@ impl Compliance<u64> for MockCompliance {
 			false => Ok(()),
 		}
 	}
+	fn is_sanctioned(_: &u64) -> bool {
+		false
+	}
 	fn category(who: &u64) -> Option<InvestorCategory> {
 		Self::jurisdiction(who).map(|_| InvestorCategory::EligibleCounterparty)
 	}

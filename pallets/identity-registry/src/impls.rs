@@ -37,6 +37,10 @@ impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 		Self::compliance_at(who, Self::now())
 	}
 
+	fn is_sanctioned(who: &T::AccountId) -> bool {
+		SanctionedAccounts::<T>::contains_key(who)
+	}
+
 	fn category(who: &T::AccountId) -> Option<InvestorCategory> {
 		Identities::<T>::get(who).map(|record| record.category)
 	}

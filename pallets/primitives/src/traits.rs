@@ -24,6 +24,9 @@ pub trait Compliance<AccountId> {
 	/// verified, not expired, not sanctioned, jurisdiction not blocked. The
 	/// error names the first check that failed.
 	fn check_compliance(who: &AccountId) -> Result<(), ComplianceFailure>;
+	/// Whether the account is on the sanctions list, whatever else its
+	/// identity's state (a revoked identity may still be sanctioned).
+	fn is_sanctioned(who: &AccountId) -> bool;
 	/// MiFID II category of a registered identity.
 	fn category(who: &AccountId) -> Option<InvestorCategory>;
 	/// Whether the consortium has blocked a jurisdiction (sanctions, FATF list).

@@ -1,8 +1,8 @@
 //! Admission, removal and the per-session eligibility sweep.
 
-use crate::pallet::*;
+use crate::{pallet::*, RetentionReason};
 use alloc::vec::Vec;
-use frame_support::{ensure, pallet_prelude::*};
+use frame_support::{ensure, pallet_prelude::*, traits::Contains};
 use sp_runtime::Perbill;
 use tokenize_primitives::{Compliance, Role};
 
@@ -22,29 +22,43 @@ impl<T: Config> Pallet<T> {
 		let mut set = Validators::<T>::get();
 		let position = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotAValidator)?;
 		set.remove(position);
-		ensure!(set.len() as u32 >= MinimumValidators::<T>::get(), Error::<T>::TooFewValidators);
-		Self::ensure_seat_shares(&set)?;
+		if let Some(reason) = Self::retention_reason(&who, &set) {
+			return Err(Self::refusal(reason).into());
+		}
 		Self::queue(set);
 		Self::deposit_event(Event::ValidatorRemoved { who });
 		Ok(())
 	}
 
-	/// Called by pallet-session when planning `session`: drops lapsed
-	/// validators (unless the minimum forbids it) and returns the set when it
-	/// changed.
+	/// Called by pallet-session when planning `session`: drops each lapsed
+	/// validator whose departure keeps the set within the minimum and the
+	/// seat shares, retains (and reports) the others, and returns the set
+	/// when it changed.
 	pub(crate) fn plan_session(session: u32) -> Option<Vec<T::AccountId>> {
-		let set = Validators::<T>::get();
-		let (eligible, lapsed): (Vec<_>, Vec<_>) =
-			set.iter().cloned().partition(|v| T::Compliance::has_role(v, Role::Bank));
-		if !lapsed.is_empty() {
-			if eligible.len() as u32 >= MinimumValidators::<T>::get() {
-				Self::queue(BoundedVec::truncate_from(eligible));
-				lapsed.into_iter().for_each(|who| Self::deposit_event(Event::ValidatorLapsed { who }));
-			} else {
-				lapsed
-					.into_iter()
-					.for_each(|who| Self::deposit_event(Event::IneligibleValidatorRetained { who }));
-			}
+		let mut set = Validators::<T>::get();
+		let mut lapsed: Vec<T::AccountId> =
+			set.iter().filter(|v| !T::Compliance::has_role(v, Role::Bank)).cloned().collect();
+		// One departure can make room for another (a concentrated bank's own
+		// lapsed seat), so repeat until nothing more can leave; each round
+		// drops at least one, so this ends within `lapsed.len()` rounds.
+		let mut dropped = false;
+		loop {
+			let leaving = lapsed.iter().position(|who| {
+				let remaining = Self::without(&set, who);
+				Self::retention_reason(who, &remaining).is_none()
+			});
+			let Some(index) = leaving else { break };
+			let who = lapsed.swap_remove(index);
+			set = Self::without(&set, &who);
+			dropped = true;
+			Self::deposit_event(Event::ValidatorLapsed { who });
+		}
+		for who in lapsed {
+			let reason = Self::retention_reason(&who, &Self::without(&set, &who)).unwrap_or(RetentionReason::Minimum);
+			Self::deposit_event(Event::IneligibleValidatorRetained { who, reason });
+		}
+		if dropped {
+			Self::queue(set);
 		}
 		if !ChangePending::<T>::take() {
 			return None;
@@ -52,6 +66,46 @@ impl<T: Config> Pallet<T> {
 		let validators = Validators::<T>::get().into_inner();
 		Self::deposit_event(Event::NewSetQueued { session, validators: validators.clone() });
 		Some(validators)
+	}
+
+	/// Why `leaver` must stay when the set would become `remaining`, if it
+	/// must: the set may not shrink below the minimum, a validator with
+	/// session keys may not leave fewer keyed validators than the minimum
+	/// (only keyed validators author and vote, so they are what GRANDPA's
+	/// 3f+1 counts), and no legal entity may exceed its seat share in what
+	/// is left.
+	fn retention_reason(leaver: &T::AccountId, remaining: &[T::AccountId]) -> Option<RetentionReason> {
+		let minimum = MinimumValidators::<T>::get();
+		let too_few = (remaining.len() as u32) < minimum ||
+			(T::SessionKeys::contains(leaver) && Self::keyed(remaining) < minimum);
+		if too_few {
+			Some(RetentionReason::Minimum)
+		} else if Self::ensure_seat_shares(remaining).is_err() {
+			Some(RetentionReason::SeatShare)
+		} else {
+			None
+		}
+	}
+
+	fn refusal(reason: RetentionReason) -> Error<T> {
+		match reason {
+			RetentionReason::Minimum => Error::<T>::TooFewValidators,
+			RetentionReason::SeatShare => Error::<T>::SeatShareExceeded,
+		}
+	}
+
+	fn without(
+		set: &BoundedVec<T::AccountId, T::MaxValidators>,
+		who: &T::AccountId,
+	) -> BoundedVec<T::AccountId, T::MaxValidators> {
+		let mut remaining = set.clone();
+		remaining.retain(|v| v != who);
+		remaining
+	}
+
+	/// How many of `set` have registered session keys.
+	fn keyed(set: &[T::AccountId]) -> u32 {
+		set.iter().filter(|v| T::SessionKeys::contains(v)).count() as u32
 	}
 
 	pub(crate) fn build_genesis(validators: &[T::AccountId], minimum: u32) -> Result<(), Error<T>> {

@@ -12,10 +12,15 @@
 //! - **admission** — [`Pallet::add_validator`] accepts only verified banks
 //!   (named errors `IdentityNotVerified`, `NotABank`);
 //! - **lapse** — at every session rotation, validators whose identity was
-//!   revoked or expired are dropped; if that would take the set below
-//!   `MinimumValidators` they are kept (GRANDPA needs 3f+1 voters to tolerate f
-//!   faults) and `IneligibleValidatorRetained` is emitted every session until
-//!   governance adds a replacement;
+//!   revoked or expired are dropped, one by one, as long as what remains
+//!   keeps the two rules below; a lapsed validator whose departure would
+//!   break one is kept and `IneligibleValidatorRetained { reason }` is
+//!   emitted every session until governance repairs the set;
+//! - **minimum** — the set never holds fewer than `MinimumValidators`
+//!   validators with session keys (GRANDPA needs 3f+1 voters to tolerate f
+//!   faults, and a validator without keys neither authors nor votes, so an
+//!   unkeyed member does not count towards the minimum; removing one is
+//!   always possible);
 //! - **concentration** — no legal entity (same account or same LEI) may hold
 //!   more than `MaxSeatShare` of the seats, so no single bank can stall
 //!   finality on its own (with the default 33%, one bank stays below 1/3).
@@ -38,6 +43,7 @@ pub use pallet::*;
 
 mod functions;
 mod impls;
+pub mod types;
 pub mod weights;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -47,6 +53,7 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
+pub use types::RetentionReason;
 pub use weights::WeightInfo;
 
 #[frame_support::pallet]
@@ -71,6 +78,10 @@ pub mod pallet {
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Identity and role checks.
 		type Compliance: Compliance<Self::AccountId>;
+		/// Accounts that registered session keys (pallet-session's
+		/// `NextKeys`): only they author and vote, so only they count
+		/// towards `MinimumValidators`.
+		type SessionKeys: frame_support::traits::Contains<Self::AccountId>;
 		/// Adds and removes validators.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 		/// Upper bound of the set (storage bound).
@@ -129,8 +140,10 @@ pub mod pallet {
 		ValidatorRemoved { who: T::AccountId },
 		/// A validator's identity lapsed (revoked, expired, role withdrawn); it leaves.
 		ValidatorLapsed { who: T::AccountId },
-		/// A validator's identity lapsed but removing it would break `MinimumValidators`.
-		IneligibleValidatorRetained { who: T::AccountId },
+		/// A validator's identity lapsed but removing it would break the
+		/// minimum of keyed validators or a seat share; it stays until
+		/// governance repairs the set.
+		IneligibleValidatorRetained { who: T::AccountId, reason: RetentionReason },
 		/// The set handed to pallet-session for `session`.
 		NewSetQueued { session: u32, validators: alloc::vec::Vec<T::AccountId> },
 	}
@@ -147,8 +160,8 @@ pub mod pallet {
 		NotAValidator,
 		/// The set is at `MaxValidators`.
 		TooManyValidators,
-		/// Removing would take the set below `MinimumValidators`, or the
-		/// configured minimum is zero.
+		/// Removing would take the set, or its validators with session keys,
+		/// below `MinimumValidators`; or the configured minimum is zero.
 		TooFewValidators,
 		/// One legal entity would hold more than `MaxSeatShare` of the seats.
 		SeatShareExceeded,

@@ -5,7 +5,7 @@ use crate as pallet_validator_set;
 use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
-use std::{cell::RefCell, collections::BTreeMap};
+use std::{cell::RefCell, collections::{BTreeMap, BTreeSet}};
 use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -32,6 +32,25 @@ pub struct MockIdentity {
 
 thread_local! {
 	static IDENTITIES: RefCell<BTreeMap<u64, MockIdentity>> = RefCell::new(BTreeMap::new());
+	/// Accounts without session keys; everyone else has registered keys.
+	static KEYLESS: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
+}
+
+/// `who` purges (or never registered) its session keys.
+pub fn drop_keys(who: u64) {
+	KEYLESS.with(|k| k.borrow_mut().insert(who));
+}
+
+/// `who` registers session keys.
+pub fn set_keys(who: u64) {
+	KEYLESS.with(|k| k.borrow_mut().remove(&who));
+}
+
+pub struct MockSessionKeys;
+impl frame_support::traits::Contains<u64> for MockSessionKeys {
+	fn contains(who: &u64) -> bool {
+		KEYLESS.with(|k| !k.borrow().contains(who))
+	}
 }
 
 pub fn set_identity(who: u64, identity: MockIdentity) {
@@ -70,6 +89,9 @@ impl Compliance<u64> for MockCompliance {
 			Some(_) => Ok(()),
 		}
 	}
+	fn is_sanctioned(_: &u64) -> bool {
+		false
+	}
 	fn category(who: &u64) -> Option<InvestorCategory> {
 		identity(who).map(|_| InvestorCategory::EligibleCounterparty)
 	}
@@ -93,6 +115,7 @@ parameter_types! {
 impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Compliance = MockCompliance;
+	type SessionKeys = MockSessionKeys;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxValidators = MaxValidators;
 	type MaxSeatShare = MaxSeatShare;
@@ -105,6 +128,7 @@ pub const FOUNDERS: [u64; 4] = [1, 2, 3, 4];
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	IDENTITIES.with(|ids| ids.borrow_mut().clear());
+	KEYLESS.with(|k| k.borrow_mut().clear());
 	FOUNDERS.iter().copied().for_each(make_bank);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system genesis");
 	pallet_validator_set::GenesisConfig::<Test> { validators: FOUNDERS.to_vec(), minimum_validators: 4 }

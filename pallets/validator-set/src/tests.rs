@@ -1,4 +1,5 @@
-use crate::{mock::*, ChangePending, Error, Event, Validators};
+use crate::{mock::*, ChangePending, Error, Event, RetentionReason, Validators};
+use frame_support::traits::Contains;
 use frame_support::{assert_noop, assert_ok};
 use pallet_session::SessionManager;
 use proptest::prelude::*;
@@ -109,8 +110,61 @@ fn lapsed_validator_is_retained_when_the_minimum_forbids_removal() {
 	new_test_ext().execute_with(|| {
 		set_identity(3, MockIdentity { verified: true, bank: false, entity: 3 });
 		assert_eq!(ValidatorSet::new_session(2), None);
-		System::assert_last_event(Event::IneligibleValidatorRetained { who: 3 }.into());
+		System::assert_last_event(Event::IneligibleValidatorRetained { who: 3, reason: RetentionReason::Minimum }.into());
 		assert_eq!(set(), FOUNDERS.to_vec());
+	});
+}
+
+#[test]
+fn the_minimum_counts_validators_with_session_keys() {
+	new_test_ext().execute_with(|| {
+		// A fifth bank joins but never registers keys: it neither authors
+		// nor votes, so the four founders are still the whole quorum.
+		make_bank(5);
+		drop_keys(5);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 5));
+		assert_noop!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 1), Error::<Test>::TooFewValidators);
+		// A founder lapses: five members, but only three keyed would remain.
+		set_identity(2, MockIdentity { verified: false, bank: true, entity: 2 });
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, 4, 5]));
+		System::assert_has_event(Event::IneligibleValidatorRetained { who: 2, reason: RetentionReason::Minimum }.into());
+		// Once 5 has keys the founder may go, by governance or by lapsing.
+		set_keys(5);
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![1, 3, 4, 5]));
+		System::assert_has_event(Event::ValidatorLapsed { who: 2 }.into());
+	});
+}
+
+#[test]
+fn an_unkeyed_validator_can_always_be_removed_above_the_minimum() {
+	new_test_ext().execute_with(|| {
+		make_bank(5);
+		drop_keys(5);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 5));
+		assert_ok!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 5));
+		assert_eq!(set(), FOUNDERS.to_vec());
+	});
+}
+
+#[test]
+fn a_lapse_never_hands_one_legal_entity_more_than_its_seat_share() {
+	new_test_ext().execute_with(|| {
+		// Seven seats, founder 1's bank holds two of them (28.6%).
+		make_bank(5);
+		make_bank(6);
+		set_identity(10, MockIdentity { verified: true, bank: true, entity: 1 });
+		for who in [5, 6, 10] {
+			assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), who));
+		}
+		// Bank 5 lapses: dropping it would give entity 1 two of six (33.3%).
+		set_identity(5, MockIdentity { verified: false, bank: true, entity: 5 });
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, 4, 5, 6, 10]));
+		System::assert_has_event(Event::IneligibleValidatorRetained { who: 5, reason: RetentionReason::SeatShare }.into());
+		// The concentrated bank's own second seat lapsing is no concentration.
+		set_identity(10, MockIdentity { verified: false, bank: true, entity: 1 });
+		assert_eq!(ValidatorSet::new_session(3), Some(vec![1, 2, 3, 4, 6]));
+		System::assert_has_event(Event::ValidatorLapsed { who: 10 }.into());
+		System::assert_has_event(Event::ValidatorLapsed { who: 5 }.into());
 	});
 }
 
@@ -120,6 +174,8 @@ enum Op {
 	Remove(u64),
 	Lapse(u64),
 	Restore(u64),
+	DropKeys(u64),
+	SetKeys(u64),
 	Rotate,
 }
 
@@ -129,25 +185,45 @@ fn op() -> impl Strategy<Value = Op> {
 		(1u64..12).prop_map(Op::Remove),
 		(1u64..12).prop_map(Op::Lapse),
 		(1u64..12).prop_map(Op::Restore),
+		(1u64..12).prop_map(Op::DropKeys),
+		(1u64..12).prop_map(Op::SetKeys),
 		Just(Op::Rotate),
 	]
+}
+
+fn keyed(set: &[u64]) -> usize {
+	set.iter().filter(|v| MockSessionKeys::contains(v)).count()
+}
+
+/// Accounts 8..11 are one legal entity, everyone else its own.
+fn entity(who: u64) -> u64 {
+	if who >= 8 { 8 } else { who }
+}
+
+/// Whether no legal entity with two seats or more holds over 33% of them.
+fn within_seat_share(set: &[u64]) -> bool {
+	let most = set.iter().map(|a| set.iter().filter(|b| entity(**b) == entity(*a)).count()).max().unwrap_or(0);
+	most <= 1 || most * 100 <= 33 * set.len()
 }
 
 proptest! {
 	/// Whatever governance does and whichever identities lapse, the set never
 	/// drops below the minimum, holds no duplicates, stays within bounds, a
-	/// member admitted by a call was a verified bank when admitted, and what
-	/// session receives is exactly the stored set.
+	/// member admitted by a call was a verified bank when admitted, what
+	/// session receives is exactly the stored set, and neither a removal nor
+	/// a lapse takes the keyed validators below the minimum or one legal
+	/// entity above a third of the seats (the oracle counts entities itself).
 	#[test]
 	fn set_invariants_hold(ops in proptest::collection::vec(op(), 1..60)) {
 		new_test_ext().execute_with(|| {
 			// Accounts 8..11 form one legal entity (entity 8).
 			for who in 5u64..12 {
-				set_identity(who, MockIdentity { verified: true, bank: true, entity: if who >= 8 { 8 } else { who } });
+				set_identity(who, MockIdentity { verified: true, bank: true, entity: entity(who) });
 			}
 			let mut session = 1u32;
 			for op in ops {
-				match op {
+				let before = set();
+				match op.clone() {
 					Op::Add(who) => {
 						let eligible = crate::mock::MockCompliance::has_bank(&who);
 						if ValidatorSet::add_validator(RuntimeOrigin::root(), who).is_ok() {
@@ -155,8 +231,10 @@ proptest! {
 						}
 					},
 					Op::Remove(who) => { let _ = ValidatorSet::remove_validator(RuntimeOrigin::root(), who); },
-					Op::Lapse(who) => set_identity(who, MockIdentity { verified: false, bank: true, entity: who }),
-					Op::Restore(who) => make_bank(who),
+					Op::Lapse(who) => set_identity(who, MockIdentity { verified: false, bank: true, entity: entity(who) }),
+					Op::Restore(who) => set_identity(who, MockIdentity { verified: true, bank: true, entity: entity(who) }),
+					Op::DropKeys(who) => drop_keys(who),
+					Op::SetKeys(who) => set_keys(who),
 					Op::Rotate => {
 						session += 1;
 						if let Some(next) = ValidatorSet::new_session(session) {
@@ -165,6 +243,13 @@ proptest! {
 					},
 				}
 				let current = set();
+				let keyed_before = keyed(&before);
+				if matches!(op, Op::Remove(_) | Op::Rotate) {
+					prop_assert!(keyed(&current) >= keyed_before.min(4));
+					if within_seat_share(&before) {
+						prop_assert!(within_seat_share(&current));
+					}
+				}
 				prop_assert!(current.len() >= 4 && current.len() <= 8);
 				let mut sorted = current.clone();
 				sorted.sort();

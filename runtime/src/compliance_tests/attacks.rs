@@ -11,8 +11,10 @@
 //! | 4 | every key lapses at once; a long pause outlives the signers' KYC | staggered expiries; lapsed keyholders still sign; registry calls pass a pause |
 //! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget), code 15 (nonce window); governance priority |
 //! | 6 | a user claims a node or stores peer lists | code 16 / `CallFiltered` |
+//! | 8 | a recovery agent moves a sanctioned, frozen or locked-up wallet, or any holder's balance to another wallet of the same country | `LostWalletSanctioned`, `AddressFrozen`, `LockedUp`, `RecoveryTargetMismatch` |
 //! | 9 | a verifier re-registers a revoked identity, registers alone, attests itself | `IdentityRevoked`, no single-verifier call, `FourEyesRequired`, `SelfAttestation` |
 //! | 10 | a customer's account is reaped and its old transactions replayed | the identity's provider reference keeps the account and its nonce |
+//! | 11 | governance (or a lapse) leaves too few validators with session keys | `TooFewValidators`, `IneligibleValidatorRetained { reason: Minimum }` |
 //! | 12 | a user creates a pallet-assets asset, or moves a permissioned one through pallet-assets inside sudo_as or a proposal | code 16 / `CallFiltered` |
 
 use super::*;
@@ -320,6 +322,37 @@ fn attack_6_nobody_claims_nodes_or_stores_peer_lists() {
 	});
 }
 
+// --- 8 ----------------------------------------------------------------------
+
+#[test]
+fn attack_8_a_recovery_agent_cannot_pick_or_unfreeze_a_wallet() {
+	attack_ext().execute_with(|| {
+		use pallet_compliant_assets::Error;
+		appoint(ASSET, recovery_agent(), &[AgentRole::Recovery]);
+		let recover = |lost: usize, new: usize| {
+			CompliantAssets::recover(RuntimeOrigin::signed(recovery_agent()), ASSET, holder(lost), holder(new))
+		};
+		// Holders 0 and 1 are both verified in DE: a country links nobody.
+		assert_eq!(recover(0, 1), Err(Error::<Runtime>::RecoveryTargetMismatch.into()));
+		// Governance links the wallets; the lost one must still be movable.
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(council()), holder(0), Some(holder(1))));
+		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(0), None));
+		assert_eq!(recover(0, 1), Err(Error::<Runtime>::LostWalletSanctioned.into()));
+		assert_ok!(IdentityRegistry::unsanction_account(RuntimeOrigin::signed(officer()), holder(0)));
+		assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(officer()), holder(0), b"AML".to_vec()));
+		assert_eq!(recover(0, 1), Err(Error::<Runtime>::AddressFrozen.into()));
+		assert_ok!(CircuitBreaker::unfreeze_address(RuntimeOrigin::signed(officer()), holder(0)));
+		let lockup: RulesInputOf<Runtime> =
+			pallet_compliant_assets::AssetRules { lockup_until: Some(NOW + YEAR), ..Default::default() };
+		assert_ok!(CompliantAssets::set_rules(RuntimeOrigin::signed(council()), ASSET, lockup));
+		assert_eq!(recover(0, 1), Err(Error::<Runtime>::LockedUp.into()));
+		// Benign: once the lock-up ends, the linked wallet receives it all.
+		assert_ok!(CompliantAssets::set_rules(RuntimeOrigin::signed(council()), ASSET, Default::default()));
+		assert_ok!(recover(0, 1));
+		assert_eq!((balance_of(ASSET, &holder(0)), balance_of(ASSET, &holder(1))), (0, 2_000_000));
+	});
+}
+
 // --- 9 ----------------------------------------------------------------------
 
 fn customer_details() -> IdentityDetails {
@@ -397,6 +430,35 @@ fn attack_10_an_identity_keeps_its_account_and_nonce_alive() {
 			false
 		));
 		assert_eq!(System::account_nonce(stranger()), 0);
+	});
+}
+
+// --- 11 ---------------------------------------------------------------------
+
+#[test]
+fn attack_11_the_minimum_counts_validators_that_can_vote() {
+	attack_ext().execute_with(|| {
+		use pallet_session::SessionManager;
+		use pallet_validator_set::{Error, Event, RetentionReason};
+		type Validators = pallet_validator_set::Pallet<Runtime>;
+		let governance = || RuntimeOrigin::signed(council());
+		// A bank joins without session keys: a member that neither authors
+		// nor votes. The test chain's minimum is one validator.
+		assert_ok!(Validators::add_validator(governance(), bank3()));
+		assert_ok!(Validators::remove_validator(governance(), bank()));
+		// Two members remain, but bank2 is the only one with keys.
+		assert_eq!(Validators::remove_validator(governance(), bank2()), Err(Error::<Runtime>::TooFewValidators.into()));
+		// Governance revokes bank2 (a governed identity): it lapses, yet it
+		// stays, and says why, until a keyed validator replaces it.
+		assert_ok!(IdentityRegistry::revoke_identity(governance(), bank2(), RevocationReason::Other));
+		Validators::new_session(2);
+		System::assert_has_event(
+			Event::<Runtime>::IneligibleValidatorRetained { who: bank2(), reason: RetentionReason::Minimum }.into(),
+		);
+		assert!(pallet_validator_set::Validators::<Runtime>::get().contains(&bank2()));
+		// Benign: the keyless member can go.
+		assert_ok!(Validators::remove_validator(governance(), bank3()));
+		assert_eq!(pallet_validator_set::Validators::<Runtime>::get().into_inner(), alloc::vec![bank2()]);
 	});
 }
 

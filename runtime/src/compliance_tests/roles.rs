@@ -302,6 +302,7 @@ fn cases() -> Vec<Case> {
 			hash: document_hash,
 		}),
 		Case::governance(Assets::remove_document { asset: ASSET, name: DOCUMENT.to_vec() }),
+		Case::governance(Assets::set_recovery_link { lost: holder(3), new: Some(holder(4)) }),
 		Case::asset_agent(Assets::mint { asset: ASSET, to: holder(1), amount: 10 }, supply_agent()),
 		Case::asset_agent(Assets::burn { asset: ASSET, from: holder(1), amount: 10 }, supply_agent()),
 		Case::asset_agent(
@@ -354,7 +355,7 @@ fn cases() -> Vec<Case> {
 }
 
 /// The asset with its four agents, two holdings, one freeze entry and one
-/// document; a pending identity; a corridor DE → US.
+/// document; a pending identity; a corridor DE → US; a recovery link.
 fn roles_ext() -> sp_io::TestExternalities {
 	let mut ext = new_ext();
 	ext.execute_with(|| {
@@ -388,6 +389,8 @@ fn roles_ext() -> sp_io::TestExternalities {
 			details(DE)
 		));
 		assert_ok!(crate::Corridor::add_corridor(RuntimeOrigin::root(), DE, US, corridor_params()));
+		// Governance links holder 0's wallet to holder 2's for recovery.
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::root(), holder(0), Some(holder(2))));
 	});
 	ext
 }

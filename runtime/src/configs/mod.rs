@@ -173,9 +173,19 @@ parameter_types! {
 	pub const MaxSeatShare: Perbill = Perbill::from_percent(33);
 }
 
+/// Validators that registered session keys for the coming session: the
+/// ones that will author and vote.
+pub struct HasSessionKeys;
+impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
 impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Compliance = IdentityRegistry;
+	type SessionKeys = HasSessionKeys;
 	type GovernanceOrigin = GovernanceOrigin;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MaxSeatShare = MaxSeatShare;
