@@ -1,6 +1,7 @@
 // Circuit breaker: a global pause stops transfers (refused before the pool)
-// and lifts only after its time lock; a throttle trips on its threshold and
-// resumes by itself after the cooldown.
+// and lifts only after its time lock; a throttle refuses one account's flood
+// for that account alone, trips on several accounts' value and resumes by
+// itself after the cooldown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { xxhashAsHex } from '@polkadot/util-crypto';
@@ -51,14 +52,20 @@ test('a global pause stops transfers until its time-locked lift', async () => {
   assert.equal(await balanceOf(api, EURT, charlie.address), 9_990n);
 });
 
-test('a transfer throttle trips on its threshold and auto-resumes after the cooldown', async () => {
-  const { api, accounts: { alice, charlie } } = node;
-  const config = { window: 30, maxOperations: 2, maxAmount: null, cooldown: 10 };
-  await sudo(api, api.tx.circuitBreaker.setThrottle('AssetTransfer', config), alice);
-  await transfer(api, alice, 1, charlie);
-  const second = await transfer(api, alice, 1, charlie);
+test("a transfer throttle stops one account's flood alone, trips on several accounts' value and resumes after the cooldown", async () => {
+  const { api, accounts: { alice, bob, charlie } } = node;
+  // Per account and 30 blocks: 60 units; all accounts together: 100.
+  const config = { window: 30, accountMaxOperations: null, accountMaxAmount: 60, maxAmount: 100, cooldown: 10 };
+  await sudo(api, api.tx.circuitBreaker.setThrottle('AssetTransfer', EURT, config), alice);
+  await transfer(api, charlie, 60, alice);
+  // Alice's own window is full: she is refused by name, nobody else is.
+  assert.equal((await canTransfer(node, EURT, alice.address, bob.address, 1)).reason, 'CompliantAssets::AccountLimitReached');
+  await assert.rejects(transfer(api, bob, 1, alice), (e) => e instanceof DispatchFailure && e.message === 'compliantAssets.AccountLimitReached');
+  // A second account's value brings the asset to 100: it passes and trips.
+  const second = await transfer(api, alice, 50, charlie);
   const [tripped] = eventsOf(api, second.events, 'circuitBreaker', 'ThrottleTripped');
-  assert.ok(tripped, 'the second transfer reaches the threshold and trips the throttle');
+  assert.ok(tripped, 'the second account reaches the asset-wide amount and trips the throttle');
+  assert.equal(tripped.data.asset.toNumber(), EURT);
   assert.equal((await canTransfer(node, EURT, charlie.address, alice.address, 1)).reason, 'CompliantAssets::Throttled');
   await assert.rejects(transfer(api, alice, 1, charlie), (e) => e instanceof DispatchFailure && e.message === 'compliantAssets.Throttled');
 
@@ -67,6 +74,6 @@ test('a transfer throttle trips on its threshold and auto-resumes after the cool
   const resumed = await transfer(api, alice, 1, charlie);
   assert.equal(eventsOf(api, resumed.events, 'compliantAssets', 'Transferred').length, 1);
   const status = await rpc(node, 'breakerStatus', []);
-  const throttle = status.throttles.find((t) => t.kind === 'AssetTransfer');
+  const throttle = status.throttles.find((t) => t.kind === 'AssetTransfer' && t.asset === EURT);
   assert.ok(throttle && !throttle.state.trippedUntil, `throttle open again: ${JSON.stringify(throttle)}`);
 });

@@ -223,7 +223,7 @@ impl_runtime_apis! {
 		}
 
 		fn breaker_scope_status(asset: AssetId, who: AccountId) -> (bool, bool) {
-			(CircuitBreaker::asset_paused(asset).is_some(), CircuitBreaker::is_address_frozen(&who))
+			(CircuitBreaker::asset_paused(asset).is_some(), Freeze::address_frozen(&who))
 		}
 
 		fn corridor_status(

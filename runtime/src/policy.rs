@@ -18,13 +18,15 @@
 //!   lift it or keep governance working pass: the breaker itself, the
 //!   multisig calls that carry the committees' approvals, governance
 //!   proposals, the identity registry (renewing the signers a long pause
-//!   would otherwise let lapse), sudo on the dev chain, and the timestamp
-//!   inherent without which no block could be built.
+//!   would otherwise let lapse), the officer's address freezes, sudo on the
+//!   dev chain, and the timestamp inherent without which no block could be
+//!   built.
 //!
 //! **Fee policy** ([`VerifiedSender`], a transaction extension in place of
 //! `ChargeTransactionPayment`): bank customers never pay fees. A signed
 //! transaction is valid only when its signer holds a verified, unsanctioned
-//! identity, is not frozen by the breaker, and the transaction fits the
+//! identity, whose address is not frozen (the freeze pallet's address
+//! freeze: a frozen address may not act at all), and the transaction fits the
 //! signer's budget for the window (number, declared compute and length,
 //! kept by the identity registry; customers get a small budget, governance
 //! keyholders a large one). All of this is decided in `validate`, so an
@@ -33,9 +35,9 @@
 //! **The keyholder rule**: a *governance keyholder* (an account with a live
 //! identity that holds a role or signs for a committee) making a *governance
 //! call* ([`is_governance_call`]: multisig approvals of such calls, proposals,
-//! identity registry, breaker, validator set, session keys, node allowlist,
-//! corridors) is admitted even when it is sanctioned, its jurisdiction is
-//! blocked, its KYC lapsed or the breaker froze its address, and its
+//! identity registry, breaker, address freezes, validator set, session keys,
+//! node allowlist, corridors) is admitted even when it is sanctioned, its
+//! jurisdiction is blocked, its KYC lapsed or its address is frozen, and its
 //! transaction gets [`priority::GOVERNANCE`], so that customer traffic can
 //! neither crowd it out of a full pool nor out of the next block. One
 //! compliance officer therefore cannot lock the council, the committees, the
@@ -48,7 +50,7 @@
 //! sender holds a bounded number of transactions in any pool.
 
 use crate::{
-	AccountId, CircuitBreaker, CompliantAssets, IdentityRegistry, Nonce, Runtime, RuntimeCall,
+	AccountId, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, Nonce, Runtime, RuntimeCall,
 	System,
 };
 use codec::{Decode, DecodeWithMemTracking, Encode};
@@ -202,6 +204,14 @@ fn callable_while_paused(call: &RuntimeCall) -> bool {
 			RuntimeCall::Governance(_) |
 			RuntimeCall::IdentityRegistry(_) |
 			RuntimeCall::Sudo(_)
+	) || is_address_freeze_call(call)
+}
+
+/// The compliance officer's address freeze and its lift (freeze pallet).
+fn is_address_freeze_call(call: &RuntimeCall) -> bool {
+	matches!(
+		call,
+		RuntimeCall::Freeze(pallet_freeze::Call::freeze_address { .. } | pallet_freeze::Call::unfreeze_address { .. })
 	)
 }
 
@@ -222,7 +232,7 @@ pub fn is_governance_call(call: &RuntimeCall) -> bool {
 		RuntimeCall::Session(_) |
 		RuntimeCall::NodeAuthorization(_) |
 		RuntimeCall::Corridor(_) => true,
-		_ => false,
+		_ => is_address_freeze_call(call),
 	}
 }
 
@@ -243,7 +253,7 @@ impl VerifiedSender {
 		let governance = is_governance_call(call);
 		let keyholder_acting =
 			governance && IdentityRegistry::sender_class(who) == SenderClass::Keyholder;
-		if CircuitBreaker::is_address_frozen(who) && !keyholder_acting {
+		if Freeze::address_frozen(who) && !keyholder_acting {
 			return Err(refusal::ADDRESS_FROZEN);
 		}
 		if CircuitBreaker::is_globally_paused() && !callable_while_paused(call) {
@@ -280,7 +290,7 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 	type Pre = ();
 
 	fn weight(&self, _: &RuntimeCall) -> Weight {
-		// Reads: breaker address freeze and global pause, identity, signer
+		// Reads: address freeze and global pause, identity, signer
 		// index, sanctions, blocked jurisdiction, allowance, wall clock, and
 		// the asset record for a pallet-assets call. Write: allowance.
 		<Runtime as frame_system::Config>::DbWeight::get().reads_writes(9, 1)

@@ -1,21 +1,21 @@
 //! Benchmarks for the circuit breaker (frame-benchmarking v2). Each call runs
-//! in its worst case: reasons of `MaxReasonLen` bytes, every operation kind
-//! tripped where the hook's list is read or rewritten.
+//! in its worst case: reasons of `MaxReasonLen` bytes, `MaxThrottles`
+//! throttles tripped where the hook's list is read or rewritten.
 
 use super::*;
 use crate::pallet::{
-	FrozenAddresses, GlobalPauseState, PausedAssets, ThrottleConfigOf, ThrottleStates, Throttles,
+	GlobalPauseState, PausedAssets, ThrottleConfigOf, ThrottleKeyOf, ThrottleStates, Throttles,
 	TrippedThrottles,
 };
 use alloc::{vec, vec::Vec};
-use codec::Decode;
+use codec::{Decode, Encode};
 use frame_benchmarking::v2::*;
 use frame_support::{
 	pallet_prelude::BoundedVec,
 	traits::{EnsureOrigin, Get, Hooks},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::traits::{Saturating, TrailingZeroInput};
+use sp_runtime::traits::Saturating;
 use tokenize_primitives::OperationKind;
 
 /// The block every benchmark runs at (late enough for deadlines before it).
@@ -48,54 +48,64 @@ fn put_global_pause<T: Config>(resume_at: Option<BlockNumberFor<T>>) {
 }
 
 fn any_asset<T: Config>() -> Result<T::AssetId, BenchmarkError> {
-	T::AssetId::decode(&mut TrailingZeroInput::zeroes()).map_err(|_| BenchmarkError::Stop("asset id"))
+	asset_number::<T>(0)
+}
+
+/// The `n`-th distinct asset id (the id's encoding starts with `n`).
+fn asset_number<T: Config>(n: u32) -> Result<T::AssetId, BenchmarkError> {
+	let mut bytes = n.encode();
+	bytes.resize(128, 0);
+	T::AssetId::decode(&mut &bytes[..]).map_err(|_| BenchmarkError::Stop("asset id"))
 }
 
 fn limits<T: Config>() -> ThrottleConfigOf<T> {
 	ThrottleConfig {
 		window: 10u32.into(),
-		max_operations: Some(1),
-		max_amount: Some(1u32.into()),
+		account_max_operations: Some(u32::MAX),
+		account_max_amount: Some(1u32.into()),
+		max_amount: Some(2u32.into()),
 		cooldown: 10u32.into(),
 	}
 }
 
-/// Every operation kind throttled and tripped; the first `due` of them
-/// resume at the current block, the others later.
-fn trip_every_kind<T: Config>(due: u32) {
+/// `MaxThrottles` throttles (transfers of as many assets), all tripped;
+/// the first `due` of them resume at the current block, the others later.
+/// Returns the key in the middle of the hook's list.
+fn trip_every_throttle<T: Config>(due: u32) -> Result<ThrottleKeyOf<T>, BenchmarkError> {
 	let mut tripped = Vec::new();
-	for (index, kind) in OPERATION_KINDS.into_iter().enumerate() {
-		let until = if (index as u32) < due { now::<T>() } else { now::<T>().saturating_add(50u32.into()) };
-		Throttles::<T>::insert(kind, limits::<T>());
+	let max = T::MaxThrottles::get();
+	for index in 0..max {
+		let key = (OperationKind::AssetTransfer, asset_number::<T>(index)?);
+		let until = if index < due { now::<T>() } else { now::<T>().saturating_add(50u32.into()) };
+		Throttles::<T>::insert(key, ThrottleRecord { config: limits::<T>(), generation: index });
 		ThrottleStates::<T>::insert(
-			kind,
+			key,
 			ThrottleState {
 				window_start: 1u32.into(),
 				operations: 1,
-				amount: 1u32.into(),
+				amount: 2u32.into(),
 				tripped_until: Some(until),
 			},
 		);
-		tripped.push((kind, until));
+		tripped.push((key, until));
 	}
 	TrippedThrottles::<T>::put(BoundedVec::truncate_from(tripped));
+	Ok((OperationKind::AssetTransfer, asset_number::<T>(max / 2)?))
 }
-
-/// The kind in the middle of the hook's list, so removal shifts entries.
-const MIDDLE_KIND: OperationKind = OperationKind::Burn;
 
 /// Worst case of removing or resetting a throttle: the hook's list is full.
-fn throttle_origin_with_every_kind_tripped<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+fn throttle_origin_with_every_throttle_tripped<T: Config>(
+) -> Result<(T::RuntimeOrigin, ThrottleKeyOf<T>), BenchmarkError> {
 	let origin = T::ThrottleOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 	start_at_now::<T>();
-	trip_every_kind::<T>(0);
-	Ok(origin)
+	let middle = trip_every_throttle::<T>(0)?;
+	Ok((origin, middle))
 }
 
-fn assert_middle_kind_untripped<T: Config>() {
+fn assert_untripped<T: Config>(key: ThrottleKeyOf<T>) {
 	let tripped = TrippedThrottles::<T>::get();
-	assert_eq!(tripped.len(), OPERATION_KINDS.len() - 1);
-	assert!(tripped.iter().all(|(kind, _)| *kind != MIDDLE_KIND));
+	assert_eq!(tripped.len() as u32, T::MaxThrottles::get() - 1);
+	assert!(tripped.iter().all(|(k, _)| *k != key));
 }
 
 #[benchmarks]
@@ -158,81 +168,63 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn freeze_address() -> Result<(), BenchmarkError> {
-		let origin = T::AddressFreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let who: T::AccountId = account("suspect", 0, 0);
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone(), longest_reason::<T>());
-		assert!(Pallet::<T>::is_address_frozen(&who));
-		Ok(())
-	}
-
-	#[benchmark]
-	fn unfreeze_address() -> Result<(), BenchmarkError> {
-		let origin = T::AddressFreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let who: T::AccountId = account("suspect", 0, 0);
-		FrozenAddresses::<T>::insert(&who, stop::<T>());
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, who.clone());
-		assert!(!Pallet::<T>::is_address_frozen(&who));
-		Ok(())
-	}
-
-	#[benchmark]
 	fn set_throttle() -> Result<(), BenchmarkError> {
 		let origin = T::ThrottleOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let asset = any_asset::<T>()?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, MIDDLE_KIND, limits::<T>());
-		assert_eq!(Throttles::<T>::get(MIDDLE_KIND), Some(limits::<T>()));
+		_(origin as T::RuntimeOrigin, OperationKind::AssetTransfer, asset, limits::<T>());
+		assert!(Throttles::<T>::get((OperationKind::AssetTransfer, asset)).is_some());
 		Ok(())
 	}
 
 	#[benchmark]
 	fn remove_throttle() -> Result<(), BenchmarkError> {
-		let origin = throttle_origin_with_every_kind_tripped::<T>()?;
+		let (origin, (kind, asset)) = throttle_origin_with_every_throttle_tripped::<T>()?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, MIDDLE_KIND);
-		assert!(!Throttles::<T>::contains_key(MIDDLE_KIND));
-		assert_middle_kind_untripped::<T>();
+		_(origin as T::RuntimeOrigin, kind, asset);
+		assert!(!Throttles::<T>::contains_key((kind, asset)));
+		assert_untripped::<T>((kind, asset));
 		Ok(())
 	}
 
 	#[benchmark]
 	fn reset_throttle() -> Result<(), BenchmarkError> {
-		let origin = throttle_origin_with_every_kind_tripped::<T>()?;
+		let (origin, (kind, asset)) = throttle_origin_with_every_throttle_tripped::<T>()?;
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, MIDDLE_KIND);
-		assert!(!ThrottleStates::<T>::contains_key(MIDDLE_KIND));
-		assert_middle_kind_untripped::<T>();
+		_(origin as T::RuntimeOrigin, kind, asset);
+		assert!(!ThrottleStates::<T>::contains_key((kind, asset)));
+		assert_untripped::<T>((kind, asset));
 		Ok(())
 	}
 
 	/// A block with a pause and every throttle cooling down, none due.
 	#[benchmark]
-	fn on_initialize_idle() {
+	fn on_initialize_idle() -> Result<(), BenchmarkError> {
 		start_at_now::<T>();
 		put_global_pause::<T>(Some(now::<T>().saturating_add(1u32.into())));
-		trip_every_kind::<T>(0);
+		trip_every_throttle::<T>(0)?;
 		#[block]
 		{
 			Pallet::<T>::on_initialize(now::<T>());
 		}
 		assert!(Pallet::<T>::is_globally_paused());
-		assert_eq!(TrippedThrottles::<T>::get().len(), OPERATION_KINDS.len());
+		assert_eq!(TrippedThrottles::<T>::get().len() as u32, T::MaxThrottles::get());
+		Ok(())
 	}
 
 	/// The global pause lifts and `k` throttles resume in the same block.
 	#[benchmark]
-	fn on_initialize_release(k: Linear<0, { OPERATION_KINDS.len() as u32 }>) {
+	fn on_initialize_release(k: Linear<0, { T::MaxThrottles::get() }>) -> Result<(), BenchmarkError> {
 		start_at_now::<T>();
 		put_global_pause::<T>(Some(now::<T>()));
-		trip_every_kind::<T>(k);
+		trip_every_throttle::<T>(k)?;
 		#[block]
 		{
 			Pallet::<T>::on_initialize(now::<T>());
 		}
 		assert!(GlobalPauseState::<T>::get().is_none());
-		assert_eq!(TrippedThrottles::<T>::get().len() as u32, OPERATION_KINDS.len() as u32 - k);
+		assert_eq!(TrippedThrottles::<T>::get().len() as u32, T::MaxThrottles::get() - k);
+		Ok(())
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -6,9 +6,7 @@ use alloc::vec::Vec;
 use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchError, DispatchResult, Weight},
-	storage::StorageMap,
 	traits::Get,
-	Parameter,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::Saturating;
@@ -89,17 +87,11 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	// ---- Levels 2 and 3: asset pause, address freeze ---------------------
+	// ---- Level 2: asset pause -------------------------------------------
 
 	/// Whether every movement of `asset` is stopped.
 	pub fn is_asset_paused(asset: &T::AssetId) -> bool {
 		PausedAssets::<T>::contains_key(asset)
-	}
-
-	/// Whether `who` is frozen by the breaker: the runtime refuses its
-	/// transactions and pallets refuse it as a party.
-	pub fn is_address_frozen(who: &T::AccountId) -> bool {
-		FrozenAddresses::<T>::contains_key(who)
 	}
 
 	/// Who paused `asset`, when and why; `None` when it moves freely.
@@ -107,56 +99,18 @@ impl<T: Config> Pallet<T> {
 		PausedAssets::<T>::get(asset).map(StopRecord::into_view)
 	}
 
-	/// Who froze `who`, when and why; `None` when it is not frozen.
-	pub fn address_frozen(who: T::AccountId) -> Option<StopViewOf<T>> {
-		FrozenAddresses::<T>::get(who).map(StopRecord::into_view)
-	}
-
 	pub(crate) fn do_pause_asset(by: T::AccountId, asset: T::AssetId, reason: Vec<u8>) -> DispatchResult {
-		let stop = Self::place_stop::<_, PausedAssets<T>>(&asset, by, reason, Error::<T>::AssetAlreadyPaused)?;
+		ensure!(!PausedAssets::<T>::contains_key(asset), Error::<T>::AssetAlreadyPaused);
+		let stop = Self::stop_record(by, reason)?;
+		PausedAssets::<T>::insert(asset, &stop);
 		Self::deposit_event(Event::AssetPaused { asset, by: stop.by, reason: stop.reason });
 		Ok(())
 	}
 
 	pub(crate) fn do_resume_asset(by: T::AccountId, asset: T::AssetId) -> DispatchResult {
-		Self::clear_stop::<_, PausedAssets<T>>(&asset, Error::<T>::AssetNotPaused)?;
+		ensure!(PausedAssets::<T>::contains_key(asset), Error::<T>::AssetNotPaused);
+		PausedAssets::<T>::remove(asset);
 		Self::deposit_event(Event::AssetResumed { asset, by });
-		Ok(())
-	}
-
-	pub(crate) fn do_freeze_address(by: T::AccountId, who: T::AccountId, reason: Vec<u8>) -> DispatchResult {
-		let stop = Self::place_stop::<_, FrozenAddresses<T>>(&who, by, reason, Error::<T>::AddressAlreadyFrozen)?;
-		Self::deposit_event(Event::AddressFrozen { who, by: stop.by, reason: stop.reason });
-		Ok(())
-	}
-
-	pub(crate) fn do_unfreeze_address(by: T::AccountId, who: T::AccountId) -> DispatchResult {
-		Self::clear_stop::<_, FrozenAddresses<T>>(&who, Error::<T>::AddressNotFrozen)?;
-		Self::deposit_event(Event::AddressUnfrozen { who, by });
-		Ok(())
-	}
-
-	/// Records a stop of `key` in `Stops` (paused assets or frozen
-	/// addresses) unless one is already on record.
-	fn place_stop<K: Parameter, Stops: StorageMap<K, StopRecordOf<T>>>(
-		key: &K,
-		by: T::AccountId,
-		reason: Vec<u8>,
-		already_stopped: Error<T>,
-	) -> Result<StopRecordOf<T>, DispatchError> {
-		ensure!(!Stops::contains_key(key), already_stopped);
-		let stop = Self::stop_record(by, reason)?;
-		Stops::insert(key, &stop);
-		Ok(stop)
-	}
-
-	/// Removes the stop of `key` from `Stops`; `not_stopped` when none.
-	fn clear_stop<K: Parameter, Stops: StorageMap<K, StopRecordOf<T>>>(
-		key: &K,
-		not_stopped: Error<T>,
-	) -> DispatchResult {
-		ensure!(Stops::contains_key(key), not_stopped);
-		Stops::remove(key);
 		Ok(())
 	}
 
@@ -167,118 +121,197 @@ impl<T: Config> Pallet<T> {
 		Ok(StopRecord { by, at: Self::now(), reason })
 	}
 
-	// ---- Level 4: throttles ------------------------------------------------
+	// ---- Level 3: throttles ------------------------------------------------
 
-	/// Limits and counters of `kind` as they apply now; `None` when unthrottled.
-	pub fn throttle_status(kind: OperationKind) -> Option<ThrottleStatusOf<T>> {
-		let config = Throttles::<T>::get(kind)?;
-		Some(ThrottleStatus { kind, config, state: Self::effective_state(kind, &config, Self::now()) })
+	/// Limits and asset-wide counters of `kind` on `asset` as they apply
+	/// now; `None` when unthrottled.
+	pub fn throttle_status(kind: OperationKind, asset: T::AssetId) -> Option<ThrottleStatusOf<T>> {
+		let record = Throttles::<T>::get((kind, asset))?;
+		let state = Self::effective_state((kind, asset), &record.config, Self::now());
+		Some(ThrottleStatus { kind, asset, config: record.config, state })
 	}
 
 	/// Everything the breaker stops chain-wide, for the runtime API.
+	/// Bounded: at most `MaxThrottles` throttles.
 	pub fn breaker_status() -> BreakerStatusOf<T> {
-		BreakerStatus {
-			at: Self::now(),
-			global_pause: Self::holding_global_pause().map(GlobalPause::into_view),
-			throttles: OPERATION_KINDS.into_iter().filter_map(Self::throttle_status).collect(),
-		}
-	}
-
-	pub(crate) fn do_set_throttle(
-		by: T::AccountId,
-		kind: OperationKind,
-		config: ThrottleConfigOf<T>,
-	) -> DispatchResult {
-		ensure!(config.is_valid(), Error::<T>::InvalidThrottle);
-		Throttles::<T>::insert(kind, config);
-		Self::deposit_event(Event::ThrottleSet { kind, config, by });
-		Ok(())
-	}
-
-	pub(crate) fn do_remove_throttle(by: T::AccountId, kind: OperationKind) -> DispatchResult {
-		ensure!(Throttles::<T>::contains_key(kind), Error::<T>::NoThrottle);
-		Throttles::<T>::remove(kind);
-		Self::clear_throttle_state(kind);
-		Self::deposit_event(Event::ThrottleRemoved { kind, by });
-		Ok(())
-	}
-
-	pub(crate) fn do_reset_throttle(by: T::AccountId, kind: OperationKind) -> DispatchResult {
-		ensure!(Throttles::<T>::contains_key(kind), Error::<T>::NoThrottle);
-		Self::clear_throttle_state(kind);
-		Self::deposit_event(Event::ThrottleReset { kind, by });
-		Ok(())
-	}
-
-	/// `Breaker::check_operation`: refuses while `kind` is tripped. Reaching a
-	/// threshold does not refuse (that operation passes and trips), so the
-	/// amount does not matter for the answer.
-	pub(crate) fn throttle_refusal(kind: OperationKind) -> Result<(), BreakerRefusal> {
-		match Throttles::<T>::get(kind) {
-			Some(config) => {
-				let now = Self::now();
-				let state = Self::effective_state(kind, &config, now);
-				if state.is_tripped_at(now) { Err(BreakerRefusal::Throttled) } else { Ok(()) }
-			},
-			None => Ok(()),
-		}
-	}
-
-	/// `Breaker::note_operation`: counts one operation of `kind` moving
-	/// `amount`, tripping the throttle when it reaches a threshold. Writes
-	/// nothing when it refuses.
-	pub(crate) fn count_operation(kind: OperationKind, amount: T::Balance) -> Result<(), BreakerRefusal> {
-		let Some(config) = Throttles::<T>::get(kind) else { return Ok(()) };
 		let now = Self::now();
-		let stored = ThrottleStates::<T>::get(kind);
-		let mut state = stored.map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(&config, now));
-		if state.is_tripped_at(now) {
-			return Err(BreakerRefusal::Throttled);
-		}
+		let throttles = Throttles::<T>::iter()
+			.map(|((kind, asset), record)| ThrottleStatus {
+				kind,
+				asset,
+				config: record.config,
+				state: Self::effective_state((kind, asset), &record.config, now),
+			})
+			.collect();
+		BreakerStatus { at: now, global_pause: Self::holding_global_pause().map(GlobalPause::into_view), throttles }
+	}
+
+	pub(crate) fn do_set_throttle(by: T::AccountId, key: ThrottleKeyOf<T>, config: ThrottleConfigOf<T>) -> DispatchResult {
+		Self::install_throttle(key, config)?;
+		Self::deposit_event(Event::ThrottleSet { kind: key.0, asset: key.1, config, by });
+		Ok(())
+	}
+
+	/// Records the limits of `key`: a replacement keeps the counters (same
+	/// generation), a new throttle starts a new generation of account
+	/// windows. Used by the call and the genesis build.
+	pub(crate) fn install_throttle(key: ThrottleKeyOf<T>, config: ThrottleConfigOf<T>) -> Result<(), Error<T>> {
+		ensure!(config.is_valid(), Error::<T>::InvalidThrottle);
+		let generation = match Throttles::<T>::get(key) {
+			Some(record) => record.generation,
+			None => {
+				ensure!(Throttles::<T>::count() < T::MaxThrottles::get(), Error::<T>::TooManyThrottles);
+				Self::next_generation()
+			},
+		};
+		Throttles::<T>::insert(key, ThrottleRecord { config, generation });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_throttle(by: T::AccountId, key: ThrottleKeyOf<T>) -> DispatchResult {
+		ensure!(Throttles::<T>::contains_key(key), Error::<T>::NoThrottle);
+		Throttles::<T>::remove(key);
+		Self::clear_throttle_state(key);
+		Self::deposit_event(Event::ThrottleRemoved { kind: key.0, asset: key.1, by });
+		Ok(())
+	}
+
+	pub(crate) fn do_reset_throttle(by: T::AccountId, key: ThrottleKeyOf<T>) -> DispatchResult {
+		let generation = Self::next_generation();
+		Throttles::<T>::try_mutate(key, |record| {
+			let record = record.as_mut().ok_or(Error::<T>::NoThrottle)?;
+			record.generation = generation;
+			Ok::<_, Error<T>>(())
+		})?;
+		Self::clear_throttle_state(key);
+		Self::deposit_event(Event::ThrottleReset { kind: key.0, asset: key.1, by });
+		Ok(())
+	}
+
+	/// A generation no account window carries yet. Wrapping after 2^32
+	/// resets is harmless: a window that old has long ended.
+	fn next_generation() -> u32 {
+		NextThrottleGeneration::<T>::mutate(|next| {
+			let generation = *next;
+			*next = next.wrapping_add(1);
+			generation
+		})
+	}
+
+	/// `Breaker::check_operation`: refuses while the asset-wide throttle is
+	/// tripped, or when `who`'s window could not take this operation.
+	/// Reaching the asset-wide threshold does not refuse (that operation
+	/// passes and trips).
+	pub(crate) fn throttle_refusal(
+		key: ThrottleKeyOf<T>,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<(), BreakerRefusal> {
+		Self::assess(key, who, amount).map(|_| ())
+	}
+
+	/// `Breaker::note_operation`: counts one operation of `who` moving
+	/// `amount` in its own window (refused beyond its limits) and in the
+	/// asset-wide one, tripping the throttle when that reaches `max_amount`.
+	/// Writes nothing when it refuses.
+	pub(crate) fn count_operation(
+		key: ThrottleKeyOf<T>,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<(), BreakerRefusal> {
+		let Some(Assessment { config, now, stored, mut state, window }) = Self::assess(key, who, amount)? else {
+			return Ok(());
+		};
 		if stored.is_some_and(|s| s.tripped_until.is_some()) {
 			// The cooldown ended but the hook has not announced it yet (no
 			// block started since): announce it here, exactly once.
-			Self::announce_resumed(kind);
+			Self::announce_resumed(key);
 		}
-		if state.count(&config, amount) {
+		state.count(amount);
+		if state.reaches_asset_limit(&config) {
 			let until = now.saturating_add(config.cooldown);
 			state.tripped_until = Some(until);
-			Self::list_tripped(kind, until);
+			Self::list_tripped(key, until);
 			Self::deposit_event(Event::ThrottleTripped {
-				kind,
+				kind: key.0,
+				asset: key.1,
 				until,
 				operations: state.operations,
 				amount: state.amount,
 			});
 		}
-		ThrottleStates::<T>::insert(kind, state);
+		ThrottleStates::<T>::insert(key, state);
+		AccountWindows::<T>::insert(key, who, window);
 		Ok(())
 	}
 
-	fn effective_state(kind: OperationKind, config: &ThrottleConfigOf<T>, now: BlockNumberFor<T>) -> ThrottleStateOf<T> {
-		ThrottleStates::<T>::get(kind).map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(config, now))
+	/// One more operation of `who` moving `amount`, as the throttle of `key`
+	/// sees it: `None` when unthrottled; refused while the asset-wide
+	/// throttle is tripped or when `who`'s window cannot take it; otherwise
+	/// what counting it needs, `who`'s window already counting it.
+	fn assess(
+		key: ThrottleKeyOf<T>,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<Option<Assessment<T>>, BreakerRefusal> {
+		let Some(record) = Throttles::<T>::get(key) else { return Ok(None) };
+		let now = Self::now();
+		let stored = ThrottleStates::<T>::get(key);
+		let state = stored.map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(&record.config, now));
+		if state.is_tripped_at(now) {
+			return Err(BreakerRefusal::Throttled);
+		}
+		let mut window = Self::account_window(key, who, &record, now);
+		window.state.count(amount);
+		if !window.state.within_account_limits(&record.config) {
+			return Err(BreakerRefusal::AccountLimitReached);
+		}
+		Ok(Some(Assessment { config: record.config, now, stored, state, window }))
 	}
 
-	fn clear_throttle_state(kind: OperationKind) {
-		ThrottleStates::<T>::remove(kind);
-		TrippedThrottles::<T>::mutate(|tripped| tripped.retain(|(k, _)| *k != kind));
+	/// `who`'s window on the throttle as it applies at `now`: one of an older
+	/// generation or an elapsed window counts as empty.
+	fn account_window(
+		key: ThrottleKeyOf<T>,
+		who: &T::AccountId,
+		record: &ThrottleRecordOf<T>,
+		now: BlockNumberFor<T>,
+	) -> AccountWindowOf<T> {
+		let fresh = AccountWindow { generation: record.generation, state: ThrottleState::fresh(now) };
+		match AccountWindows::<T>::get(key, who) {
+			Some(window) if window.generation == record.generation =>
+				AccountWindow { generation: record.generation, state: window.state.effective_at(&record.config, now) },
+			_ => fresh,
+		}
 	}
 
-	/// Puts `kind` on the hook's list with the block it resumes at.
-	fn list_tripped(kind: OperationKind, until: BlockNumberFor<T>) {
+	fn effective_state(key: ThrottleKeyOf<T>, config: &ThrottleConfigOf<T>, now: BlockNumberFor<T>) -> ThrottleStateOf<T> {
+		ThrottleStates::<T>::get(key).map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(config, now))
+	}
+
+	/// Drops the asset-wide counters and any trip. Account windows are left
+	/// to their generation: the caller either bumped it (reset) or removed
+	/// the throttle (a later one starts a new generation).
+	fn clear_throttle_state(key: ThrottleKeyOf<T>) {
+		ThrottleStates::<T>::remove(key);
+		TrippedThrottles::<T>::mutate(|tripped| tripped.retain(|(k, _)| *k != key));
+	}
+
+	/// Puts `key` on the hook's list with the block it resumes at.
+	fn list_tripped(key: ThrottleKeyOf<T>, until: BlockNumberFor<T>) {
 		TrippedThrottles::<T>::mutate(|tripped| {
-			tripped.retain(|(k, _)| *k != kind);
-			// One entry per operation kind and room for every kind: cannot fail.
-			if tripped.try_push((kind, until)).is_err() {
-				frame_support::defensive!("TrippedThrottles holds one entry per operation kind");
+			tripped.retain(|(k, _)| *k != key);
+			// One entry per throttle and room for `MaxThrottles`: cannot fail.
+			if tripped.try_push((key, until)).is_err() {
+				frame_support::defensive!("TrippedThrottles holds one entry per throttle");
 			}
 		});
 	}
 
-	/// Takes `kind` off the hook's list and says it passes again.
-	fn announce_resumed(kind: OperationKind) {
-		TrippedThrottles::<T>::mutate(|tripped| tripped.retain(|(k, _)| *k != kind));
-		Self::deposit_event(Event::ThrottleResumed { kind });
+	/// Takes `key` off the hook's list and says it passes again.
+	fn announce_resumed(key: ThrottleKeyOf<T>) {
+		TrippedThrottles::<T>::mutate(|tripped| tripped.retain(|(k, _)| *k != key));
+		Self::deposit_event(Event::ThrottleResumed { kind: key.0, asset: key.1 });
 	}
 
 	// ---- Block hook ----------------------------------------------------------
@@ -304,18 +337,29 @@ impl<T: Config> Pallet<T> {
 	/// Clears every throttle whose cooldown ended; returns how many.
 	fn resume_due_throttles(now: BlockNumberFor<T>) -> u32 {
 		let mut tripped = TrippedThrottles::<T>::get();
-		let due: Vec<OperationKind> =
-			tripped.iter().filter(|(_, until)| now >= *until).map(|(kind, _)| *kind).collect();
+		let due: Vec<ThrottleKeyOf<T>> =
+			tripped.iter().filter(|(_, until)| now >= *until).map(|(key, _)| *key).collect();
 		if due.is_empty() {
 			return 0;
 		}
 		tripped.retain(|(_, until)| now < *until);
 		TrippedThrottles::<T>::put(tripped);
-		for kind in &due {
+		for key in &due {
 			// The next operation opens a fresh window.
-			ThrottleStates::<T>::remove(kind);
-			Self::deposit_event(Event::ThrottleResumed { kind: *kind });
+			ThrottleStates::<T>::remove(key);
+			Self::deposit_event(Event::ThrottleResumed { kind: key.0, asset: key.1 });
 		}
 		u32::try_from(due.len()).unwrap_or(u32::MAX)
 	}
+}
+
+/// What counting one operation under a throttle needs (see `assess`).
+struct Assessment<T: Config> {
+	config: ThrottleConfigOf<T>,
+	now: BlockNumberFor<T>,
+	/// The asset-wide counters as stored, and as they apply now.
+	stored: Option<ThrottleStateOf<T>>,
+	state: ThrottleStateOf<T>,
+	/// The operator's window with the operation counted.
+	window: AccountWindowOf<T>,
 }

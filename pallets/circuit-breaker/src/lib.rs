@@ -1,7 +1,7 @@
 //! # Circuit breaker
 //!
-//! The emergency stops of the Tokenize chain, in four levels from the bluntest
-//! to the finest. Each level answers to the role a bank consortium would hand
+//! The emergency stops of the Tokenize chain, in three levels from the
+//! bluntest to the finest. Each level answers to the role a bank consortium would hand
 //! that power to, and every stop records who pulled it, at which block and
 //! why (the reason is free text such as an incident number or a supervisory
 //! notice), so that an auditor can replay every intervention from the events.
@@ -18,27 +18,32 @@
 //! 2. **Asset pause** — compliance and the depositary together (a 2-of-3
 //!    multisig) stop every movement of one asset, e.g. while reserves are
 //!    reconciled.
-//! 3. **Address freeze** — the compliance officer freezes an account outright
-//!    (AML alert, court order). A frozen account may not act at all — the
-//!    runtime's transaction validation refuses its transactions — nor be a
-//!    party to any movement of value. Amount-level freezes are the freeze
-//!    pallet's business; this is the all-or-nothing stop.
-//! 4. **Function throttle** — governance caps how many operations of a kind
+//! 3. **Function throttle** — governance limits, per operation kind
 //!    ([`tokenize_primitives::OperationKind`]: transfers, mints, burns,
-//!    payments, redemptions), and/or how much value, may pass per window of
-//!    blocks. Pallets that move value report each operation through
-//!    [`tokenize_primitives::Breaker::note_operation`]. The operation that
-//!    brings the window's count to `max_operations` (or its sum to at least
-//!    `max_amount`) still passes and *trips* the throttle — a refused
-//!    operation is rolled back with its transaction, so it could not record a
-//!    trip. While tripped every operation of the kind is refused
-//!    (`BreakerRefusal::Throttled`); from `tripped_until = trip block +
-//!    cooldown` on operations pass again in a fresh window, and the block
-//!    hook announces `ThrottleResumed` once. A window is `window` blocks long
-//!    and opens with the first operation after the previous one closed.
+//!    payments, redemptions) and per asset, how much may pass per window of
+//!    blocks, in two scopes (see [`ThrottleConfig`]): *per account* (at most
+//!    `account_max_operations` operations and `account_max_amount` moved per
+//!    window: the operation beyond is refused with
+//!    `BreakerRefusal::AccountLimitReached`, for that account only) and *per
+//!    asset* (the operations of all accounts: the one that brings the
+//!    window's sum to `max_amount` still passes and *trips* the throttle —
+//!    a refused operation is rolled back with its transaction, so it could
+//!    not record a trip — after which every operation of the kind on the
+//!    asset is refused, `BreakerRefusal::Throttled`, until `tripped_until =
+//!    trip block + cooldown`; the block hook then announces
+//!    `ThrottleResumed` once). `max_amount` must exceed
+//!    `account_max_amount`, so no single account — however many tiny
+//!    operations it sends — can stop an asset for everyone; a trip takes
+//!    several accounts moving real value. Pallets that move value report
+//!    each operation, with the account that initiated it, through
+//!    [`tokenize_primitives::Breaker::note_operation`].
+//!
+//! An *address freeze* is not a breaker level: it is an order against a
+//! person and lives in the freeze pallet, with the order's legal reason and
+//! case reference (one address freeze, one meaning).
 //!
 //! The block hook only ever looks at the global pause and a list bounded by
-//! the number of operation kinds, so its cost is fixed.
+//! `MaxThrottles`, so its cost is bounded.
 //!
 //! ## Calls
 //!
@@ -53,8 +58,6 @@
 //! | [`Pallet::cancel_global_resume`] | `GlobalPauseOrigin` | `GlobalResumeCancelled` |
 //! | [`Pallet::pause_asset`] | `AssetPauseOrigin` (compliance + depositary) | `AssetPaused` |
 //! | [`Pallet::resume_asset`] | `AssetPauseOrigin` | `AssetResumed` |
-//! | [`Pallet::freeze_address`] | `AddressFreezeOrigin` (compliance officer) | `AddressFrozen` |
-//! | [`Pallet::unfreeze_address`] | `AddressFreezeOrigin` | `AddressUnfrozen` |
 //! | [`Pallet::set_throttle`] | `ThrottleOrigin` (governance council) | `ThrottleSet` |
 //! | [`Pallet::remove_throttle`] | `ThrottleOrigin` | `ThrottleRemoved` |
 //! | [`Pallet::reset_throttle`] | `ThrottleOrigin` | `ThrottleReset` |
@@ -63,13 +66,13 @@
 //!
 //! ## Provides
 //!
-//! - [`tokenize_primitives::Breaker`]: `ensure_open(asset, parties)`,
-//!   `note_operation(kind, amount)`, `check_operation(kind, amount)`.
+//! - [`tokenize_primitives::Breaker`]: `ensure_open(asset)`,
+//!   `note_operation(kind, asset, who, amount)`,
+//!   `check_operation(kind, asset, who, amount)`.
 //! - For the runtime's call filter and transaction validation:
-//!   [`Pallet::is_globally_paused`], [`Pallet::is_address_frozen`],
-//!   [`Pallet::is_asset_paused`].
+//!   [`Pallet::is_globally_paused`], [`Pallet::is_asset_paused`].
 //! - For a runtime API: [`Pallet::breaker_status`], [`Pallet::asset_paused`],
-//!   [`Pallet::address_frozen`], [`Pallet::throttle_status`].
+//!   [`Pallet::throttle_status`].
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -111,15 +114,26 @@ pub mod pallet {
 		GlobalPause<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, ReasonOf<T>>;
 	pub type ThrottleConfigOf<T> = ThrottleConfig<BlockNumberFor<T>, <T as Config>::Balance>;
 	pub type ThrottleStateOf<T> = ThrottleState<BlockNumberFor<T>, <T as Config>::Balance>;
+	pub type ThrottleRecordOf<T> = ThrottleRecord<BlockNumberFor<T>, <T as Config>::Balance>;
+	pub type AccountWindowOf<T> = AccountWindow<BlockNumberFor<T>, <T as Config>::Balance>;
+	/// What a throttle watches: one operation kind on one asset.
+	pub type ThrottleKeyOf<T> = (OperationKind, <T as Config>::AssetId);
 	/// A stop as the runtime API reports it.
 	pub type StopViewOf<T> =
 		StopRecord<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, Vec<u8>>;
-	pub type BreakerStatusOf<T> =
-		BreakerStatus<<T as frame_system::Config>::AccountId, BlockNumberFor<T>, <T as Config>::Balance>;
-	pub type ThrottleStatusOf<T> = ThrottleStatus<BlockNumberFor<T>, <T as Config>::Balance>;
+	pub type BreakerStatusOf<T> = BreakerStatus<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		BlockNumberFor<T>,
+		<T as Config>::Balance,
+	>;
+	pub type ThrottleStatusOf<T> =
+		ThrottleStatus<<T as Config>::AssetId, BlockNumberFor<T>, <T as Config>::Balance>;
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// Version 2: address freezes moved to the freeze pallet; throttles keyed
+	/// by operation kind and asset, with per-account windows.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -130,8 +144,9 @@ pub mod pallet {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-		/// Identifies an asset that can be paused (the runtime's pallet-assets id).
-		type AssetId: Parameter + Copy + MaxEncodedLen;
+		/// Identifies an asset that can be paused or throttled (the runtime's
+		/// pallet-assets id; serde for throttles in the genesis config).
+		type AssetId: Parameter + Copy + MaxEncodedLen + MaybeSerializeDeserialize;
 		/// Amounts counted against a throttle's `max_amount` (serde for
 		/// throttles in the genesis config).
 		type Balance: AtLeast32BitUnsigned
@@ -145,9 +160,7 @@ pub mod pallet {
 		type GlobalPauseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Level 2: pauses and resumes an asset (compliance + depositary).
 		type AssetPauseOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
-		/// Level 3: freezes and unfreezes an address (the compliance officer).
-		type AddressFreezeOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
-		/// Level 4: configures, removes and resets throttles (the governance council).
+		/// Level 3: configures, removes and resets throttles (the governance council).
 		type ThrottleOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Blocks between scheduling the lift of a global pause and the chain
 		/// running again; non-zero.
@@ -156,6 +169,9 @@ pub mod pallet {
 		/// Longest reason, in bytes, a stop may carry.
 		#[pallet::constant]
 		type MaxReasonLen: Get<u32>;
+		/// Most throttles in force at once (bounds the block hook's list).
+		#[pallet::constant]
+		type MaxThrottles: Get<u32>;
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -169,50 +185,61 @@ pub mod pallet {
 	pub type PausedAssets<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AssetId, StopRecordOf<T>, OptionQuery>;
 
-	/// Level 3: frozen addresses.
-	#[pallet::storage]
-	pub type FrozenAddresses<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, StopRecordOf<T>, OptionQuery>;
-
-	/// Level 4: the limits of each throttled operation kind.
+	/// Level 3: the limits of each throttled operation kind on an asset.
 	#[pallet::storage]
 	pub type Throttles<T: Config> =
-		StorageMap<_, Twox64Concat, OperationKind, ThrottleConfigOf<T>, OptionQuery>;
+		CountedStorageMap<_, Blake2_128Concat, ThrottleKeyOf<T>, ThrottleRecordOf<T>, OptionQuery>;
 
-	/// Level 4: the counters of each throttled operation kind.
+	/// Level 3: the asset-wide counters of each throttle.
 	#[pallet::storage]
 	pub type ThrottleStates<T: Config> =
-		StorageMap<_, Twox64Concat, OperationKind, ThrottleStateOf<T>, OptionQuery>;
+		StorageMap<_, Blake2_128Concat, ThrottleKeyOf<T>, ThrottleStateOf<T>, OptionQuery>;
+
+	/// Level 3: each account's window on a throttle. One entry per account
+	/// that operated under the throttle, overwritten by its own later
+	/// operations (which its transaction budget bounds); an entry of an older
+	/// generation counts as empty.
+	#[pallet::storage]
+	pub type AccountWindows<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		ThrottleKeyOf<T>,
+		Blake2_128Concat,
+		T::AccountId,
+		AccountWindowOf<T>,
+		OptionQuery,
+	>;
+
+	/// The generation the next set or reset throttle starts.
+	#[pallet::storage]
+	pub type NextThrottleGeneration<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// Tripped throttles and the block each resumes at, so the block hook
-	/// reads one small item instead of every kind.
+	/// reads one small item instead of every throttle.
 	#[pallet::storage]
-	pub type TrippedThrottles<T: Config> = StorageValue<
-		_,
-		BoundedVec<(OperationKind, BlockNumberFor<T>), MaxTrippedThrottles>,
-		ValueQuery,
-	>;
+	pub type TrippedThrottles<T: Config> =
+		StorageValue<_, BoundedVec<(ThrottleKeyOf<T>, BlockNumberFor<T>), T::MaxThrottles>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Throttles in force from genesis.
-		pub throttles: Vec<(OperationKind, ThrottleConfigOf<T>)>,
+		/// Throttles in force from genesis: operation kind, asset, limits.
+		pub throttles: Vec<(OperationKind, T::AssetId, ThrottleConfigOf<T>)>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (kind, config) in &self.throttles {
-				if !config.is_valid() {
+			for (kind, asset, config) in &self.throttles {
+				if let Err(e) = Pallet::<T>::install_throttle((*kind, *asset), *config) {
 					// A bad chain spec must stop the node with the reason, not
 					// start a chain whose throttle can never trip.
+					let reason: &'static str = e.into();
 					#[allow(clippy::panic)]
 					{
-						core::panic!("circuit-breaker genesis: invalid throttle for {kind:?}");
+						core::panic!("circuit-breaker genesis: throttle for {kind:?}: {reason}");
 					}
 				}
-				Throttles::<T>::insert(kind, config);
 			}
 		}
 	}
@@ -232,25 +259,25 @@ pub mod pallet {
 		AssetPaused { asset: T::AssetId, by: T::AccountId, reason: ReasonOf<T> },
 		/// `asset` moves again.
 		AssetResumed { asset: T::AssetId, by: T::AccountId },
-		/// `who` may neither act nor be a party to any movement.
-		AddressFrozen { who: T::AccountId, by: T::AccountId, reason: ReasonOf<T> },
-		/// `who` may act again.
-		AddressUnfrozen { who: T::AccountId, by: T::AccountId },
-		/// Limits of `kind` set or replaced; counters and a running trip carry on.
-		ThrottleSet { kind: OperationKind, config: ThrottleConfigOf<T>, by: T::AccountId },
-		/// `kind` is no longer throttled.
-		ThrottleRemoved { kind: OperationKind, by: T::AccountId },
-		/// Counters of `kind` cleared and any trip released by governance.
-		ThrottleReset { kind: OperationKind, by: T::AccountId },
-		/// `kind` reached a threshold: refused until `until`.
+		/// Limits of `kind` on `asset` set or replaced; counters and a running
+		/// trip carry on.
+		ThrottleSet { kind: OperationKind, asset: T::AssetId, config: ThrottleConfigOf<T>, by: T::AccountId },
+		/// `kind` on `asset` is no longer throttled.
+		ThrottleRemoved { kind: OperationKind, asset: T::AssetId, by: T::AccountId },
+		/// Counters of `kind` on `asset` (asset-wide and every account's)
+		/// cleared and any trip released by governance.
+		ThrottleReset { kind: OperationKind, asset: T::AssetId, by: T::AccountId },
+		/// The accounts together reached `max_amount` of `kind` on `asset`:
+		/// refused until `until`.
 		ThrottleTripped {
 			kind: OperationKind,
+			asset: T::AssetId,
 			until: BlockNumberFor<T>,
 			operations: u32,
 			amount: T::Balance,
 		},
-		/// The cooldown of `kind` ended; operations pass again in a fresh window.
-		ThrottleResumed { kind: OperationKind },
+		/// The cooldown ended; operations pass again in a fresh window.
+		ThrottleResumed { kind: OperationKind, asset: T::AssetId },
 	}
 
 	#[pallet::error]
@@ -267,15 +294,14 @@ pub mod pallet {
 		AssetAlreadyPaused,
 		/// The asset is not paused.
 		AssetNotPaused,
-		/// The address is already frozen.
-		AddressAlreadyFrozen,
-		/// The address is not frozen.
-		AddressNotFrozen,
 		/// A throttle needs a non-zero window, a non-zero cooldown and at least
-		/// one threshold, each non-zero.
+		/// one threshold, each non-zero, and an asset-wide `max_amount` above a
+		/// set `account_max_amount`.
 		InvalidThrottle,
-		/// The operation kind has no throttle.
+		/// The operation kind has no throttle on the asset.
 		NoThrottle,
+		/// `MaxThrottles` throttles are already in force.
+		TooManyThrottles,
 		/// The reason is longer than `MaxReasonLen`.
 		ReasonTooLong,
 		/// A stop must say why.
@@ -285,8 +311,8 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Lifts a global pause whose resume block has come and announces
-		/// throttles whose cooldown ended. Bounded: one pause, at most one
-		/// entry per operation kind.
+		/// throttles whose cooldown ended. Bounded: one pause, at most
+		/// `MaxThrottles` entries.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
 			Self::release_due_stops(now)
 		}
@@ -294,6 +320,7 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(!T::ResumeDelay::get().is_zero(), "a zero ResumeDelay defeats the time lock");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must leave room for a reason");
+			assert!(T::MaxThrottles::get() > 0, "MaxThrottles must leave room for a throttle");
 		}
 	}
 
@@ -352,29 +379,9 @@ pub mod pallet {
 			Self::do_resume_asset(by, asset)
 		}
 
-		/// Freeze `who`: no transaction of its own, no movement it is party to.
-		///
-		/// Origin: `AddressFreezeOrigin`. Emits `AddressFrozen`.
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::freeze_address())]
-		pub fn freeze_address(origin: OriginFor<T>, who: T::AccountId, reason: Vec<u8>) -> DispatchResult {
-			let by = T::AddressFreezeOrigin::ensure_origin(origin)?;
-			Self::do_freeze_address(by, who, reason)
-		}
-
-		/// Unfreeze `who`.
-		///
-		/// Origin: `AddressFreezeOrigin`. Emits `AddressUnfrozen`.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::unfreeze_address())]
-		pub fn unfreeze_address(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
-			let by = T::AddressFreezeOrigin::ensure_origin(origin)?;
-			Self::do_unfreeze_address(by, who)
-		}
-
-		/// Set or replace the limits of `kind`. Counters and a running trip
-		/// carry on, so tightening a limit takes effect at once and loosening
-		/// one does not release a trip (use `reset_throttle` for that).
+		/// Set or replace the limits of `kind` on `asset`. Counters and a
+		/// running trip carry on, so tightening a limit takes effect at once
+		/// and loosening one does not release a trip (use `reset_throttle`).
 		///
 		/// Origin: `ThrottleOrigin`. Emits `ThrottleSet`.
 		#[pallet::call_index(7)]
@@ -382,31 +389,34 @@ pub mod pallet {
 		pub fn set_throttle(
 			origin: OriginFor<T>,
 			kind: OperationKind,
+			asset: T::AssetId,
 			config: ThrottleConfigOf<T>,
 		) -> DispatchResult {
 			let by = T::ThrottleOrigin::ensure_origin(origin)?;
-			Self::do_set_throttle(by, kind, config)
+			Self::do_set_throttle(by, (kind, asset), config)
 		}
 
-		/// Stop throttling `kind`; its counters and any trip are dropped.
+		/// Stop throttling `kind` on `asset`; its counters and any trip are
+		/// dropped.
 		///
 		/// Origin: `ThrottleOrigin`. Emits `ThrottleRemoved`.
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::remove_throttle())]
-		pub fn remove_throttle(origin: OriginFor<T>, kind: OperationKind) -> DispatchResult {
+		pub fn remove_throttle(origin: OriginFor<T>, kind: OperationKind, asset: T::AssetId) -> DispatchResult {
 			let by = T::ThrottleOrigin::ensure_origin(origin)?;
-			Self::do_remove_throttle(by, kind)
+			Self::do_remove_throttle(by, (kind, asset))
 		}
 
-		/// Clear the counters of `kind` and release a trip before its cooldown
-		/// ends (after the cause was investigated).
+		/// Clear the counters of `kind` on `asset` (asset-wide and every
+		/// account's) and release a trip before its cooldown ends (after the
+		/// cause was investigated).
 		///
 		/// Origin: `ThrottleOrigin`. Emits `ThrottleReset`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::reset_throttle())]
-		pub fn reset_throttle(origin: OriginFor<T>, kind: OperationKind) -> DispatchResult {
+		pub fn reset_throttle(origin: OriginFor<T>, kind: OperationKind, asset: T::AssetId) -> DispatchResult {
 			let by = T::ThrottleOrigin::ensure_origin(origin)?;
-			Self::do_reset_throttle(by, kind)
+			Self::do_reset_throttle(by, (kind, asset))
 		}
 	}
 }

@@ -1,6 +1,6 @@
 //! Test runtime: frame-system and the breaker. Each role is one scripted
-//! account: the governance council (1), compliance + depositary (2) and the
-//! compliance officer (3); account 9 holds no role.
+//! account: the governance council (1) and compliance + depositary (2);
+//! accounts 3 and 9 hold no breaker role.
 
 use crate as pallet_circuit_breaker;
 use frame_support::{derive_impl, ord_parameter_types, parameter_types, traits::Hooks};
@@ -31,12 +31,12 @@ pub const ACCOUNTS: [u64; 4] = [COUNCIL, COMPLIANCE_DEPOSITARY, COMPLIANCE_OFFIC
 ord_parameter_types! {
 	pub const Council: u64 = COUNCIL;
 	pub const ComplianceDepositary: u64 = COMPLIANCE_DEPOSITARY;
-	pub const ComplianceOfficer: u64 = COMPLIANCE_OFFICER;
 }
 
 parameter_types! {
 	pub const ResumeDelay: u64 = 10;
 	pub const MaxReasonLen: u32 = 16;
+	pub const MaxThrottles: u32 = 4;
 }
 
 impl pallet_circuit_breaker::Config for Test {
@@ -45,10 +45,10 @@ impl pallet_circuit_breaker::Config for Test {
 	type Balance = u128;
 	type GlobalPauseOrigin = EnsureSignedBy<Council, u64>;
 	type AssetPauseOrigin = EnsureSignedBy<ComplianceDepositary, u64>;
-	type AddressFreezeOrigin = EnsureSignedBy<ComplianceOfficer, u64>;
 	type ThrottleOrigin = EnsureSignedBy<Council, u64>;
 	type ResumeDelay = ResumeDelay;
 	type MaxReasonLen = MaxReasonLen;
+	type MaxThrottles = MaxThrottles;
 	type WeightInfo = ();
 }
 

@@ -1,8 +1,9 @@
 use crate::{
-	mock::*, types::OPERATION_KINDS, Error, Event, FrozenAddresses, GlobalPause, GlobalPauseState,
+	mock::*, AccountWindows, Error, Event, GlobalPause, GlobalPauseState,
 	PausedAssets, ReasonOf, ScheduledResume, StopRecord, ThrottleConfig, ThrottleConfigOf,
 	ThrottleState, ThrottleStates, ThrottleStatus, Throttles, TrippedThrottles, WeightInfo,
 };
+use std::collections::{BTreeMap, BTreeSet};
 use frame_support::{assert_noop, assert_ok, traits::Hooks};
 use proptest::prelude::*;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
@@ -28,16 +29,39 @@ fn pause_chain() -> DispatchResult {
 	CircuitBreaker::pause_global(council(), reason("INC-1"))
 }
 
-fn throttle(max_operations: Option<u32>, max_amount: Option<u128>) -> ThrottleConfigOf<Test> {
-	ThrottleConfig { window: 10, max_operations, max_amount, cooldown: 5 }
+const ALICE: u64 = 40;
+const BOB: u64 = 41;
+const CAROL: u64 = 42;
+const KEY: (OperationKind, u32) = (TRANSFER, EURC);
+
+/// Limits over a 10-block window with a 5-block cooldown.
+fn throttle(
+	account_max_operations: Option<u32>,
+	account_max_amount: Option<u128>,
+	max_amount: Option<u128>,
+) -> ThrottleConfigOf<Test> {
+	ThrottleConfig { window: 10, account_max_operations, account_max_amount, max_amount, cooldown: 5 }
 }
 
 fn set_throttle(config: ThrottleConfigOf<Test>) -> DispatchResult {
-	CircuitBreaker::set_throttle(council(), TRANSFER, config)
+	CircuitBreaker::set_throttle(council(), TRANSFER, EURC, config)
 }
 
-fn note(amount: u128) -> Result<(), BreakerRefusal> {
-	CircuitBreaker::note_operation(TRANSFER, amount)
+/// `who` transfers `amount` of EURC.
+fn note(who: u64, amount: u128) -> Result<(), BreakerRefusal> {
+	CircuitBreaker::note_operation(TRANSFER, &EURC, &who, amount)
+}
+
+fn check(who: u64, amount: u128) -> Result<(), BreakerRefusal> {
+	CircuitBreaker::check_operation(TRANSFER, &EURC, &who, amount)
+}
+
+fn tripped(until: u64, operations: u32, amount: u128) -> Event<Test> {
+	Event::ThrottleTripped { kind: TRANSFER, asset: EURC, until, operations, amount }
+}
+
+fn trips() -> usize {
+	breaker_events().iter().filter(|e| matches!(e, Event::ThrottleTripped { .. })).count()
 }
 
 fn count_resumed_events() -> usize {
@@ -58,7 +82,7 @@ fn council_pauses_the_chain_and_records_who_when_why() {
 			Some(GlobalPause { pause: StopRecord { by: COUNCIL, at: 4, reason: bounded("INC-1") }, resume: None })
 		);
 		System::assert_last_event(Event::GlobalPaused { by: COUNCIL, reason: bounded("INC-1") }.into());
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&OUTSIDER]), Err(BreakerRefusal::GlobalPause));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Err(BreakerRefusal::GlobalPause));
 	});
 }
 
@@ -90,12 +114,12 @@ fn global_pause_holds_until_exactly_resume_at_and_lifts_by_itself() {
 		);
 		run_to(resume_at - 1);
 		assert!(CircuitBreaker::is_globally_paused());
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[]), Err(BreakerRefusal::GlobalPause));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Err(BreakerRefusal::GlobalPause));
 
 		// At resume_at the pause no longer holds, even before the hook ran.
 		System::set_block_number(resume_at);
 		assert!(!CircuitBreaker::is_globally_paused());
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[]), Ok(()));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Ok(()));
 		assert!(GlobalPauseState::<Test>::get().is_some());
 
 		// The hook clears the record and says so, once.
@@ -169,8 +193,8 @@ fn asset_pause_stops_only_that_asset() {
 			Some(StopRecord { by: COMPLIANCE_DEPOSITARY, at: 2, reason: reason("reserves") })
 		);
 		assert!(CircuitBreaker::is_asset_paused(&EURC));
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&OUTSIDER]), Err(BreakerRefusal::AssetPaused));
-		assert_eq!(CircuitBreaker::ensure_open(&USDC, &[&OUTSIDER]), Ok(()));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Err(BreakerRefusal::AssetPaused));
+		assert_eq!(CircuitBreaker::ensure_open(&USDC), Ok(()));
 		assert_noop!(
 			CircuitBreaker::pause_asset(compliance(), EURC, reason("again")),
 			Error::<Test>::AssetAlreadyPaused
@@ -180,55 +204,18 @@ fn asset_pause_stops_only_that_asset() {
 		System::assert_last_event(Event::AssetResumed { asset: EURC, by: COMPLIANCE_DEPOSITARY }.into());
 		assert!(!PausedAssets::<Test>::contains_key(EURC));
 		assert_eq!(CircuitBreaker::asset_paused(EURC), None);
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&OUTSIDER]), Ok(()));
-	});
-}
-
-// ---- Level 3: address freeze ----------------------------------------------
-
-#[test]
-fn a_frozen_address_may_be_no_party_to_any_movement() {
-	new_test_ext().execute_with(|| {
-		let officer = || RuntimeOrigin::signed(COMPLIANCE_OFFICER);
-		assert_noop!(CircuitBreaker::unfreeze_address(officer(), 40), Error::<Test>::AddressNotFrozen);
-		assert_noop!(CircuitBreaker::freeze_address(officer(), 40, vec![]), Error::<Test>::EmptyReason);
-		assert_noop!(CircuitBreaker::freeze_address(officer(), 40, vec![1; 17]), Error::<Test>::ReasonTooLong);
-		assert_ok!(CircuitBreaker::freeze_address(officer(), 40, reason("AML-77")));
-		System::assert_last_event(
-			Event::AddressFrozen { who: 40, by: COMPLIANCE_OFFICER, reason: bounded("AML-77") }.into(),
-		);
-		assert!(CircuitBreaker::is_address_frozen(&40));
-		assert!(!CircuitBreaker::is_address_frozen(&41));
-		assert_eq!(
-			CircuitBreaker::address_frozen(40),
-			Some(StopRecord { by: COMPLIANCE_OFFICER, at: 1, reason: reason("AML-77") })
-		);
-		// As sender, as receiver, or anywhere among the parties.
-		for parties in [[&40, &41], [&41, &40]] {
-			assert_eq!(CircuitBreaker::ensure_open(&EURC, &parties), Err(BreakerRefusal::AddressFrozen));
-		}
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&41, &42]), Ok(()));
-		assert_noop!(
-			CircuitBreaker::freeze_address(officer(), 40, reason("again")),
-			Error::<Test>::AddressAlreadyFrozen
-		);
-
-		assert_ok!(CircuitBreaker::unfreeze_address(officer(), 40));
-		System::assert_last_event(Event::AddressUnfrozen { who: 40, by: COMPLIANCE_OFFICER }.into());
-		assert!(!FrozenAddresses::<Test>::contains_key(40));
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&40, &41]), Ok(()));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Ok(()));
 	});
 }
 
 #[test]
 fn ensure_open_names_the_widest_stop_in_force() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(COMPLIANCE_OFFICER), 40, reason("r")));
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&40]), Err(BreakerRefusal::AddressFrozen));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Ok(()));
 		assert_ok!(CircuitBreaker::pause_asset(RuntimeOrigin::signed(COMPLIANCE_DEPOSITARY), EURC, reason("r")));
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&40]), Err(BreakerRefusal::AssetPaused));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Err(BreakerRefusal::AssetPaused));
 		assert_ok!(pause_chain());
-		assert_eq!(CircuitBreaker::ensure_open(&EURC, &[&40]), Err(BreakerRefusal::GlobalPause));
+		assert_eq!(CircuitBreaker::ensure_open(&EURC), Err(BreakerRefusal::GlobalPause));
 	});
 }
 
@@ -253,26 +240,22 @@ fn paused_eurc() {
 	assert_ok!(CircuitBreaker::pause_asset(RuntimeOrigin::signed(COMPLIANCE_DEPOSITARY), EURC, reason("r")));
 }
 
-fn frozen_40() {
-	assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(COMPLIANCE_OFFICER), 40, reason("r")));
-}
-
 fn throttled_transfers() {
-	assert_ok!(set_throttle(throttle(Some(1), None)));
+	assert_ok!(set_throttle(throttle(Some(1), None, None)));
 }
 
-fn privileged_calls() -> [PrivilegedCall; 10] {
+fn privileged_calls() -> [PrivilegedCall; 8] {
 	[
 		("pause_global", COUNCIL, nothing, |o| CircuitBreaker::pause_global(o, reason("r"))),
 		("schedule_global_resume", COUNCIL, paused_chain, CircuitBreaker::schedule_global_resume),
 		("cancel_global_resume", COUNCIL, paused_chain_with_resume, CircuitBreaker::cancel_global_resume),
 		("pause_asset", COMPLIANCE_DEPOSITARY, nothing, |o| CircuitBreaker::pause_asset(o, EURC, reason("r"))),
 		("resume_asset", COMPLIANCE_DEPOSITARY, paused_eurc, |o| CircuitBreaker::resume_asset(o, EURC)),
-		("freeze_address", COMPLIANCE_OFFICER, nothing, |o| CircuitBreaker::freeze_address(o, 40, reason("r"))),
-		("unfreeze_address", COMPLIANCE_OFFICER, frozen_40, |o| CircuitBreaker::unfreeze_address(o, 40)),
-		("set_throttle", COUNCIL, nothing, |o| CircuitBreaker::set_throttle(o, TRANSFER, throttle(Some(1), None))),
-		("remove_throttle", COUNCIL, throttled_transfers, |o| CircuitBreaker::remove_throttle(o, TRANSFER)),
-		("reset_throttle", COUNCIL, throttled_transfers, |o| CircuitBreaker::reset_throttle(o, TRANSFER)),
+		("set_throttle", COUNCIL, nothing, |o| {
+			CircuitBreaker::set_throttle(o, TRANSFER, EURC, throttle(Some(1), None, None))
+		}),
+		("remove_throttle", COUNCIL, throttled_transfers, |o| CircuitBreaker::remove_throttle(o, TRANSFER, EURC)),
+		("reset_throttle", COUNCIL, throttled_transfers, |o| CircuitBreaker::reset_throttle(o, TRANSFER, EURC)),
 	]
 }
 
@@ -291,213 +274,210 @@ fn each_privileged_call_refuses_every_other_role() {
 	}
 }
 
-// ---- Level 4: throttles ---------------------------------------------------
+// ---- Level 3: throttles ---------------------------------------------------
 
 #[test]
 fn set_throttle_validates_and_records_the_limits() {
 	new_test_ext().execute_with(|| {
 		let invalid = [
-			ThrottleConfig { window: 0, ..throttle(Some(3), None) },
-			ThrottleConfig { cooldown: 0, ..throttle(Some(3), None) },
-			throttle(None, None),
-			throttle(Some(0), None),
-			throttle(None, Some(0)),
-			throttle(Some(0), Some(100)),
+			ThrottleConfig { window: 0, ..throttle(Some(3), None, None) },
+			ThrottleConfig { cooldown: 0, ..throttle(Some(3), None, None) },
+			throttle(None, None, None),
+			throttle(Some(0), None, None),
+			throttle(None, Some(0), None),
+			throttle(None, Some(10), Some(0)),
+			// An asset-wide limit one account could reach alone.
+			throttle(Some(3), None, Some(100)),
+			throttle(None, Some(100), Some(100)),
 		];
 		for config in invalid {
 			assert_noop!(set_throttle(config), Error::<Test>::InvalidThrottle);
 		}
-		for config in [throttle(Some(3), None), throttle(None, Some(100)), throttle(Some(3), Some(100))] {
+		for config in [throttle(Some(3), None, None), throttle(None, Some(10), None), throttle(Some(3), Some(99), Some(100))] {
 			assert_ok!(set_throttle(config));
-			assert_eq!(Throttles::<Test>::get(TRANSFER), Some(config));
-			System::assert_last_event(Event::ThrottleSet { kind: TRANSFER, config, by: COUNCIL }.into());
+			assert_eq!(Throttles::<Test>::get(KEY).map(|r| r.config), Some(config));
+			System::assert_last_event(Event::ThrottleSet { kind: TRANSFER, asset: EURC, config, by: COUNCIL }.into());
 		}
+	});
+}
+
+#[test]
+fn at_most_max_throttles_are_in_force() {
+	new_test_ext().execute_with(|| {
+		let limits = throttle(Some(1), None, None);
+		for asset in 0..4 {
+			assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, asset, limits));
+		}
+		assert_noop!(CircuitBreaker::set_throttle(council(), TRANSFER, 4, limits), Error::<Test>::TooManyThrottles);
+		// Replacing one in force is no new throttle; removing one makes room.
+		assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, 3, throttle(Some(2), None, None)));
+		assert_ok!(CircuitBreaker::remove_throttle(council(), TRANSFER, 3));
+		assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, 4, limits));
+		assert_eq!(Throttles::<Test>::count(), 4);
 	});
 }
 
 #[test]
 fn remove_and_reset_need_a_throttle() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(CircuitBreaker::remove_throttle(council(), TRANSFER), Error::<Test>::NoThrottle);
-		assert_noop!(CircuitBreaker::reset_throttle(council(), TRANSFER), Error::<Test>::NoThrottle);
+		assert_noop!(CircuitBreaker::remove_throttle(council(), TRANSFER, EURC), Error::<Test>::NoThrottle);
+		assert_noop!(CircuitBreaker::reset_throttle(council(), TRANSFER, EURC), Error::<Test>::NoThrottle);
 	});
 }
 
 #[test]
 fn unthrottled_operations_always_pass_and_store_nothing() {
 	new_test_ext().execute_with(|| {
+		assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, USDC, throttle(Some(1), None, None)));
+		assert_ok!(CircuitBreaker::set_throttle(council(), OperationKind::Mint, EURC, throttle(Some(1), None, None)));
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 		for _ in 0..100 {
-			assert_eq!(note(u128::MAX), Ok(()));
+			assert_eq!(note(ALICE, u128::MAX), Ok(()));
 		}
-		assert_eq!(CircuitBreaker::check_operation(TRANSFER, u128::MAX), Ok(()));
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER), None);
-		assert!(breaker_events().is_empty());
+		assert_eq!(check(ALICE, u128::MAX), Ok(()));
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+		assert_eq!(trips(), 0);
 	});
 }
 
 #[test]
-fn throttle_trips_by_count_refuses_and_auto_resumes_after_cooldown() {
+fn one_account_exhausts_only_its_own_window() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(3), None)));
-		assert_eq!(note(10), Ok(()));
-		assert_eq!(note(10), Ok(()));
-		assert_eq!(CircuitBreaker::check_operation(TRANSFER, 10), Ok(()));
-		// The third operation reaches the threshold: it passes and trips.
-		assert_eq!(note(10), Ok(()));
-		System::assert_last_event(
-			Event::ThrottleTripped { kind: TRANSFER, until: 6, operations: 3, amount: 30 }.into(),
-		);
-		assert_eq!(TrippedThrottles::<Test>::get().into_inner(), vec![(TRANSFER, 6)]);
-
-		let tripped = ThrottleStates::<Test>::get(TRANSFER);
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
-		assert_eq!(CircuitBreaker::check_operation(TRANSFER, 1), Err(BreakerRefusal::Throttled));
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER), tripped, "a refusal counts nothing");
-		// Other kinds are not affected.
-		assert_eq!(CircuitBreaker::note_operation(OperationKind::Mint, 1), Ok(()));
-
-		run_to(5);
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
-		assert_eq!(count_resumed_events(), 0);
-		run_to(6);
-		System::assert_last_event(Event::ThrottleResumed { kind: TRANSFER }.into());
-		assert!(TrippedThrottles::<Test>::get().is_empty());
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER), None);
-		assert_eq!(CircuitBreaker::check_operation(TRANSFER, 1), Ok(()));
-		assert_eq!(note(1), Ok(()));
-		assert_eq!(
-			ThrottleStates::<Test>::get(TRANSFER),
-			Some(ThrottleState { window_start: 6, operations: 1, amount: 1, tripped_until: None })
-		);
-		run_to(9);
-		assert_eq!(count_resumed_events(), 1);
-	});
-}
-
-#[test]
-fn throttle_trips_by_amount() {
-	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(None, Some(100))));
-		assert_eq!(note(60), Ok(()));
-		assert_eq!(note(39), Ok(()));
-		// 99 < 100: still open. The next one reaches the threshold, passes and trips.
-		assert_eq!(note(50), Ok(()));
-		System::assert_last_event(
-			Event::ThrottleTripped { kind: TRANSFER, until: 6, operations: 3, amount: 149 }.into(),
-		);
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
-		run_to(6);
-		assert_eq!(note(99), Ok(()));
-	});
-}
-
-#[test]
-fn throttle_with_both_limits_trips_on_the_first_reached() {
-	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(3), Some(100))));
-		assert_eq!(note(100), Ok(()));
-		System::assert_last_event(
-			Event::ThrottleTripped { kind: TRANSFER, until: 6, operations: 1, amount: 100 }.into(),
-		);
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
-	});
-}
-
-#[test]
-fn window_roll_over_resets_the_counters() {
-	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(3), None)));
-		assert_eq!(note(1), Ok(()));
+		assert_ok!(set_throttle(throttle(Some(3), None, None)));
+		for _ in 0..3 {
+			assert_eq!(note(ALICE, 1), Ok(()));
+		}
+		// The fourth one-unit transfer of Alice is refused, and only hers.
+		assert_eq!(check(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
+		let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
+		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
+		assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1), "a refusal counts nothing");
+		assert_eq!(note(BOB, 1), Ok(()));
+		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1), Ok(()));
+		assert_eq!(trips(), 0);
+		// Her window (blocks 1..=10) ends; she may send again.
 		run_to(10);
-		// Last block of the window (1..=10): still counted together.
-		assert_eq!(note(1), Ok(()));
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER).map(|s| s.operations), Some(2));
+		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
 		run_to(11);
-		// A new window opens with the first operation after the old one closed.
-		assert_eq!(note(1), Ok(()));
+		assert_eq!(note(ALICE, 1), Ok(()));
 		assert_eq!(
-			ThrottleStates::<Test>::get(TRANSFER),
+			AccountWindows::<Test>::get(KEY, ALICE).map(|w| w.state),
 			Some(ThrottleState { window_start: 11, operations: 1, amount: 1, tripped_until: None })
 		);
-		assert_eq!(CircuitBreaker::throttle_status(TRANSFER).map(|s| s.state.operations), Some(1));
-		run_to(25);
-		// The status reports what applies now: the window of block 11 is over.
-		assert_eq!(CircuitBreaker::throttle_status(TRANSFER).map(|s| s.state.operations), Some(0));
-		assert_eq!(note(1), Ok(()));
-		assert_eq!(note(1), Ok(()));
-		assert!(!breaker_events().iter().any(|e| matches!(e, Event::ThrottleTripped { .. })));
+	});
+}
+
+#[test]
+fn the_asset_trips_only_when_several_accounts_move_real_value() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(set_throttle(throttle(None, Some(100), Some(250))));
+		assert_eq!(note(ALICE, 60), Ok(()));
+		assert_eq!(note(ALICE, 40), Ok(()));
+		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
+		assert_eq!(note(BOB, 100), Ok(()));
+		assert_eq!(check(CAROL, 50), Ok(()));
+		// 200 so far; Carol's 50 reaches 250: it passes and trips.
+		assert_eq!(note(CAROL, 50), Ok(()));
+		System::assert_last_event(tripped(6, 4, 250).into());
+		assert_eq!(TrippedThrottles::<Test>::get().into_inner(), vec![(KEY, 6)]);
+		for who in [ALICE, BOB, CAROL, OUTSIDER] {
+			assert_eq!(note(who, 1), Err(BreakerRefusal::Throttled));
+		}
+		// Another asset and another kind are not affected.
+		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1_000), Ok(()));
+		assert_eq!(CircuitBreaker::note_operation(OperationKind::Mint, &EURC, &ALICE, 1_000), Ok(()));
+		run_to(5);
+		assert_eq!(note(OUTSIDER, 1), Err(BreakerRefusal::Throttled));
+		assert_eq!(count_resumed_events(), 0);
+		run_to(6);
+		System::assert_last_event(Event::ThrottleResumed { kind: TRANSFER, asset: EURC }.into());
+		assert!(TrippedThrottles::<Test>::get().is_empty());
+		assert_eq!(ThrottleStates::<Test>::get(KEY), None);
+		assert_eq!(note(OUTSIDER, 99), Ok(()));
+		// Alice's own window (blocks 1..=10) still holds her 100.
+		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
 	});
 }
 
 #[test]
 fn a_cooled_down_throttle_passes_even_before_the_hook_and_resumes_once() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(1), None)));
-		assert_eq!(note(1), Ok(()));
+		assert_ok!(set_throttle(throttle(None, Some(5), Some(6))));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_eq!(note(BOB, 1), Ok(()));
 		System::set_block_number(6);
-		assert_eq!(CircuitBreaker::check_operation(TRANSFER, 1), Ok(()));
-		// Passes, announces the resume and trips again (max 1).
-		assert_eq!(note(1), Ok(()));
+		assert_eq!(check(CAROL, 5), Ok(()));
+		assert_eq!(note(CAROL, 5), Ok(()));
+		// Passes, announces the resume; Bob's 1 more trips it again.
+		assert_eq!(note(BOB, 1), Ok(()));
 		let events = breaker_events();
 		assert_eq!(
 			events[events.len() - 2..],
-			[
-				Event::ThrottleResumed { kind: TRANSFER },
-				Event::ThrottleTripped { kind: TRANSFER, until: 11, operations: 1, amount: 1 },
-			]
+			[Event::ThrottleResumed { kind: TRANSFER, asset: EURC }, tripped(11, 2, 6)]
 		);
-		assert_eq!(TrippedThrottles::<Test>::get().into_inner(), vec![(TRANSFER, 11)]);
 		CircuitBreaker::on_initialize(6);
 		assert_eq!(count_resumed_events(), 1);
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
+		assert_eq!(note(CAROL, 1), Err(BreakerRefusal::Throttled));
 	});
 }
 
 #[test]
-fn reset_releases_a_trip_and_remove_drops_the_throttle() {
+fn reset_releases_a_trip_and_every_window_and_remove_drops_the_throttle() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(1), None)));
-		assert_ok!(CircuitBreaker::set_throttle(council(), OperationKind::Mint, throttle(Some(1), None)));
-		assert_eq!(note(1), Ok(()));
-		assert_eq!(CircuitBreaker::note_operation(OperationKind::Mint, 1), Ok(()));
-		assert_eq!(TrippedThrottles::<Test>::get().len(), 2);
+		assert_ok!(set_throttle(throttle(Some(1), Some(5), Some(6))));
+		assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, USDC, throttle(Some(1), None, None)));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_eq!(note(BOB, 1), Ok(()));
+		assert_eq!(TrippedThrottles::<Test>::get().len(), 1);
 
-		assert_ok!(CircuitBreaker::reset_throttle(council(), TRANSFER));
-		System::assert_last_event(Event::ThrottleReset { kind: TRANSFER, by: COUNCIL }.into());
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER), None);
-		assert_eq!(TrippedThrottles::<Test>::get().into_inner(), vec![(OperationKind::Mint, 6)]);
-		assert_eq!(note(1), Ok(()));
+		assert_ok!(CircuitBreaker::reset_throttle(council(), TRANSFER, EURC));
+		System::assert_last_event(Event::ThrottleReset { kind: TRANSFER, asset: EURC, by: COUNCIL }.into());
+		assert_eq!(ThrottleStates::<Test>::get(KEY), None);
+		assert!(TrippedThrottles::<Test>::get().is_empty());
+		// Alice's full window belongs to the old generation: she passes.
+		assert_eq!(note(ALICE, 5), Ok(()));
 
-		assert_ok!(CircuitBreaker::remove_throttle(council(), OperationKind::Mint));
-		System::assert_last_event(Event::ThrottleRemoved { kind: OperationKind::Mint, by: COUNCIL }.into());
-		assert_eq!(Throttles::<Test>::get(OperationKind::Mint), None);
-		assert_eq!(ThrottleStates::<Test>::get(OperationKind::Mint), None);
-		assert_eq!(TrippedThrottles::<Test>::get().into_inner(), vec![(TRANSFER, 6)]);
-		assert_eq!(CircuitBreaker::note_operation(OperationKind::Mint, 1), Ok(()));
-		// A released or removed throttle is never announced as resumed.
+		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1), Ok(()));
+		assert_ok!(CircuitBreaker::remove_throttle(council(), TRANSFER, USDC));
+		System::assert_last_event(Event::ThrottleRemoved { kind: TRANSFER, asset: USDC, by: COUNCIL }.into());
+		assert_eq!(Throttles::<Test>::get((TRANSFER, USDC)), None);
+		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1), Ok(()));
+		// Set again, it starts from nothing: Alice's old window is stale.
+		assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, USDC, throttle(Some(1), None, None)));
+		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1), Ok(()));
+		assert_eq!(
+			CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1),
+			Err(BreakerRefusal::AccountLimitReached)
+		);
 		run_to(20);
-		assert_eq!(breaker_events().iter().filter(|e| matches!(e, Event::ThrottleResumed { .. })).count(), 1);
+		assert_eq!(count_resumed_events(), 0, "a released trip is never announced as resumed");
 	});
 }
 
 #[test]
-fn replacing_limits_keeps_a_running_trip() {
+fn replacing_limits_keeps_a_running_trip_and_the_windows() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(1), None)));
-		assert_eq!(note(1), Ok(()));
-		assert_ok!(set_throttle(throttle(Some(50), None)));
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
+		assert_ok!(set_throttle(throttle(Some(1), Some(5), Some(6))));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_ok!(set_throttle(throttle(Some(2), Some(50), Some(60))));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
+		assert_ok!(set_throttle(throttle(Some(1), Some(5), Some(6))));
+		assert_eq!(note(BOB, 1), Ok(()));
+		System::assert_last_event(tripped(6, 3, 11).into());
+		assert_ok!(set_throttle(throttle(Some(9), Some(50), Some(60))));
+		assert_eq!(note(CAROL, 1), Err(BreakerRefusal::Throttled));
 	});
 }
 
 #[test]
 fn saturated_counters_still_trip() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(None, Some(u128::MAX))));
-		assert_eq!(note(u128::MAX - 1), Ok(()));
-		assert_eq!(note(u128::MAX), Ok(()));
-		assert_eq!(ThrottleStates::<Test>::get(TRANSFER).map(|s| s.amount), Some(u128::MAX));
-		assert_eq!(note(1), Err(BreakerRefusal::Throttled));
+		assert_ok!(set_throttle(throttle(None, Some(u128::MAX - 1), Some(u128::MAX))));
+		assert_eq!(note(ALICE, u128::MAX - 1), Ok(()));
+		assert_eq!(note(BOB, u128::MAX - 1), Ok(()));
+		assert_eq!(ThrottleStates::<Test>::get(KEY).map(|s| s.amount), Some(u128::MAX));
+		assert_eq!(note(CAROL, 1), Err(BreakerRefusal::Throttled));
 	});
 }
 
@@ -510,9 +490,11 @@ fn block_hook_reports_the_weight_of_what_it_did() {
 		assert_eq!(CircuitBreaker::on_initialize(1), idle);
 		assert_ok!(pause_chain());
 		assert_ok!(CircuitBreaker::schedule_global_resume(council()));
-		for kind in [TRANSFER, OperationKind::Burn] {
-			assert_ok!(CircuitBreaker::set_throttle(council(), kind, ThrottleConfig { cooldown: 10, ..throttle(Some(1), None) }));
-			assert_eq!(CircuitBreaker::note_operation(kind, 1), Ok(()));
+		for asset in [EURC, USDC] {
+			let limits = ThrottleConfig { cooldown: 10, ..throttle(None, Some(1), Some(2)) };
+			assert_ok!(CircuitBreaker::set_throttle(council(), TRANSFER, asset, limits));
+			assert_eq!(CircuitBreaker::note_operation(TRANSFER, &asset, &ALICE, 1), Ok(()));
+			assert_eq!(CircuitBreaker::note_operation(TRANSFER, &asset, &BOB, 1), Ok(()));
 		}
 		assert_eq!(CircuitBreaker::on_initialize(10), idle);
 		assert_eq!(CircuitBreaker::on_initialize(11), <() as WeightInfo>::on_initialize_release(2));
@@ -529,10 +511,11 @@ fn breaker_status_reports_every_level() {
 
 		assert_ok!(pause_chain());
 		assert_ok!(CircuitBreaker::schedule_global_resume(council()));
-		assert_ok!(CircuitBreaker::set_throttle(council(), OperationKind::Payment, throttle(None, Some(100))));
-		assert_ok!(set_throttle(throttle(Some(2), None)));
-		assert_eq!(note(5), Ok(()));
-		assert_eq!(note(5), Ok(()));
+		let payments = throttle(None, Some(10), Some(100));
+		assert_ok!(CircuitBreaker::set_throttle(council(), OperationKind::Payment, USDC, payments));
+		assert_ok!(set_throttle(throttle(None, Some(5), Some(10))));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_eq!(note(BOB, 5), Ok(()));
 		run_to(3);
 		let status = CircuitBreaker::breaker_status();
 		assert_eq!(status.at, 3);
@@ -543,21 +526,26 @@ fn breaker_status_reports_every_level() {
 				resume: Some(ScheduledResume { by: COUNCIL, resume_at: 11 }),
 			})
 		);
+		let mut throttles = status.throttles;
+		throttles.sort_by_key(|t| t.asset);
 		assert_eq!(
-			status.throttles,
+			throttles,
 			vec![
 				ThrottleStatus {
 					kind: TRANSFER,
-					config: throttle(Some(2), None),
+					asset: EURC,
+					config: throttle(None, Some(5), Some(10)),
 					state: ThrottleState { window_start: 1, operations: 2, amount: 10, tripped_until: Some(6) },
 				},
 				ThrottleStatus {
 					kind: OperationKind::Payment,
-					config: throttle(None, Some(100)),
+					asset: USDC,
+					config: payments,
 					state: ThrottleState { window_start: 3, operations: 0, amount: 0, tripped_until: None },
 				},
 			]
 		);
+		assert_eq!(CircuitBreaker::throttle_status(TRANSFER, USDC), None);
 		run_to(11);
 		assert_eq!(CircuitBreaker::breaker_status().global_pause, None);
 	});
@@ -566,10 +554,10 @@ fn breaker_status_reports_every_level() {
 #[test]
 fn status_types_serialize_for_the_runtime_api() {
 	new_test_ext().execute_with(|| {
-		assert_ok!(set_throttle(throttle(Some(2), None)));
+		assert_ok!(set_throttle(throttle(Some(2), None, None)));
 		let status = CircuitBreaker::breaker_status();
 		let json = serde_json::to_string(&status).unwrap_or_default();
-		assert!(json.contains("\"maxOperations\":2"), "{json}");
+		assert!(json.contains("\"accountMaxOperations\":2"), "{json}");
 		let back: crate::BreakerStatusOf<Test> = serde_json::from_str(&json).unwrap_or_else(|_| empty_status());
 		assert_eq!(back, status);
 	});
@@ -582,126 +570,143 @@ fn empty_status() -> crate::BreakerStatusOf<Test> {
 #[test]
 fn genesis_throttles_are_in_force() {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap_or_default();
-	crate::GenesisConfig::<Test> { throttles: vec![(OperationKind::Redemption, throttle(Some(1), None))] }
+	crate::GenesisConfig::<Test> { throttles: vec![(OperationKind::Redemption, EURC, throttle(Some(1), None, None))] }
 		.assimilate_storage(&mut storage)
 		.unwrap_or_default();
 	sp_io::TestExternalities::new(storage).execute_with(|| {
-		assert_eq!(Throttles::<Test>::get(OperationKind::Redemption), Some(throttle(Some(1), None)));
+		let record = Throttles::<Test>::get((OperationKind::Redemption, EURC));
+		assert_eq!(record.map(|r| r.config), Some(throttle(Some(1), None, None)));
 	});
 }
 
 #[test]
-#[should_panic(expected = "invalid throttle")]
+#[should_panic(expected = "InvalidThrottle")]
 fn genesis_refuses_an_invalid_throttle() {
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap_or_default();
-	let _ = crate::GenesisConfig::<Test> { throttles: vec![(OperationKind::Mint, throttle(None, None))] }
+	let _ = crate::GenesisConfig::<Test> { throttles: vec![(OperationKind::Mint, EURC, throttle(None, None, None))] }
 		.assimilate_storage(&mut storage);
-}
-
-#[test]
-fn operation_kinds_lists_every_variant() {
-	// Exhaustive: a new OperationKind fails to compile here until listed.
-	let position = |kind: OperationKind| match kind {
-		OperationKind::AssetTransfer => 0,
-		OperationKind::Mint => 1,
-		OperationKind::Burn => 2,
-		OperationKind::Payment => 3,
-		OperationKind::Redemption => 4,
-	};
-	for (index, kind) in OPERATION_KINDS.into_iter().enumerate() {
-		assert_eq!(position(kind), index);
-	}
-	assert_eq!(OPERATION_KINDS.len(), 5);
 }
 
 // ---- Property: the throttle's contract --------------------------------------
 
 #[derive(Clone, Debug)]
 enum Step {
-	Operation { amount: u128 },
+	Operation { who: u64, amount: u128 },
 	Advance { blocks: u64 },
 }
 
 fn step() -> impl Strategy<Value = Step> {
 	prop_oneof![
-		3 => (0u128..80).prop_map(|amount| Step::Operation { amount }),
+		4 => (40u64..44, 0u128..80).prop_map(|(who, amount)| Step::Operation { who, amount }),
 		1 => (0u64..8).prop_map(|blocks| Step::Advance { blocks }),
 	]
 }
 
 fn config() -> impl Strategy<Value = ThrottleConfigOf<Test>> {
-	(1u64..8, proptest::option::of(1u32..6), proptest::option::of(1u128..250), 1u64..8)
-		.prop_filter("one threshold at least", |(_, ops, amount, _)| ops.is_some() || amount.is_some())
-		.prop_map(|(window, max_operations, max_amount, cooldown)| ThrottleConfig {
-			window,
-			max_operations,
-			max_amount,
-			cooldown,
+	(1u64..8, proptest::option::of(1u32..6), proptest::option::of(1u128..150), proptest::option::of(1u128..200), 1u64..8)
+		.prop_map(|(window, ops, per_account, total, cooldown)| {
+			// Keep the asset-wide limit above a set per-account one.
+			let per_account = per_account.or(total.map(|_| 1));
+			let total = total.map(|t| t.max(per_account.unwrap_or(0) + 1));
+			ThrottleConfig { window, account_max_operations: ops, account_max_amount: per_account, max_amount: total, cooldown }
 		})
+		.prop_filter("one threshold at least", |c| c.is_valid())
 }
 
-/// What the test sees from outside: the window the passing operations fall
-/// in, and the trip announced by the last `ThrottleTripped` event.
+/// A window as the model counts it.
+#[derive(Clone, Copy, Default)]
+struct Window {
+	start: u64,
+	operations: u32,
+	amount: u128,
+}
+
+/// The independent model: per-account windows, the asset's window, its
+/// trip, and who passed an operation in the asset's window.
 #[derive(Default)]
-struct Observed {
-	window_start: Option<u64>,
-	passed: u32,
-	passed_amount: u128,
+struct Model {
+	accounts: BTreeMap<u64, Window>,
+	asset: Option<Window>,
 	tripped_until: Option<u64>,
+	movers: BTreeSet<u64>,
+}
+
+impl Model {
+	fn window_at(window: Option<Window>, now: u64, length: u64) -> Window {
+		match window {
+			Some(w) if now < w.start + length => w,
+			_ => Window { start: now, ..Window::default() },
+		}
+	}
 }
 
 proptest! {
-	/// Over any sequence of operations and block advances (the hook running
-	/// every block):
-	/// - an operation is refused exactly while a trip announced by
-	///   `ThrottleTripped` is cooling down, and a refusal changes no storage;
-	/// - within one window no more than `max_operations` operations pass, and
-	///   the throttle trips on exactly the operation that brings the window's
-	///   count to `max_operations` or its sum to `max_amount`;
-	/// - every trip is announced resumed exactly once, from its `until` block.
+	/// Over any sequence of operations by four accounts and block advances
+	/// (the hook running every block), the breaker answers exactly as an
+	/// independent model of windows and trips does:
+	/// - refused with `Throttled` exactly while an announced trip cools down;
+	/// - refused with `AccountLimitReached` exactly when the account's own
+	///   window could not take the operation; a refusal changes no storage;
+	/// - the asset trips on exactly the operation that brings its window's
+	///   sum to `max_amount`, and never while a single account moved in it;
+	/// - every trip is announced resumed exactly once, from its `until`.
 	#[test]
-	fn throttle_contract_holds(config in config(), steps in proptest::collection::vec(step(), 1..60)) {
+	fn throttle_contract_holds(config in config(), steps in proptest::collection::vec(step(), 1..80)) {
 		new_test_ext().execute_with(|| {
 			prop_assert!(set_throttle(config).is_ok());
-			let mut seen = Observed::default();
+			let mut model = Model::default();
 			for step in steps {
 				match step {
 					Step::Advance { blocks } => run_to(System::block_number() + blocks),
-					Step::Operation { amount } => {
+					Step::Operation { who, amount } => {
 						let now = System::block_number();
-						let cooling = seen.tripped_until.is_some_and(|until| now < until);
 						let before = sp_io::storage::root(sp_runtime::StateVersion::V1);
 						let events_before = breaker_events().len();
-						let result = note(amount);
-						if cooling {
-							prop_assert_eq!(result, Err(BreakerRefusal::Throttled));
-							prop_assert_eq!(before, sp_io::storage::root(sp_runtime::StateVersion::V1));
+						let result = note(who, amount);
+						let refused = |r| (result == Err(r), before == sp_io::storage::root(sp_runtime::StateVersion::V1));
+						if model.tripped_until.is_some_and(|until| now < until) {
+							prop_assert_eq!(refused(BreakerRefusal::Throttled), (true, true));
+							continue;
+						}
+						if model.tripped_until.is_some() {
+							model.tripped_until = None;
+							model.asset = None;
+							model.movers.clear();
+						}
+						let mut mine = Model::window_at(model.accounts.get(&who).copied(), now, config.window);
+						mine.operations += 1;
+						mine.amount = mine.amount.saturating_add(amount);
+						let within = config.account_max_operations.map_or(true, |max| mine.operations <= max) &&
+							config.account_max_amount.map_or(true, |max| mine.amount <= max);
+						if !within {
+							prop_assert_eq!(refused(BreakerRefusal::AccountLimitReached), (true, true));
 							continue;
 						}
 						prop_assert_eq!(result, Ok(()));
-						let window_over = seen.window_start.map_or(true, |start| now >= start + config.window);
-						if window_over || seen.tripped_until.is_some() {
-							seen = Observed { window_start: Some(now), ..Observed::default() };
+						model.accounts.insert(who, mine);
+						let mut asset = Model::window_at(model.asset, now, config.window);
+						if asset.operations == 0 {
+							model.movers.clear();
 						}
-						seen.passed += 1;
-						seen.passed_amount = seen.passed_amount.saturating_add(amount);
-						prop_assert!(config.max_operations.map_or(true, |max| seen.passed <= max));
-						let reached = config.max_operations.is_some_and(|max| seen.passed >= max) ||
-							config.max_amount.is_some_and(|max| seen.passed_amount >= max);
-						let tripped = breaker_events()[events_before..].iter().find_map(|e| match e {
+						asset.operations += 1;
+						asset.amount = asset.amount.saturating_add(amount);
+						model.asset = Some(asset);
+						model.movers.insert(who);
+						let reached = config.max_amount.is_some_and(|max| asset.amount >= max);
+						let trip = breaker_events()[events_before..].iter().find_map(|e| match e {
 							Event::ThrottleTripped { until, .. } => Some(*until),
 							_ => None,
 						});
-						prop_assert_eq!(tripped.is_some(), reached);
-						if let Some(until) = tripped {
+						prop_assert_eq!(trip.is_some(), reached);
+						if let Some(until) = trip {
 							prop_assert_eq!(until, now + config.cooldown);
-							seen.tripped_until = Some(until);
+							prop_assert!(model.movers.len() >= 2, "one account tripped the asset alone");
+							model.tripped_until = Some(until);
 						}
 					},
 				}
-				let trips = breaker_events().iter().filter(|e| matches!(e, Event::ThrottleTripped { .. })).count();
-				let still_cooling = seen.tripped_until.is_some_and(|until| System::block_number() < until);
-				prop_assert_eq!(count_resumed_events() + usize::from(still_cooling), trips);
+				let still_cooling = model.tripped_until.is_some_and(|until| System::block_number() < until);
+				prop_assert_eq!(count_resumed_events() + usize::from(still_cooling), trips());
 				prop_assert!(TrippedThrottles::<Test>::get().len() <= 1);
 			}
 			Ok(())

@@ -10,22 +10,8 @@ use serde::{Deserialize, Serialize};
 use sp_runtime::traits::Saturating;
 use tokenize_primitives::OperationKind;
 
-/// Every operation kind a throttle can watch, so that per-kind bookkeeping has
-/// a known bound. The test `operation_kinds_lists_every_variant` fails to
-/// compile when the primitives gain a kind that is missing here.
-pub const OPERATION_KINDS: [OperationKind; 5] = [
-	OperationKind::AssetTransfer,
-	OperationKind::Mint,
-	OperationKind::Burn,
-	OperationKind::Payment,
-	OperationKind::Redemption,
-];
-
-/// How many throttles can be tripped at once: one per operation kind.
-pub type MaxTrippedThrottles = frame_support::traits::ConstU32<{ OPERATION_KINDS.len() as u32 }>;
-
-/// Who stopped something, at which block, and why (the audit trail of a pause
-/// or a freeze). `Reason` is a bounded byte string in storage and a plain
+/// Who stopped something, at which block, and why (the audit trail of a
+/// pause). `Reason` is a bounded byte string in storage and a plain
 /// `Vec<u8>` in the runtime-API view.
 #[derive(
 	Clone, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Serialize, Deserialize,
@@ -90,11 +76,23 @@ impl<AccountId, BlockNumber, Reason: Into<Vec<u8>>> GlobalPause<AccountId, Block
 	}
 }
 
-/// Limits of one operation kind (level 4). A window is a run of `window`
-/// blocks that starts with the first operation after the previous window
-/// ended; the operation that brings the window's count to `max_operations`
-/// or its sum to `max_amount` still passes and trips the throttle, which then
-/// refuses every operation of that kind for `cooldown` blocks.
+/// Limits of one operation kind on one asset (level 4). They are of two
+/// scopes, so that no single account can stop an asset for everyone:
+///
+/// - **per account** — within a window, one account may initiate at most
+///   `account_max_operations` operations moving at most
+///   `account_max_amount` in total; the operation that would go beyond is
+///   refused (`AccountLimitReached`) and only that account waits for its
+///   window to end;
+/// - **per asset** — the operations of every account together: the one that
+///   brings the window's sum to `max_amount` still passes and *trips* the
+///   throttle, which then refuses every operation of the kind on the asset
+///   for `cooldown` blocks. Since one account moves at most
+///   `account_max_amount` per window, which must stay below `max_amount`,
+///   tripping takes several accounts moving real value: a real burst.
+///
+/// A window is a run of `window` blocks that starts with the first
+/// operation after the previous window ended (per account and per asset).
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
 	Debug, Serialize, Deserialize,
@@ -103,34 +101,44 @@ impl<AccountId, BlockNumber, Reason: Into<Vec<u8>>> GlobalPause<AccountId, Block
 pub struct ThrottleConfig<BlockNumber, Balance> {
 	/// Length of a counting window in blocks; non-zero.
 	pub window: BlockNumber,
-	/// Operations per window that trip the throttle; non-zero when set.
-	pub max_operations: Option<u32>,
-	/// Summed amount per window that trips the throttle; non-zero when set.
+	/// Operations one account may initiate per window; non-zero when set.
+	pub account_max_operations: Option<u32>,
+	/// Summed amount one account may move per window; non-zero when set.
+	pub account_max_amount: Option<Balance>,
+	/// Summed amount of all accounts per window that trips the throttle;
+	/// when set, `account_max_amount` must be set and below it.
 	pub max_amount: Option<Balance>,
-	/// Blocks the throttle stays tripped; non-zero.
+	/// Blocks the asset-wide throttle stays tripped; non-zero.
 	pub cooldown: BlockNumber,
 }
 
 impl<BlockNumber, Balance> ThrottleConfig<BlockNumber, Balance>
 where
 	BlockNumber: sp_runtime::traits::Zero,
-	Balance: sp_runtime::traits::Zero,
+	Balance: sp_runtime::traits::Zero + PartialOrd,
 {
-	/// A usable limit: a window, at least one non-zero threshold and a
-	/// cooldown (a zero cooldown would trip and release in the same block).
+	/// A usable limit: a window, a cooldown, at least one threshold, each
+	/// non-zero, and an asset-wide amount no single account can reach alone.
 	pub fn is_valid(&self) -> bool {
-		let has_threshold = self.max_operations.is_some() || self.max_amount.is_some();
-		let operations_non_zero = self.max_operations.map_or(true, |max| max != 0);
-		let amount_non_zero = self.max_amount.as_ref().map_or(true, |max| !max.is_zero());
+		let non_zero = |limit: &Option<Balance>| limit.as_ref().map_or(true, |max| !max.is_zero());
+		let has_threshold =
+			self.account_max_operations.is_some() || self.account_max_amount.is_some() || self.max_amount.is_some();
+		let one_account_cannot_trip = match (&self.account_max_amount, &self.max_amount) {
+			(_, None) => true,
+			(Some(per_account), Some(total)) => per_account < total,
+			(None, Some(_)) => false,
+		};
 		!self.window.is_zero() &&
 			!self.cooldown.is_zero() &&
 			has_threshold &&
-			operations_non_zero &&
-			amount_non_zero
+			self.account_max_operations.map_or(true, |max| max != 0) &&
+			non_zero(&self.account_max_amount) &&
+			non_zero(&self.max_amount) &&
+			one_account_cannot_trip
 	}
 }
 
-/// Counters of one throttle.
+/// Counters of one window: of one account, or of every account on the asset.
 #[derive(
 	Clone, Copy, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default,
 	Serialize, Deserialize,
@@ -143,7 +151,8 @@ pub struct ThrottleState<BlockNumber, Balance> {
 	pub operations: u32,
 	/// Sum of their amounts (saturating).
 	pub amount: Balance,
-	/// While `now < tripped_until` every operation of the kind is refused.
+	/// Asset-wide only: while `now < tripped_until` every operation of the
+	/// kind on the asset is refused.
 	pub tripped_until: Option<BlockNumber>,
 }
 
@@ -175,24 +184,59 @@ where
 		}
 	}
 
-	/// Counts one operation; returns whether it reached a threshold. Counters
-	/// saturate: a saturated counter is past any threshold anyway.
-	pub fn count(&mut self, config: &ThrottleConfig<BlockNumber, Balance>, amount: Balance) -> bool {
+	/// Counts one operation moving `amount`. Counters saturate: a saturated
+	/// counter is past any threshold anyway.
+	pub fn count(&mut self, amount: Balance) {
 		self.operations = self.operations.saturating_add(1);
 		self.amount = self.amount.saturating_add(amount);
-		config.max_operations.is_some_and(|max| self.operations >= max) ||
-			config.max_amount.is_some_and(|max| self.amount >= max)
+	}
+
+	/// Whether one account's counters stay within its limits.
+	pub fn within_account_limits(&self, config: &ThrottleConfig<BlockNumber, Balance>) -> bool {
+		config.account_max_operations.map_or(true, |max| self.operations <= max) &&
+			config.account_max_amount.map_or(true, |max| self.amount <= max)
+	}
+
+	/// Whether the asset-wide sum reached the trip threshold.
+	pub fn reaches_asset_limit(&self, config: &ThrottleConfig<BlockNumber, Balance>) -> bool {
+		config.max_amount.is_some_and(|max| self.amount >= max)
 	}
 }
 
-/// One throttle as the runtime API reports it: its limits and its counters
-/// as they apply at the reported block.
+/// One throttle as stored: its limits and the generation of its account
+/// counters (a reset starts a new generation, so that older per-account
+/// windows count as empty without visiting every account).
+#[derive(
+	Clone, Copy, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Serialize,
+	Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct ThrottleRecord<BlockNumber, Balance> {
+	pub config: ThrottleConfig<BlockNumber, Balance>,
+	pub generation: u32,
+}
+
+/// One account's window on one throttle, tagged with the throttle's
+/// generation it was counted in.
+#[derive(
+	Clone, Copy, Encode, Decode, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default,
+	Serialize, Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountWindow<BlockNumber, Balance> {
+	pub generation: u32,
+	pub state: ThrottleState<BlockNumber, Balance>,
+}
+
+/// One throttle as the runtime API reports it: its limits and the
+/// asset-wide counters as they apply at the reported block.
 #[derive(
 	Clone, Encode, Decode, TypeInfo, PartialEq, Eq, Debug, Serialize, Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-pub struct ThrottleStatus<BlockNumber, Balance> {
+pub struct ThrottleStatus<AssetId, BlockNumber, Balance> {
 	pub kind: OperationKind,
+	pub asset: AssetId,
 	pub config: ThrottleConfig<BlockNumber, Balance>,
 	pub state: ThrottleState<BlockNumber, Balance>,
 }
@@ -204,11 +248,11 @@ pub struct ThrottleStatus<BlockNumber, Balance> {
 	Clone, Encode, Decode, TypeInfo, PartialEq, Eq, Debug, Serialize, Deserialize,
 )]
 #[serde(rename_all = "camelCase")]
-pub struct BreakerStatus<AccountId, BlockNumber, Balance> {
+pub struct BreakerStatus<AccountId, AssetId, BlockNumber, Balance> {
 	/// The block the status was read at.
 	pub at: BlockNumber,
 	/// The global pause while it holds.
 	pub global_pause: Option<GlobalPause<AccountId, BlockNumber, Vec<u8>>>,
 	/// Every configured throttle.
-	pub throttles: Vec<ThrottleStatus<BlockNumber, Balance>>,
+	pub throttles: Vec<ThrottleStatus<AssetId, BlockNumber, Balance>>,
 }

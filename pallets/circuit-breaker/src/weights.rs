@@ -21,8 +21,6 @@ pub trait WeightInfo {
 	fn cancel_global_resume() -> Weight;
 	fn pause_asset() -> Weight;
 	fn resume_asset() -> Weight;
-	fn freeze_address() -> Weight;
-	fn unfreeze_address() -> Weight;
 	fn set_throttle() -> Weight;
 	fn remove_throttle() -> Weight;
 	fn reset_throttle() -> Weight;
@@ -82,26 +80,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Estimated: `3779`
 		// Minimum execution time: 9_455_000 picoseconds.
 		Weight::from_parts(12_318_000, 3779)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `CircuitBreaker::FrozenAddresses` (r:1 w:1)
-	/// Proof: `CircuitBreaker::FrozenAddresses` (`max_values`: None, `max_size`: Some(342), added: 2817, mode: `MaxEncodedLen`)
-	fn freeze_address() -> Weight {
-		//  Measured:  `109`
-		//  Estimated: `3807`
-		// Minimum execution time: 10_506_000 picoseconds.
-		Weight::from_parts(15_243_000, 3807)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `CircuitBreaker::FrozenAddresses` (r:1 w:1)
-	/// Proof: `CircuitBreaker::FrozenAddresses` (`max_values`: None, `max_size`: Some(342), added: 2817, mode: `MaxEncodedLen`)
-	fn unfreeze_address() -> Weight {
-		//  Measured:  `213`
-		//  Estimated: `3807`
-		// Minimum execution time: 10_466_000 picoseconds.
-		Weight::from_parts(11_387_000, 3807)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -197,16 +175,6 @@ impl WeightInfo for () {
 	}
 	fn resume_asset() -> Weight {
 		Weight::from_parts(12_318_000, 3779)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn freeze_address() -> Weight {
-		Weight::from_parts(15_243_000, 3807)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn unfreeze_address() -> Weight {
-		Weight::from_parts(11_387_000, 3807)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

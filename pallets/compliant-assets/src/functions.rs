@@ -53,7 +53,7 @@ impl<T: Config> Pallet<T> {
 		amount: T::Balance,
 	) -> DispatchResult {
 		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
-		T::Breaker::check_operation(OperationKind::AssetTransfer, amount).map_err(Self::breaker_error)
+		T::Breaker::check_operation(OperationKind::AssetTransfer, &asset, from, amount).map_err(Self::breaker_error)
 	}
 
 	/// The signed caller, when it is a verified agent of `asset` holding `role`.
@@ -164,7 +164,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_receiver_side(&asset, &rules, &to, amount, None)?;
 		ensure!(T::Assets::total_issuance(asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
-		Self::note_operation(OperationKind::Mint, amount)?;
+		Self::note_operation(OperationKind::Mint, &asset, &agent, amount)?;
 		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
 		Self::deposit_event(Event::Minted { asset, to, amount, agent });
 		Ok(())
@@ -183,7 +183,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_open(&asset, &[&from])?;
 		Self::ensure_spendable(&asset, &from, amount)?;
-		Self::note_operation(OperationKind::Burn, amount)?;
+		Self::note_operation(OperationKind::Burn, &asset, &agent, amount)?;
 		Self::with_holder_count(&asset, [&from], || {
 			T::Assets::burn_from(
 				asset,
@@ -208,7 +208,7 @@ impl<T: Config> Pallet<T> {
 		amount: T::Balance,
 	) -> DispatchResult {
 		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
-		Self::note_operation(OperationKind::AssetTransfer, amount)?;
+		Self::note_operation(OperationKind::AssetTransfer, &asset, from, amount)?;
 		Self::move_holding(&asset, from, to, amount)?;
 		Self::deposit_event(Event::Transferred { asset, from: from.clone(), to: to.clone(), amount });
 		Ok(())
@@ -260,7 +260,7 @@ impl<T: Config> Pallet<T> {
 		let amount = T::Assets::balance(asset, &lost);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRecover);
 		ensure!(Self::linked_wallets(&lost, &new), Error::<T>::RecoveryTargetMismatch);
-		Self::ensure_lost_wallet_movable(&asset, &rules, &lost)?;
+		Self::ensure_lost_wallet_movable(&rules, &lost)?;
 		Self::ensure_receiver_side(&asset, &rules, &new, amount, Some(&lost))?;
 		let frozen = T::Freezes::frozen_balance(&asset, &lost);
 		T::Freezes::move_freezes(&asset, &lost, &new)?;
@@ -411,13 +411,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A recovery is no way around an enforcement action or a lock-up: the
-	/// lost wallet may not be sanctioned, frozen (breaker or freeze pallet)
-	/// or holding a locked-up asset. Its identity may otherwise have lapsed
+	/// lost wallet may not be sanctioned, address-frozen or holding a
+	/// locked-up asset. Its identity may otherwise have lapsed
 	/// (a lost key is often why KYC was not renewed).
-	fn ensure_lost_wallet_movable(asset: &T::AssetId, rules: &RulesOf<T>, lost: &T::AccountId) -> DispatchResult {
+	fn ensure_lost_wallet_movable(rules: &RulesOf<T>, lost: &T::AccountId) -> DispatchResult {
 		ensure!(!T::Compliance::is_sanctioned(lost), Error::<T>::LostWalletSanctioned);
 		ensure!(!T::Freezes::is_address_frozen(lost), Error::<T>::LostWalletAddressFrozen);
-		Self::ensure_open(asset, &[lost])?;
 		Self::ensure_not_locked_up(rules)
 	}
 
@@ -447,12 +446,22 @@ impl<T: Config> Pallet<T> {
 		Ok(Rules::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?)
 	}
 
+	/// The breaker lets `asset` move and no party's address is frozen (the
+	/// freeze pallet's address freeze: a frozen address is party to no
+	/// movement, as sender or receiver).
 	fn ensure_open(asset: &T::AssetId, parties: &[&T::AccountId]) -> DispatchResult {
-		T::Breaker::ensure_open(asset, parties).map_err(Self::breaker_error)
+		T::Breaker::ensure_open(asset).map_err(Self::breaker_error)?;
+		ensure!(!parties.iter().any(|who| T::Freezes::is_address_frozen(who)), Error::<T>::AddressFrozen);
+		Ok(())
 	}
 
-	fn note_operation(kind: OperationKind, amount: T::Balance) -> DispatchResult {
-		T::Breaker::note_operation(kind, amount).map_err(Self::breaker_error)
+	fn note_operation(
+		kind: OperationKind,
+		asset: &T::AssetId,
+		who: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		T::Breaker::note_operation(kind, asset, who, amount).map_err(Self::breaker_error)
 	}
 
 	fn ensure_compliant(who: &T::AccountId, party: Party) -> DispatchResult {
@@ -463,8 +472,8 @@ impl<T: Config> Pallet<T> {
 		match refusal {
 			BreakerRefusal::GlobalPause => Error::<T>::ChainPaused,
 			BreakerRefusal::AssetPaused => Error::<T>::AssetPaused,
-			BreakerRefusal::AddressFrozen => Error::<T>::AddressFrozen,
 			BreakerRefusal::Throttled => Error::<T>::Throttled,
+			BreakerRefusal::AccountLimitReached => Error::<T>::AccountLimitReached,
 		}
 		.into()
 	}

@@ -24,8 +24,9 @@
 //!
 //! 1. the asset is permissioned here (`UnknownAsset`), the amount is not zero
 //!    (`ZeroAmount`) and sender and receiver differ (`SelfTransfer`);
-//! 2. the circuit breaker is open for the asset and both parties
-//!    (`ChainPaused`, `AssetPaused`, `AddressFrozen`);
+//! 2. the circuit breaker is open for the asset (`ChainPaused`,
+//!    `AssetPaused`) and neither party's address is frozen by the freeze
+//!    pallet (`AddressFrozen`);
 //! 3. the sender passes the identity registry's compliance check
 //!    (`SenderNotRegistered` … `SenderJurisdictionBlocked`), then the receiver
 //!    (`Receiver…`);
@@ -35,7 +36,9 @@
 //!    (`MaxHoldersReached`) and the balance cap (`MaxBalanceExceeded`);
 //! 5. the amount is within the sender's *spendable* balance — the balance less
 //!    what the freeze pallet holds frozen (`InsufficientSpendableBalance`);
-//! 6. the breaker's throttle for asset transfers (`Throttled`).
+//! 6. the breaker's throttle for transfers of the asset (`Throttled` while
+//!    it is tripped, `AccountLimitReached` when the sender's own window is
+//!    full).
 //!
 //! [`Pallet::can_transfer`] runs the same checks without moving or counting
 //! anything (ERC-1404): it returns exactly the error the transfer would fail
@@ -359,10 +362,15 @@ pub mod pallet {
 		ChainPaused,
 		/// Breaker level 2: the asset is paused.
 		AssetPaused,
-		/// Breaker level 3: a party's address is frozen.
+		/// A party's address is frozen (freeze pallet): it may neither send
+		/// nor receive.
 		AddressFrozen,
-		/// Breaker level 4: the throttle for this kind of operation tripped.
+		/// Breaker level 3: the throttle of this kind of operation on this
+		/// asset tripped and is cooling down.
 		Throttled,
+		/// Breaker level 3: the initiating account used up its own window of
+		/// this kind of operation on this asset.
+		AccountLimitReached,
 		/// The sender has no identity.
 		SenderNotRegistered,
 		/// The sender's identity awaits verification.

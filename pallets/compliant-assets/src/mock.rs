@@ -194,8 +194,9 @@ fn identity(who: &u64) -> Option<MockIdentity> {
 pub struct BreakerState {
 	pub global: bool,
 	pub paused_assets: BTreeSet<u32>,
-	pub frozen_addresses: BTreeSet<u64>,
 	pub tripped: BTreeSet<OperationKind>,
+	/// Accounts whose own throttle window is full.
+	pub exhausted: BTreeSet<u64>,
 	/// Operations counted by `note_operation`.
 	pub noted: u32,
 }
@@ -286,7 +287,7 @@ impl Compliance<u64> for MockCompliance {
 
 pub struct MockBreaker;
 impl Breaker<u32, u64, u64> for MockBreaker {
-	fn ensure_open(asset: &u32, parties: &[&u64]) -> Result<(), BreakerRefusal> {
+	fn ensure_open(asset: &u32) -> Result<(), BreakerRefusal> {
 		let state = load::<BreakerState>(BREAKER);
 		if state.global {
 			return Err(BreakerRefusal::GlobalPause);
@@ -294,19 +295,20 @@ impl Breaker<u32, u64, u64> for MockBreaker {
 		if state.paused_assets.contains(asset) {
 			return Err(BreakerRefusal::AssetPaused);
 		}
-		if parties.iter().any(|who| state.frozen_addresses.contains(who)) {
-			return Err(BreakerRefusal::AddressFrozen);
-		}
 		Ok(())
 	}
-	fn note_operation(kind: OperationKind, amount: u64) -> Result<(), BreakerRefusal> {
-		Self::check_operation(kind, amount)?;
+	fn note_operation(kind: OperationKind, asset: &u32, who: &u64, amount: u64) -> Result<(), BreakerRefusal> {
+		Self::check_operation(kind, asset, who, amount)?;
 		breaker(|state| state.noted += 1);
 		Ok(())
 	}
-	fn check_operation(kind: OperationKind, _amount: u64) -> Result<(), BreakerRefusal> {
-		if load::<BreakerState>(BREAKER).tripped.contains(&kind) {
+	fn check_operation(kind: OperationKind, _asset: &u32, who: &u64, _amount: u64) -> Result<(), BreakerRefusal> {
+		let state = load::<BreakerState>(BREAKER);
+		if state.tripped.contains(&kind) {
 			return Err(BreakerRefusal::Throttled);
+		}
+		if state.exhausted.contains(who) {
+			return Err(BreakerRefusal::AccountLimitReached);
 		}
 		Ok(())
 	}

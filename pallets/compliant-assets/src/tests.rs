@@ -286,9 +286,9 @@ fn checks_run_in_the_documented_order() {
 		breaker(|b| {
 			b.global = true;
 			b.paused_assets.insert(ASSET);
-			b.frozen_addresses.insert(BOB);
 			b.tripped.insert(OperationKind::AssetTransfer);
 		});
+		set_address_frozen(BOB, true);
 		set_failure(ALICE, Some(ComplianceFailure::Sanctioned));
 		set_failure(BOB, Some(ComplianceFailure::Expired));
 
@@ -302,14 +302,7 @@ fn checks_run_in_the_documented_order() {
 					})
 				}),
 			),
-			(
-				Error::<Test>::AddressFrozen,
-				Box::new(|| {
-					breaker(|b| {
-						b.frozen_addresses.clear();
-					})
-				}),
-			),
+			(Error::<Test>::AddressFrozen, Box::new(|| set_address_frozen(BOB, false))),
 			(Error::<Test>::SenderSanctioned, Box::new(|| set_failure(ALICE, None))),
 			(Error::<Test>::ReceiverExpired, Box::new(|| set_failure(BOB, None))),
 			(Error::<Test>::LockedUp, Box::new(|| set_now(START + 10))),
@@ -397,9 +390,9 @@ fn frozen_amount_limits_a_transfer_to_the_spendable_amount() {
 		assert_ok!(transfer(ALICE, BOB, 400));
 		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::InsufficientSpendableBalance);
 		assert_eq!((balance(ALICE), frozen(ASSET, ALICE)), (600, 600));
-		// An address-level freeze makes the whole holding unspendable.
+		// An address-level freeze stops the holder outright, by name.
 		set_address_frozen(BOB, true);
-		assert_refused(ASSET, BOB, ALICE, 1, Error::<Test>::InsufficientSpendableBalance);
+		assert_refused(ASSET, BOB, ALICE, 1, Error::<Test>::AddressFrozen);
 	});
 }
 
@@ -415,16 +408,21 @@ fn breaker_refusals_are_named() {
 		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AssetPaused);
 		breaker(|b| {
 			b.paused_assets.clear();
-			b.frozen_addresses.insert(ALICE);
 		});
+		set_address_frozen(ALICE, true);
 		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AddressFrozen);
+		set_address_frozen(ALICE, false);
+		set_address_frozen(BOB, true);
+		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AddressFrozen);
+		set_address_frozen(BOB, false);
 		breaker(|b| {
-			b.frozen_addresses.clear();
-			b.frozen_addresses.insert(BOB);
+			b.exhausted.insert(ALICE);
 		});
-		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AddressFrozen);
+		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AccountLimitReached);
+		// Only Alice's window is full: Bob still sends.
+		mint(BOB, 1);
+		assert_ok!(transfer(BOB, CHARLIE, 1));
 		breaker(|b| {
-			b.frozen_addresses.clear();
 			b.tripped.insert(OperationKind::AssetTransfer);
 		});
 		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::Throttled);
@@ -784,10 +782,6 @@ fn forced_transfer_releases_only_the_frozen_shortfall() {
 		assert_eq!((balance(ALICE), frozen(ASSET, ALICE), balance(BOB)), (650, 650, 350));
 		// The ordinary path still cannot touch the rest.
 		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::InsufficientSpendableBalance);
-		// A breaker freeze on the sender is what enforcement targets: no refusal.
-		breaker(|b| {
-			b.frozen_addresses.insert(ALICE);
-		});
 		assert_ok!(forced(ALICE, CHARLIE, 650));
 		assert_eq!((balance(ALICE), frozen(ASSET, ALICE), holders()), (0, 0, 2));
 	});
@@ -803,13 +797,9 @@ fn forced_transfer_refusals_are_named() {
 		set_failure(BOB, Some(ComplianceFailure::Sanctioned));
 		assert_noop!(forced(ALICE, BOB, 1), Error::<Test>::ReceiverSanctioned);
 		set_failure(BOB, None);
-		breaker(|b| {
-			b.frozen_addresses.insert(BOB);
-		});
+		set_address_frozen(BOB, true);
 		assert_noop!(forced(ALICE, BOB, 1), Error::<Test>::AddressFrozen);
-		breaker(|b| {
-			b.frozen_addresses.clear();
-		});
+		set_address_frozen(BOB, false);
 		set_rules(AssetRules { max_balance: Some(10), ..Default::default() });
 		assert_noop!(forced(ALICE, BOB, 11), Error::<Test>::MaxBalanceExceeded);
 		// An address-level freeze the freeze pallet will not release.
@@ -865,16 +855,11 @@ fn recovery_refusals_are_named() {
 		for stranger in [NOBODY, DAVE, BOB] {
 			assert_noop!(recover(ALICE, stranger), Error::<Test>::RecoveryTargetMismatch);
 		}
-		// The lost wallet: not frozen (freeze pallet or breaker), not
-		// sanctioned (even when also revoked), not in a lock-up.
+		// The lost wallet: not frozen, not sanctioned (even when also
+		// revoked), not in a lock-up.
 		set_address_frozen(ALICE, true);
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletAddressFrozen);
 		set_address_frozen(ALICE, false);
-		breaker(|b| {
-			b.frozen_addresses.insert(ALICE);
-		});
-		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::AddressFrozen);
-		breaker(|b| b.frozen_addresses.clear());
 		set_failure(ALICE, Some(ComplianceFailure::Revoked));
 		set_sanctioned(ALICE, true);
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletSanctioned);

@@ -13,9 +13,16 @@
 //!   at most `MaxReferenceLen` bytes) and when (`at`, Unix seconds). A holding
 //!   may carry up to `MaxEntriesPerHolding` entries at once, each lifted or
 //!   enforced on its own;
-//! - an **address freeze** freezes every holding of an address entirely (a
-//!   sanctions listing, a court order against the person), set and lifted by
-//!   the compliance officer.
+//! - an **address freeze** stops an address outright (a sanctions listing, a
+//!   court order against the person, an AML alert on the account), set and
+//!   lifted by the compliance officer, with the same legal reason and case
+//!   reference as an entry. It is the chain's only address freeze and has one
+//!   meaning: every holding of the address is frozen in full, the address is
+//!   party to no movement of a permissioned asset (as sender or receiver:
+//!   compliant-assets refuses it with `AddressFrozen`), and the runtime
+//!   refuses its transactions before the pool (except a governance
+//!   keyholder's governance calls, so that freezing a council signer cannot
+//!   disable the council).
 //!
 //! ## Enforcement
 //!

@@ -38,15 +38,19 @@ pub trait Compliance<AccountId> {
 /// throttles are checked by the pallets themselves so that each refusal has a
 /// named error.
 pub trait Breaker<AssetId, AccountId, Balance> {
-	/// Refuses when the chain is paused, the asset is paused or either party's
-	/// address is frozen by the breaker.
-	fn ensure_open(asset: &AssetId, parties: &[&AccountId]) -> Result<(), BreakerRefusal>;
-	/// Counts one operation of `kind` moving `amount` against that kind's
-	/// throttle. Refuses while the throttle is tripped; the operation that
-	/// reaches the threshold trips it (and is itself still allowed).
-	fn note_operation(kind: OperationKind, amount: Balance) -> Result<(), BreakerRefusal>;
+	/// Refuses when the chain or the asset is paused. (Whether a party's
+	/// address is frozen is the freeze pallet's answer: [`Freezes`].)
+	fn ensure_open(asset: &AssetId) -> Result<(), BreakerRefusal>;
+	/// Counts one operation of `kind` on `asset`, initiated by `who` and
+	/// moving `amount`, against the throttle of that kind and asset. Refuses
+	/// while the throttle is tripped or when `who`'s own window is full; the
+	/// operation that reaches the asset-wide threshold trips it (and is
+	/// itself still allowed).
+	fn note_operation(kind: OperationKind, asset: &AssetId, who: &AccountId, amount: Balance)
+		-> Result<(), BreakerRefusal>;
 	/// Read-only form of [`Self::note_operation`] for pre-checks (`can_transfer`).
-	fn check_operation(kind: OperationKind, amount: Balance) -> Result<(), BreakerRefusal>;
+	fn check_operation(kind: OperationKind, asset: &AssetId, who: &AccountId, amount: Balance)
+		-> Result<(), BreakerRefusal>;
 }
 
 /// Amount-level freezes as seen by the pallet that moves permissioned assets.

@@ -175,10 +175,11 @@ pub enum BreakerRefusal {
 	GlobalPause,
 	/// Level 2: the asset is paused by compliance + depositary.
 	AssetPaused,
-	/// Level 3: an involved address is frozen by the compliance officer.
-	AddressFrozen,
-	/// Level 4: the operation's throttle tripped and is cooling down.
+	/// Level 3: the throttle of the operation's kind on the asset tripped
+	/// and is cooling down.
 	Throttled,
+	/// Level 3: the initiating account used up its own window's limits.
+	AccountLimitReached,
 }
 
 /// Kinds of value-moving operation a throttle can watch (level 4 of the

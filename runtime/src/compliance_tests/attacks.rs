@@ -11,7 +11,8 @@
 //! | 4 | every key lapses at once; a long pause outlives the signers' KYC | staggered expiries; lapsed keyholders still sign; registry calls pass a pause |
 //! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget), code 15 (nonce window); governance priority |
 //! | 6 | a user claims a node or stores peer lists | code 16 / `CallFiltered` |
-//! | 8 | a recovery agent moves a sanctioned, frozen or locked-up wallet, or any holder's balance to another wallet of the same country | `LostWalletSanctioned`, `AddressFrozen`, `LockedUp`, `RecoveryTargetMismatch` |
+//! | 7 | one holder trips the transfer throttle with one-unit legs, denying every holder | `AccountLimitReached` for that holder only; the asset trips only on several holders' real value |
+//! | 8 | a recovery agent moves a sanctioned, frozen or locked-up wallet, or any holder's balance to another wallet of the same country | `LostWalletSanctioned`, `LostWalletAddressFrozen`, `LockedUp`, `RecoveryTargetMismatch` |
 //! | 9 | a verifier re-registers a revoked identity, registers alone, attests itself | `IdentityRevoked`, no single-verifier call, `FourEyesRequired`, `SelfAttestation` |
 //! | 10 | a customer's account is reaped and its old transactions replayed | the identity's provider reference keeps the account and its nonce |
 //! | 11 | governance (or a lapse) leaves too few validators with session keys | `TooFewValidators`, `IneligibleValidatorRetained { reason: Minimum }` |
@@ -20,7 +21,7 @@
 use super::*;
 use crate::{
 	policy::{priority, refusal, CheckNonceWithinWindow, VerifiedSender, MAX_NONCES_AHEAD},
-	CircuitBreaker, IdentityRegistry,
+	CircuitBreaker, Freeze, IdentityRegistry,
 };
 use alloc::boxed::Box;
 use codec::Decode;
@@ -30,6 +31,7 @@ use frame_support::{
 	traits::Get,
 };
 use pallet_identity_registry::{IdentityDetails, RevocationReason};
+use tokenize_primitives::{FreezeReason, OperationKind};
 use sp_runtime::{
 	traits::DispatchTransaction,
 	transaction_validity::{InvalidTransaction, TransactionPriority, TransactionValidityError},
@@ -138,7 +140,7 @@ fn attack_3_the_compliance_officer_cannot_lock_governance_out() {
 		assert_ok!(IdentityRegistry::block_jurisdiction(officer_origin(), DE));
 		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), signer(1), None));
 		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), signer(2), None));
-		assert_ok!(CircuitBreaker::freeze_address(officer_origin(), signer(2), b"AML alert".to_vec()));
+		assert_ok!(Freeze::freeze_address(officer_origin(), signer(2), FreezeReason::AmlFlag, b"AML alert".to_vec()));
 		// The block bites where it should: a DE customer moves nothing.
 		assert_eq!(admitted(&holder(0), &compliant_transfer(), 100), refused(refusal::SIGNER_SANCTIONED));
 		// And the signers are refused as customers like anyone else.
@@ -322,6 +324,41 @@ fn attack_6_nobody_claims_nodes_or_stores_peer_lists() {
 	});
 }
 
+// --- 7 ----------------------------------------------------------------------
+
+#[test]
+fn attack_7_one_holder_cannot_trip_the_transfer_throttle_for_everyone() {
+	attack_ext().execute_with(|| {
+		use pallet_compliant_assets::Error;
+		let limits = pallet_circuit_breaker::ThrottleConfig {
+			window: 10,
+			account_max_operations: Some(5),
+			account_max_amount: Some(600_000),
+			max_amount: Some(1_000_000),
+			cooldown: 20,
+		};
+		assert_ok!(CircuitBreaker::set_throttle(RuntimeOrigin::signed(council()), OperationKind::AssetTransfer, ASSET, limits));
+		let send = |from: usize, to: usize, amount: u128| {
+			CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), ASSET, holder(to), amount)
+		};
+		// Holder 0 floods one-unit legs: after five it is refused, alone.
+		for _ in 0..5 {
+			assert_ok!(send(0, 1, 1));
+		}
+		assert_eq!(send(0, 1, 1), Err(Error::<Runtime>::AccountLimitReached.into()));
+		assert_eq!(send(0, 2, 1), Err(Error::<Runtime>::AccountLimitReached.into()));
+		assert_ok!(send(1, 2, 1));
+		assert_ok!(send(2, 3, 1));
+		// Nor can one holder trip the asset with value: its own window caps
+		// it below the asset-wide limit.
+		assert_eq!(send(2, 3, 600_000), Err(Error::<Runtime>::AccountLimitReached.into()));
+		// Benign: a real burst, two holders moving real value, still trips.
+		assert_ok!(send(3, 4, 500_000));
+		assert_ok!(send(4, 3, 500_000));
+		assert_eq!(send(1, 2, 1), Err(Error::<Runtime>::Throttled.into()));
+	});
+}
+
 // --- 8 ----------------------------------------------------------------------
 
 #[test]
@@ -339,9 +376,10 @@ fn attack_8_a_recovery_agent_cannot_pick_or_unfreeze_a_wallet() {
 		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(0), None));
 		assert_eq!(recover(0, 1), Err(Error::<Runtime>::LostWalletSanctioned.into()));
 		assert_ok!(IdentityRegistry::unsanction_account(RuntimeOrigin::signed(officer()), holder(0)));
-		assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(officer()), holder(0), b"AML".to_vec()));
-		assert_eq!(recover(0, 1), Err(Error::<Runtime>::AddressFrozen.into()));
-		assert_ok!(CircuitBreaker::unfreeze_address(RuntimeOrigin::signed(officer()), holder(0)));
+		let freeze_origin = || RuntimeOrigin::signed(officer());
+		assert_ok!(Freeze::freeze_address(freeze_origin(), holder(0), FreezeReason::CourtOrder, b"AZ 1".to_vec()));
+		assert_eq!(recover(0, 1), Err(Error::<Runtime>::LostWalletAddressFrozen.into()));
+		assert_ok!(Freeze::unfreeze_address(freeze_origin(), holder(0)));
 		let lockup: RulesInputOf<Runtime> =
 			pallet_compliant_assets::AssetRules { lockup_until: Some(NOW + YEAR), ..Default::default() };
 		assert_ok!(CompliantAssets::set_rules(RuntimeOrigin::signed(council()), ASSET, lockup));

@@ -204,9 +204,17 @@ fn verified_sender_refuses_a_signer_over_its_budget_with_code_12() {
 }
 
 #[test]
-fn verified_sender_refuses_a_breaker_frozen_address_with_code_13() {
+fn verified_sender_refuses_a_frozen_address_with_code_13() {
 	policy_ext().execute_with(|| {
-		assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(officer()), holder(0), b"AML alert".to_vec()));
+		let freeze = |who: AccountId| {
+			crate::Freeze::freeze_address(
+				RuntimeOrigin::signed(officer()),
+				who,
+				tokenize_primitives::FreezeReason::AmlFlag,
+				b"AML alert".to_vec(),
+			)
+		};
+		assert_ok!(freeze(holder(0)));
 		// A frozen address may not transact at all, not even a breaker call.
 		for call in [
 			compliant_transfer(42),
@@ -216,10 +224,10 @@ fn verified_sender_refuses_a_breaker_frozen_address_with_code_13() {
 			assert_eq!(validate_signed(&holder(0), &call), refused(refusal::ADDRESS_FROZEN));
 		}
 		// The address freeze is the first check: it wins over a missing identity.
-		assert_ok!(CircuitBreaker::freeze_address(RuntimeOrigin::signed(officer()), stranger(), b"AML alert".to_vec()));
+		assert_ok!(freeze(stranger()));
 		assert_eq!(validate_signed(&stranger(), &native_transfer()), refused(refusal::ADDRESS_FROZEN));
 		assert_eq!(validate_signed(&holder(1), &native_transfer()), Ok(()), "only the frozen address is refused");
-		assert_ok!(CircuitBreaker::unfreeze_address(RuntimeOrigin::signed(officer()), holder(0)));
+		assert_ok!(crate::Freeze::unfreeze_address(RuntimeOrigin::signed(officer()), holder(0)));
 		assert_eq!(validate_signed(&holder(0), &native_transfer()), Ok(()));
 	});
 }

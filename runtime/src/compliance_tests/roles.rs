@@ -179,7 +179,13 @@ fn corridor_params() -> pallet_corridor::ParamsInput<Runtime> {
 }
 
 fn throttle() -> pallet_circuit_breaker::ThrottleConfigOf<Runtime> {
-	pallet_circuit_breaker::ThrottleConfig { window: 10, max_operations: Some(100), max_amount: None, cooldown: 10 }
+	pallet_circuit_breaker::ThrottleConfig {
+		window: 10,
+		account_max_operations: Some(100),
+		account_max_amount: None,
+		max_amount: None,
+		cooldown: 10,
+	}
 }
 
 // Preparations, each through the real call with root standing in for the role.
@@ -205,13 +211,10 @@ fn pause_chain_and_schedule_resume() {
 	assert_ok!(crate::CircuitBreaker::schedule_global_resume(RuntimeOrigin::root()));
 }
 fn throttle_transfers() {
-	assert_ok!(crate::CircuitBreaker::set_throttle(RuntimeOrigin::root(), OperationKind::AssetTransfer, throttle()));
+	assert_ok!(crate::CircuitBreaker::set_throttle(RuntimeOrigin::root(), OperationKind::AssetTransfer, ASSET, throttle()));
 }
 fn pause_asset() {
 	assert_ok!(crate::CircuitBreaker::pause_asset(RuntimeOrigin::root(), ASSET, b"reconciliation".to_vec()));
-}
-fn breaker_freeze_holder() {
-	assert_ok!(crate::CircuitBreaker::freeze_address(RuntimeOrigin::root(), holder(1), b"AML alert 3".to_vec()));
 }
 /// The call the governance cases propose.
 fn proposal() -> RuntimeCall {
@@ -333,13 +336,13 @@ fn cases() -> Vec<Case> {
 		Case::governance(Breaker::pause_global { reason: b"suspected exploit".to_vec() }),
 		Case::governance(Breaker::schedule_global_resume {}).prepared(pause_chain),
 		Case::governance(Breaker::cancel_global_resume {}).prepared(pause_chain_and_schedule_resume),
-		Case::governance(Breaker::set_throttle { kind: OperationKind::AssetTransfer, config: throttle() }),
-		Case::governance(Breaker::remove_throttle { kind: OperationKind::AssetTransfer }).prepared(throttle_transfers),
-		Case::governance(Breaker::reset_throttle { kind: OperationKind::AssetTransfer }).prepared(throttle_transfers),
+		Case::governance(Breaker::set_throttle { kind: OperationKind::AssetTransfer, asset: ASSET, config: throttle() }),
+		Case::governance(Breaker::remove_throttle { kind: OperationKind::AssetTransfer, asset: ASSET })
+			.prepared(throttle_transfers),
+		Case::governance(Breaker::reset_throttle { kind: OperationKind::AssetTransfer, asset: ASSET })
+			.prepared(throttle_transfers),
 		Case::compliance_depositary(Breaker::pause_asset { asset: ASSET, reason: b"reserve check".to_vec() }),
 		Case::compliance_depositary(Breaker::resume_asset { asset: ASSET }).prepared(pause_asset),
-		Case::compliance_officer(Breaker::freeze_address { who: holder(1), reason: b"AML alert".to_vec() }),
-		Case::compliance_officer(Breaker::unfreeze_address { who: holder(1) }).prepared(breaker_freeze_holder),
 		// corridors
 		Case::governance(Corridors::add_corridor { source: DE, destination: FR, params: corridor_params() }),
 		Case::governance(Corridors::update_corridor { source: DE, destination: US, params: corridor_params() }),

@@ -147,10 +147,10 @@ impl pallet_circuit_breaker::Config for Runtime {
 	type Balance = Balance;
 	type GlobalPauseOrigin = GovernanceCouncil;
 	type AssetPauseOrigin = ComplianceDepositary;
-	type AddressFreezeOrigin = ComplianceOfficer;
 	type ThrottleOrigin = GovernanceCouncil;
 	type ResumeDelay = GlobalResumeDelay;
 	type MaxReasonLen = ConstU32<256>;
+	type MaxThrottles = ConstU32<32>;
 	type WeightInfo = pallet_circuit_breaker::weights::SubstrateWeight<Runtime>;
 }
 
