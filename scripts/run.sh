@@ -54,7 +54,8 @@ done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
 verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
-Charlie, compliance officer Eve (FR); Dave and Ferdie unverified; EURD token = asset 1;
+Charlie, compliance officer Eve (FR); Dave and Ferdie unverified; EURD = asset 1, a permissioned
+deposit token (compliantAssets.transfer; issuer Bob, held by Alice, Bob and Charlie);
 governance council = 2-of-3 multisig of Alice, Bob and Eve, whose proposals
 (governance.propose) run as Root after 10 blocks; sudo = Alice acts for every role, dev only).
   Compliance RPC: compliance_identity, compliance_canTransfer, compliance_spendableBalance, ...

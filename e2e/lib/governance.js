@@ -59,10 +59,10 @@ export function waitForEvent(api, section, method, predicate, blocks) {
 }
 
 // Submits an unsigned extrinsic and resolves with the hash of the finalized
-// block holding it. Its events are not taken from the submission: in the
-// block that swaps the runtime polkadot-js decodes them while it is still
-// reloading metadata and may hand back none (seen in CI); read them with
-// `eventsAt` instead.
+// block holding it. Its events are not taken from the submission: for the
+// block that swaps the runtime polkadot-js decodes them with the new
+// runtime's metadata, fails ("Unable to decode storage system.events", seen
+// in CI) and hands back none; see `eventsOfUpgradeBlock`.
 export function sendUnsignedFinalized(api, tx) {
   return new Promise((resolve, reject) => {
     let unsub;
@@ -79,19 +79,11 @@ export function sendUnsignedFinalized(api, tx) {
   });
 }
 
-// The events of block `blockHash`, decoded with the metadata the API holds
-// once it has caught up with the runtime of that block (retried while it
-// reloads after an upgrade).
-export async function eventsAt(api, blockHash, attempts = 10) {
-  const { specVersion } = await api.rpc.state.getRuntimeVersion(blockHash);
-  let lastError;
-  for (let i = 0; i < attempts; i++) {
-    try {
-      if (api.runtimeVersion.specVersion.eq(specVersion)) {
-        return (await (await api.at(blockHash)).query.system.events()).map(({ event }) => event);
-      }
-    } catch (e) { lastError = e; }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`events of ${blockHash} undecodable: ${lastError?.message ?? 'metadata never caught up'}`);
+// The events of the block `blockHash` that swapped the runtime, decoded with
+// the metadata of the runtime that wrote them: the one of its parent.
+export async function eventsOfUpgradeBlock(api, blockHash, parentHash) {
+  const before = await api.at(parentHash);
+  const raw = await api.rpc.state.getStorage(before.query.system.events.key(), blockHash);
+  const records = before.registry.createType('Vec<FrameSystemEventRecord>', raw.unwrap());
+  return records.map(({ event }) => event);
 }

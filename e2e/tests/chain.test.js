@@ -30,7 +30,7 @@ test('finalized height rises (GRANDPA)', async () => {
   assert.ok(latest >= first + 2, `finalized height stuck at ${latest} (started ${first})`);
 });
 
-test('genesis demo state: Alice validates, banks are verified, EURD exists', async () => {
+test('genesis demo state: Alice validates, banks are verified, EURD is a permissioned asset', async () => {
   const { api, accounts } = node;
   const validators = (await api.query.validatorSet.validators()).map((v) => v.toString());
   assert.deepEqual(validators, [accounts.alice.address]);
@@ -39,10 +39,18 @@ test('genesis demo state: Alice validates, banks are verified, EURD exists', asy
   assert.equal(bob.status.type, 'Verified');
   assert.equal(Buffer.from(bob.jurisdiction.toU8a()).toString(), 'US');
   assert.ok((await api.query.identityRegistry.identities(accounts.dave.address)).isNone);
-  const meta = await api.query.assets.metadata(1);
-  assert.equal(meta.symbol.toUtf8(), 'EURD');
+  // EURD is a permissioned asset made at genesis through compliant-assets.
+  const profile = (await api.query.compliantAssets.profiles(1)).unwrap();
+  assert.equal(profile.symbol.toUtf8(), 'EURD');
+  assert.ok((await api.query.compliantAssets.rules(1)).isSome);
+  assert.equal((await api.query.compliantAssets.holderCount(1)).toNumber(), 3);
   const alice = (await api.query.assets.account(1, accounts.alice.address)).unwrap();
   assert.equal(alice.balance.toBigInt(), 100_000_000n);
+  // Its own pallet-assets calls are closed: refused before the pool (code 16).
+  await assert.rejects(
+    api.tx.assets.transfer(1, accounts.bob.address, 1).signAndSend(accounts.alice),
+    /Custom error: 16/,
+  );
 });
 
 test('RPC serves Prometheus metrics', async () => {

@@ -60,18 +60,24 @@ impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for C
 		IdentityRegistry::make_verified(who, &[]);
 	}
 
-	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance) {
+	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance, entries: u32) {
 		IdentityRegistry::make_verified(&agent(), &[Role::Bank]);
 		let _ = CompliantAssets::add_agent(RuntimeOrigin::root(), *asset, agent(), SUPPLY_AND_FREEZE);
-		let frozen = Freeze::freeze(
-			RuntimeOrigin::signed(agent()),
-			*asset,
-			who.clone(),
-			amount,
-			FreezeReason::RegulatoryHold,
-			b"bench".to_vec(),
-		);
-		debug_assert!(frozen.is_ok(), "{frozen:?}");
+		let entries = entries.max(1);
+		let share = amount / Balance::from(entries);
+		for index in 0..entries {
+			// The last entry takes the remainder.
+			let part = if index + 1 == entries { amount - share * Balance::from(entries - 1) } else { share };
+			let frozen = Freeze::freeze(
+				RuntimeOrigin::signed(agent()),
+				*asset,
+				who.clone(),
+				part,
+				FreezeReason::RegulatoryHold,
+				b"bench".to_vec(),
+			);
+			debug_assert!(frozen.is_ok(), "{frozen:?}");
+		}
 	}
 }
 

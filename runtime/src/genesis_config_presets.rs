@@ -3,11 +3,12 @@
 //! 5-of-7 council multisig, no sudo).
 
 use crate::{
-	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, AssetsConfig, BalancesConfig, BlockNumber,
+	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, BalancesConfig, BlockNumber, CompliantAssetsConfig,
 	GovernanceConfig, IdentityRegistryConfig, NodeAuthorizationConfig, RuntimeGenesisConfig,
 	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, UNIT,
 };
 use alloc::{vec, vec::Vec};
+use pallet_compliant_assets::{AgentRole, AssetRules, GenesisAsset};
 use pallet_identity_registry::GenesisIdentity;
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
@@ -32,7 +33,8 @@ const GENESIS_EXPIRY_STEP: u64 = 90 * 24 * 3600;
 /// see and cancel one in a test, short enough to watch one run.
 pub const DEV_ENACTMENT_DELAY: BlockNumber = 10;
 const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
-/// The demo EUR deposit token: asset id 1, 2 decimals.
+/// The demo EUR deposit token: asset id 1, 2 decimals, a permissioned
+/// (compliant-assets) asset.
 pub const DEMO_EUR_ASSET: u32 = 1;
 
 const DE: Jurisdiction = Jurisdiction(*b"DE");
@@ -112,7 +114,10 @@ fn bank(who: AccountId, verifier: &AccountId, jurisdiction: Jurisdiction, lei: &
 /// they cannot even submit a transaction). The governance council is a
 /// 2-of-3 multisig of Alice, Bob and Eve; its proposals run as Root after
 /// [`DEV_ENACTMENT_DELAY`] blocks (sudo also acts as Root here, and only
-/// here). Demo EUR deposit token (asset 1, "EURD") held by Alice and Bob.
+/// here). Demo EUR deposit token (asset 1, "EURD"), a permissioned asset made
+/// at genesis through compliant-assets: Bob issues it and freezes amounts
+/// (Supply, Freeze), Alice enforces and recovers (ForcedTransfer, Recovery);
+/// Alice, Bob and Charlie hold it.
 pub fn development_config_genesis() -> serde_json::Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
@@ -141,11 +146,19 @@ pub fn development_config_genesis() -> serde_json::Value {
 			keys: validator_keys(&[(Sr25519Keyring::Alice, Ed25519Keyring::Alice)]),
 			..Default::default()
 		},
-		assets: AssetsConfig {
-			assets: vec![(DEMO_EUR_ASSET, alice.clone(), true, 1)],
-			metadata: vec![(DEMO_EUR_ASSET, b"Tokenized EUR deposit".to_vec(), b"EURD".to_vec(), 2)],
-			accounts: vec![(DEMO_EUR_ASSET, alice, 100_000_000), (DEMO_EUR_ASSET, bob, 50_000_000)],
-			..Default::default()
+		compliant_assets: CompliantAssetsConfig {
+			assets: vec![GenesisAsset {
+				id: DEMO_EUR_ASSET,
+				name: b"Tokenized EUR deposit".to_vec(),
+				symbol: b"EURD".to_vec(),
+				decimals: 2,
+				rules: AssetRules::default(),
+				agents: vec![
+					(bob.clone(), vec![AgentRole::Supply, AgentRole::Freeze]),
+					(alice.clone(), vec![AgentRole::ForcedTransfer, AgentRole::Recovery]),
+				],
+				holdings: vec![(alice, 100_000_000), (bob, 50_000_000), (charlie, 1_000_000)],
+			}],
 		},
 		..Default::default()
 	};

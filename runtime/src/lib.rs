@@ -26,6 +26,7 @@ pub mod configs;
 pub mod genesis_config_presets;
 pub mod policy;
 mod compliance_views;
+pub mod invariants;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -251,8 +251,9 @@ impl VerifiedSender {
 	/// The priority `who`'s transaction gets, or the code it is refused with.
 	fn admit(who: &AccountId, call: &RuntimeCall, cost: TransactionCost) -> Result<TransactionPriority, u8> {
 		let governance = is_governance_call(call);
-		let keyholder_acting =
-			governance && IdentityRegistry::sender_class(who) == SenderClass::Keyholder;
+		// One read of the signer's identity serves the class and the checks.
+		let standing = IdentityRegistry::sender_standing(who);
+		let keyholder_acting = governance && standing.class == SenderClass::Keyholder;
 		if Freeze::address_frozen(who) && !keyholder_acting {
 			return Err(refusal::ADDRESS_FROZEN);
 		}
@@ -262,7 +263,7 @@ impl VerifiedSender {
 		if !is_permitted(call) {
 			return Err(refusal::CALL_NOT_ALLOWED);
 		}
-		match IdentityRegistry::check_transaction_allowance(who, cost, governance) {
+		match IdentityRegistry::check_transaction_allowance_of(who, &standing, cost, governance) {
 			Ok(_) if keyholder_acting => Ok(priority::GOVERNANCE),
 			Ok(_) => Ok(priority::ORDINARY),
 			Err(AllowanceRefusal::NotCompliant(

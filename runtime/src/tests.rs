@@ -33,6 +33,15 @@ fn development_preset_has_one_validator_with_sudo() {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
 		assert!(crate::IdentityRegistry::has_role(&account(Sr25519Keyring::Bob), Role::Bank));
 		assert!(!crate::IdentityRegistry::is_verified(&account(Sr25519Keyring::Dave)));
+		// EURD is a permissioned asset, made through compliant-assets.
+		let eurd = crate::genesis_config_presets::DEMO_EUR_ASSET;
+		assert!(pallet_compliant_assets::Rules::<Runtime>::contains_key(eurd));
+		assert_eq!(pallet_compliant_assets::HolderCount::<Runtime>::get(eurd), 3);
+		assert!(crate::CompliantAssets::is_active_agent(
+			&eurd,
+			&account(Sr25519Keyring::Bob),
+			pallet_compliant_assets::AgentRole::Supply
+		));
 	});
 }
 
@@ -88,8 +97,7 @@ fn the_test_consortium_differs_from_the_consortium_only_in_its_governance_delay(
 fn every_preset_satisfies_the_pallets_invariants() {
 	for name in crate::genesis_config_presets::preset_names() {
 		externalities(&name).execute_with(|| {
-			assert_eq!(crate::IdentityRegistry::do_try_state(), Ok(()), "{name}");
-			assert_eq!(crate::Governance::do_try_state(), Ok(()), "{name}");
+			assert_eq!(crate::invariants::check_all(), Ok(()), "{name}");
 			assert!(pallet_governance::EnactmentDelay::<Runtime>::get() > 0, "{name}");
 		});
 	}

@@ -353,6 +353,28 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
+impl<T: Config> Pallet<T> {
+	/// The hook's list of tripped throttles agrees with the throttles: each
+	/// listed throttle is in force, listed once, and its counters are
+	/// tripped until exactly the listed block; the count of throttles stays
+	/// within `MaxThrottles`. Run by the `try_state` hook and by the tests.
+	pub fn do_try_state() -> Result<(), &'static str> {
+		let tripped = TrippedThrottles::<T>::get();
+		for (index, (key, until)) in tripped.iter().enumerate() {
+			ensure!(Throttles::<T>::contains_key(key), "a tripped throttle is not in force");
+			ensure!(!tripped.iter().skip(index + 1).any(|(k, _)| k == key), "a throttle is listed twice");
+			let state = ThrottleStates::<T>::get(key).ok_or("a tripped throttle has no counters")?;
+			ensure!(state.tripped_until == Some(*until), "tripped counters disagree with the list");
+		}
+		ensure!(Throttles::<T>::count() <= T::MaxThrottles::get(), "more throttles than MaxThrottles");
+		ensure!(
+			ThrottleStates::<T>::iter_keys().all(|key| Throttles::<T>::contains_key(key)),
+			"counters of a removed throttle"
+		);
+		Ok(())
+	}
+}
+
 /// What counting one operation under a throttle needs (see `assess`).
 struct Assessment<T: Config> {
 	config: ThrottleConfigOf<T>,

@@ -317,6 +317,11 @@ pub mod pallet {
 			Self::release_due_stops(now)
 		}
 
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state().map_err(Into::into)
+		}
+
 		fn integrity_test() {
 			assert!(!T::ResumeDelay::get().is_zero(), "a zero ResumeDelay defeats the time lock");
 			assert!(T::MaxReasonLen::get() > 0, "MaxReasonLen must leave room for a reason");

@@ -481,6 +481,20 @@ fn saturated_counters_still_trip() {
 	});
 }
 
+#[test]
+fn try_state_names_a_drifted_trip_list() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(set_throttle(throttle(None, Some(5), Some(6))));
+		assert_eq!(note(ALICE, 5), Ok(()));
+		assert_eq!(note(BOB, 1), Ok(()));
+		assert_eq!(CircuitBreaker::do_try_state(), Ok(()));
+		TrippedThrottles::<Test>::mutate(|list| list[0].1 = 7);
+		assert_eq!(CircuitBreaker::do_try_state(), Err("tripped counters disagree with the list"));
+		Throttles::<Test>::remove(KEY);
+		assert_eq!(CircuitBreaker::do_try_state(), Err("a tripped throttle is not in force"));
+	});
+}
+
 // ---- Block hook, status ---------------------------------------------------
 
 #[test]
@@ -708,6 +722,7 @@ proptest! {
 				let still_cooling = model.tripped_until.is_some_and(|until| System::block_number() < until);
 				prop_assert_eq!(count_resumed_events() + usize::from(still_cooling), trips());
 				prop_assert!(TrippedThrottles::<Test>::get().len() <= 1);
+				prop_assert_eq!(CircuitBreaker::do_try_state(), Ok(()));
 			}
 			Ok(())
 		})?;

@@ -79,15 +79,17 @@ fn issue<T: Config>(asset: T::AssetId, to: &T::AccountId, amount: T::Balance) ->
 }
 
 /// An asset under the worst rules, a sender holding 1 000 units of which
-/// `frozen` are frozen, and a compliant receiver holding nothing.
+/// `frozen` are frozen in `entries` freeze entries, and a compliant
+/// receiver holding nothing.
 fn transfer_setup<T: Config>(
 	frozen: u32,
+	entries: u32,
 ) -> Result<(T::AssetId, T::AccountId, T::AccountId), BenchmarkError> {
 	let from = compliant::<T>("sender", 0);
 	let to = compliant::<T>("receiver", 0);
 	let asset = asset_with_rules::<T>(worst_rules::<T>(&to))?;
 	issue::<T>(asset, &from, units::<T>(1_000))?;
-	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen));
+	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen), entries);
 	Ok((asset, from, to))
 }
 
@@ -178,7 +180,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn burn() -> Result<(), BenchmarkError> {
-		let (asset, from, _) = transfer_setup::<T>(0)?;
+		let (asset, from, _) = transfer_setup::<T>(0, 1)?;
 		let supply = agent::<T>(&asset, AgentRole::Supply);
 		// The whole holding: the account is reaped and the holder count falls.
 		#[extrinsic_call]
@@ -189,7 +191,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn transfer() -> Result<(), BenchmarkError> {
-		let (asset, from, to) = transfer_setup::<T>(500)?;
+		let (asset, from, to) = transfer_setup::<T>(500, 1)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from), asset, to.clone(), units::<T>(500));
 		assert_eq!(T::Assets::balance(asset, &to), units::<T>(500));
@@ -198,7 +200,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn batch_transfer(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
-		let (asset, from, _) = transfer_setup::<T>(0)?;
+		let (asset, from, _) = transfer_setup::<T>(0, 1)?;
 		let legs: Vec<_> = (0..n).map(|i| (compliant::<T>("receiver", i + 1), units::<T>(1))).collect();
 		#[extrinsic_call]
 		_(RawOrigin::Signed(from), asset, legs);
@@ -207,9 +209,10 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn forced_transfer() -> Result<(), BenchmarkError> {
-		// All of it frozen: the whole amount is released, the sender reaped.
-		let (asset, from, to) = transfer_setup::<T>(1_000)?;
+	fn forced_transfer(e: Linear<1, { T::MaxFreezeEntriesPerHolding::get() }>) -> Result<(), BenchmarkError> {
+		// All of it frozen in `e` entries: every entry is released, the
+		// sender reaped.
+		let (asset, from, to) = transfer_setup::<T>(1_000, e)?;
 		let enforcer = agent::<T>(&asset, AgentRole::ForcedTransfer);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(enforcer), asset, from.clone(), to.clone(), units::<T>(1_000));
@@ -218,8 +221,9 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn recover() -> Result<(), BenchmarkError> {
-		let (asset, lost, new) = transfer_setup::<T>(500)?;
+	fn recover(e: Linear<1, { T::MaxFreezeEntriesPerHolding::get() }>) -> Result<(), BenchmarkError> {
+		// Half of it frozen in `e` entries, every one re-keyed.
+		let (asset, lost, new) = transfer_setup::<T>(500, e)?;
 		let recovery = agent::<T>(&asset, AgentRole::Recovery);
 		// Linked by governance: the link is read after the LEI comparison.
 		RecoveryLinks::<T>::insert(&lost, &new);

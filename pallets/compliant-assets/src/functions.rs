@@ -92,6 +92,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Creates a genesis asset, appoints its agents and mints its first
+	/// holdings (issued by this pallet's account), each through the checks
+	/// of the corresponding call.
+	pub(crate) fn build_genesis_asset(asset: &GenesisAssetOf<T>) -> DispatchResult {
+		let id = asset.id;
+		Self::do_create_asset(id, asset.name.clone(), asset.symbol.clone(), asset.decimals, asset.rules.clone())?;
+		for (who, roles) in &asset.agents {
+			Self::do_add_agent(id, who.clone(), AgentRoles::from_roles(roles).bits())?;
+		}
+		for (holder, amount) in &asset.holdings {
+			Self::do_mint(Self::account_id(), id, holder.clone(), *amount)?;
+		}
+		Ok(())
+	}
+
 	pub(crate) fn do_set_rules(asset: T::AssetId, rules: RulesInputOf<T>) -> DispatchResult {
 		Self::rules_of(&asset)?;
 		let rules = Self::checked_rules(rules)?;

@@ -125,6 +125,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::MaybeSerializeDeserialize;
 	use tokenize_primitives::{Breaker, Compliance, Freezes, Jurisdiction};
 
 	/// Jurisdiction list of a stored rule set.
@@ -152,10 +153,11 @@ pub mod pallet {
 		/// The overarching event type.
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
-		/// Asset identifier, as pallet-assets knows it.
-		type AssetId: Member + Parameter + Copy + MaxEncodedLen + Ord;
+		/// Asset identifier, as pallet-assets knows it (serde for the genesis
+		/// config).
+		type AssetId: Member + Parameter + Copy + MaxEncodedLen + Ord + MaybeSerializeDeserialize;
 		/// Asset balance, as pallet-assets knows it.
-		type Balance: BalanceTrait + Parameter + Member;
+		type Balance: BalanceTrait + Parameter + Member + MaybeSerializeDeserialize;
 		/// The balances: pallet-assets. Its `Freezer` must be the freeze pallet,
 		/// so spendable = balance − frozen on every path.
 		type Assets: fungibles::Inspect<Self::AccountId, AssetId = Self::AssetId, Balance = Self::Balance>
@@ -163,7 +165,7 @@ pub mod pallet {
 			+ fungibles::Create<Self::AccountId>;
 		/// The identity registry.
 		type Compliance: Compliance<Self::AccountId>;
-		/// The circuit breaker: pauses, address freezes, throttles.
+		/// The circuit breaker: pauses and throttles.
 		type Breaker: Breaker<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// The freeze pallet: amount-level freezes.
 		type Freezes: Freezes<Self::AssetId, Self::AccountId, Self::Balance>;
@@ -193,6 +195,11 @@ pub mod pallet {
 		/// Longest asset name or symbol, in bytes.
 		#[pallet::constant]
 		type StringLimit: Get<u32>;
+		/// Most freeze entries one holding may carry (the freeze pallet's
+		/// `MaxEntriesPerHolding`): a forced transfer releases and a recovery
+		/// re-keys up to this many, so their weight is charged for it.
+		#[pallet::constant]
+		type MaxFreezeEntriesPerHolding: Get<u32>;
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 		/// Sets up identities and freezes for the benchmarks.
@@ -247,6 +254,34 @@ pub mod pallet {
 	/// governance, so it grows only with governance decisions.
 	#[pallet::storage]
 	pub type RecoveryLinks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// A genesis asset as the chain spec states it.
+	pub type GenesisAssetOf<T> =
+		GenesisAsset<<T as Config>::AssetId, <T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Permissioned assets that exist from genesis, with their agents and
+		/// first holdings.
+		pub assets: Vec<GenesisAssetOf<T>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for asset in &self.assets {
+				if let Err(e) = Pallet::<T>::build_genesis_asset(asset) {
+					// A chain spec with a broken asset must not start.
+					let reason: &'static str = e.into();
+					#[allow(clippy::panic)]
+					{
+						core::panic!("compliant-assets genesis: asset {:?}: {reason}", asset.id);
+					}
+				}
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -588,7 +623,7 @@ pub mod pallet {
 		///
 		/// Origin: a `ForcedTransfer` agent of `asset`. Emits `ForcedTransfer`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::forced_transfer())]
+		#[pallet::weight(T::WeightInfo::forced_transfer(T::MaxFreezeEntriesPerHolding::get()))]
 		pub fn forced_transfer(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -608,7 +643,7 @@ pub mod pallet {
 		///
 		/// Origin: a `Recovery` agent of `asset`. Emits `WalletRecovered`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::recover())]
+		#[pallet::weight(T::WeightInfo::recover(T::MaxFreezeEntriesPerHolding::get()))]
 		pub fn recover(
 			origin: OriginFor<T>,
 			asset: T::AssetId,

@@ -87,6 +87,7 @@ impl pallet_compliant_assets::Config for Test {
 	type MaxUriLen = ConstU32<32>;
 	type MaxJurisdictionRules = ConstU32<3>;
 	type StringLimit = ConstU32<8>;
+	type MaxFreezeEntriesPerHolding = ConstU32<4>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -369,7 +370,8 @@ impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
 	fn make_compliant(who: &u64) {
 		set_identity(*who, DE, InvestorCategory::Professional, *who);
 	}
-	fn freeze(asset: &u32, who: &u64, amount: u64) {
+	fn freeze(asset: &u32, who: &u64, amount: u64, _entries: u32) {
+		// The mock keeps one total per holding whatever the entries.
 		freeze(*asset, *who, amount);
 	}
 }

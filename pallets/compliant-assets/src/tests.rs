@@ -894,6 +894,60 @@ fn recovery_links_are_governance_records() {
 	});
 }
 
+// ---- genesis ----------------------------------------------------------------------
+
+fn genesis_eurd(holdings: Vec<(u64, u64)>, agents: Vec<(u64, Vec<AgentRole>)>) -> crate::GenesisConfig<Test> {
+	crate::GenesisConfig::<Test> {
+		assets: vec![crate::GenesisAsset {
+			id: 5,
+			name: b"EUR".to_vec(),
+			symbol: b"EURD".to_vec(),
+			decimals: 2,
+			rules: AssetRules { max_holders: Some(2), ..Default::default() },
+			agents,
+			holdings,
+		}],
+	}
+}
+
+#[test]
+fn genesis_assets_are_permissioned_with_their_agents_and_holdings() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		let agents = vec![(SUPPLY_AGENT, vec![AgentRole::Supply]), (FREEZE_AGENT, vec![AgentRole::Freeze])];
+		genesis_eurd(vec![(ALICE, 1_000), (BOB, 500)], agents).build();
+		assert!(<CompliantAssets as ComplianceTransfer<u64, u32, u64>>::is_permissioned(&5));
+		assert_eq!(crate::Profiles::<Test>::get(5).map(|p| p.symbol.into_inner()), Some(b"EURD".to_vec()));
+		assert_eq!((AssetsPallet::balance(5, ALICE), AssetsPallet::balance(5, BOB)), (1_000, 500));
+		assert_eq!(crate::HolderCount::<Test>::get(5), 2);
+		assert!(CompliantAssets::is_active_agent(&5, &SUPPLY_AGENT, AgentRole::Supply));
+		assert!(CompliantAssets::is_active_agent(&5, &FREEZE_AGENT, AgentRole::Freeze));
+		// The rules hold from the first block: a third holder is refused.
+		assert_noop!(
+			CompliantAssets::transfer(RuntimeOrigin::signed(ALICE), 5, CHARLIE, 1),
+			Error::<Test>::MaxHoldersReached
+		);
+	});
+}
+
+#[test]
+#[should_panic(expected = "ReceiverNotRegistered")]
+fn a_genesis_holding_must_pass_the_receiver_checks() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		genesis_eurd(vec![(NOBODY, 1)], vec![]).build();
+	});
+}
+
+#[test]
+#[should_panic(expected = "FreezeAndForcedTransferCombined")]
+fn genesis_agents_keep_the_separation_of_duties() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		genesis_eurd(vec![], vec![(FREEZE_AGENT, vec![AgentRole::Freeze, AgentRole::ForcedTransfer])]).build();
+	});
+}
+
 // ---- the cross-pallet trait -----------------------------------------------------
 
 #[test]

@@ -1,9 +1,11 @@
 //! Asset rules, agent roles and documents of permissioned assets.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use scale_info::TypeInfo;
-use tokenize_primitives::InvestorCategory;
+use serde::{Deserialize, Serialize};
+use tokenize_primitives::{InvestorCategory, Jurisdiction};
 
 /// 32-byte hash of an off-chain document (prospectus, terms, audit report).
 pub type DocumentHash = [u8; 32];
@@ -14,7 +16,9 @@ pub type DocumentHash = [u8; 32];
 /// one.
 #[derive(
 	Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug, Default,
+	Serialize, Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct AssetRules<Balance, Jurisdictions> {
 	/// Most accounts that may hold a non-zero balance at once (fund share
 	/// classes are capped for prospectus exemptions). `None`: no cap.
@@ -37,6 +41,7 @@ pub struct AssetRules<Balance, Jurisdictions> {
 /// The responsibilities an agent may hold on one asset.
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug,
+	Serialize, Deserialize,
 )]
 pub enum AgentRole {
 	/// Mints and burns (the issuer's treasury desk).
@@ -127,6 +132,24 @@ pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
 	fn asset_id() -> AssetId;
 	/// Gives `who` a verified identity that passes every compliance check.
 	fn make_compliant(who: &AccountId);
-	/// Freezes `amount` of `who`'s holding of `asset` (at most its balance).
-	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance);
+	/// Freezes `amount` of `who`'s holding of `asset` (at most its balance)
+	/// in `entries` freeze entries of about equal size.
+	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance, entries: u32);
+}
+
+/// A permissioned asset that exists from genesis (the chain spec's
+/// `compliantAssets.assets`): created as `create_asset` creates one, its
+/// agents appointed as `add_agent` appoints them, its first holdings minted
+/// by this pallet through every receiver check of `mint`. A chain spec
+/// breaking any rule does not start.
+#[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenesisAsset<AssetId, AccountId, Balance> {
+	pub id: AssetId,
+	pub name: Vec<u8>,
+	pub symbol: Vec<u8>,
+	pub decimals: u8,
+	pub rules: AssetRules<Balance, Vec<Jurisdiction>>,
+	pub agents: Vec<(AccountId, Vec<AgentRole>)>,
+	pub holdings: Vec<(AccountId, Balance)>,
 }

@@ -26,8 +26,8 @@ pub trait WeightInfo {
 	fn burn() -> Weight;
 	fn transfer() -> Weight;
 	fn batch_transfer(n: u32, ) -> Weight;
-	fn forced_transfer() -> Weight;
-	fn recover() -> Weight;
+	fn forced_transfer(e: u32, ) -> Weight;
+	fn recover(e: u32, ) -> Weight;
 	fn set_recovery_link() -> Weight;
 }
 
@@ -308,13 +308,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::ActiveEntryCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn forced_transfer() -> Weight {
+	fn forced_transfer(e: u32, ) -> Weight {
 		//  Measured:  `2194`
 		//  Estimated: `6280`
 		// Minimum execution time: 161_882_000 picoseconds.
 		Weight::from_parts(181_230_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
+			// PROVISIONAL until `./scripts/bench.sh pallets` regenerates this
+			// file: each freeze entry released or re-keyed reads and writes its
+			// entry and the holding's list.
+			.saturating_add(Weight::from_parts(12_000_000, 2650).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1).saturating_mul(e.into()))
 	}
 	/// Storage: `CompliantAssets::Agents` (r:1 w:0)
 	/// Proof: `CompliantAssets::Agents` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
@@ -350,13 +355,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn recover() -> Weight {
+	fn recover(e: u32, ) -> Weight {
 		//  Measured:  `2264`
 		//  Estimated: `8925`
 		// Minimum execution time: 179_217_000 picoseconds.
 		Weight::from_parts(191_666_000, 8925)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
+			// PROVISIONAL until `./scripts/bench.sh pallets` regenerates this
+			// file: each freeze entry released or re-keyed reads and writes its
+			// entry and the holding's list.
+			.saturating_add(Weight::from_parts(12_000_000, 2650).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads_writes(1, 1).saturating_mul(e.into()))
 	}
 	/// PROVISIONAL until `./scripts/bench.sh pallets` regenerates this file:
 	/// one registry read, one write, sized like `set_rules`.
@@ -423,15 +433,25 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2817).saturating_mul(n.into()))
 	}
-	fn forced_transfer() -> Weight {
+	fn forced_transfer(e: u32, ) -> Weight {
 		Weight::from_parts(181_230_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
+			// PROVISIONAL until `./scripts/bench.sh pallets` regenerates this
+			// file: each freeze entry released or re-keyed reads and writes its
+			// entry and the holding's list.
+			.saturating_add(Weight::from_parts(12_000_000, 2650).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads_writes(1, 1).saturating_mul(e.into()))
 	}
-	fn recover() -> Weight {
+	fn recover(e: u32, ) -> Weight {
 		Weight::from_parts(191_666_000, 8925)
 			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
+			// PROVISIONAL until `./scripts/bench.sh pallets` regenerates this
+			// file: each freeze entry released or re-keyed reads and writes its
+			// entry and the holding's list.
+			.saturating_add(Weight::from_parts(12_000_000, 2650).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads_writes(1, 1).saturating_mul(e.into()))
 	}
 	fn set_recovery_link() -> Weight {
 		Weight::from_parts(16_705_000, 3648)

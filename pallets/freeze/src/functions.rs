@@ -325,4 +325,44 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Reference<T::MaxReferenceLen>, Error<T>> {
 		reference.try_into().map_err(|_| Error::<T>::ReferenceTooLong)
 	}
+
+	// ---- invariants ---------------------------------------------------------
+
+	/// Every cache agrees with the entries it summarises: each entry is
+	/// listed once under its own holding and holds a non-zero amount, each
+	/// listed id is an entry of that holding, each holding's frozen total is
+	/// the sum of its entries (absent when zero), each asset's active-entry
+	/// count their number, and the frozen-address count the number of frozen
+	/// addresses. Run by the `try_state` hook and by the tests.
+	pub fn do_try_state() -> Result<(), &'static str> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut totals: BTreeMap<(T::AssetId, T::AccountId), T::Balance> = BTreeMap::new();
+		let mut counts: BTreeMap<T::AssetId, u32> = BTreeMap::new();
+		for (id, entry) in Entries::<T>::iter() {
+			ensure!(!entry.amount.is_zero(), "an empty entry is kept");
+			let listed = HoldingEntries::<T>::get(entry.asset, &entry.holder);
+			ensure!(listed.iter().filter(|i| **i == id).count() == 1, "entry not listed once under its holding");
+			let total = totals.entry((entry.asset, entry.holder.clone())).or_insert_with(Zero::zero);
+			*total = total.checked_add(&entry.amount).ok_or("frozen total overflows")?;
+			let count = counts.entry(entry.asset).or_insert(0);
+			*count = count.saturating_add(1);
+		}
+		for (asset, holder, ids) in HoldingEntries::<T>::iter() {
+			for id in ids.iter() {
+				let entry = Entries::<T>::get(id).ok_or("listed entry does not exist")?;
+				ensure!(entry.asset == asset && entry.holder == holder, "entry listed under another holding");
+			}
+		}
+		for (asset, holder, total) in FrozenTotals::<T>::iter() {
+			ensure!(totals.remove(&(asset, holder)) == Some(total), "frozen total differs from its entries");
+		}
+		ensure!(totals.is_empty(), "entries without a frozen total");
+		for (asset, count) in ActiveEntryCount::<T>::iter() {
+			ensure!(counts.remove(&asset) == Some(count), "active-entry count differs from the entries");
+		}
+		ensure!(counts.is_empty(), "entries without an active-entry count");
+		let frozen_addresses = FrozenAddresses::<T>::iter_keys().count();
+		ensure!(FrozenAddressCount::<T>::get() as usize == frozen_addresses, "frozen-address count drifted");
+		Ok(())
+	}
 }

@@ -644,6 +644,27 @@ fn summary_lists_the_active_entries() {
 	});
 }
 
+#[test]
+fn try_state_names_each_drifted_cache() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(freeze(ALICE, 100));
+		assert_ok!(freeze_address(BOB));
+		assert_eq!(Freeze::do_try_state(), Ok(()));
+		let check = |corrupt: fn(), expected: &str| {
+			frame_support::storage::with_transaction(|| {
+				corrupt();
+				assert_eq!(Freeze::do_try_state(), Err(expected));
+				sp_runtime::TransactionOutcome::Rollback(Ok::<(), DispatchError>(()))
+			})
+		};
+		assert_ok!(check(|| FrozenTotals::<Test>::insert(USD, ALICE, 99), "frozen total differs from its entries"));
+		assert_ok!(check(|| ActiveEntryCount::<Test>::insert(USD, 2), "active-entry count differs from the entries"));
+		assert_ok!(check(|| FrozenAddressCount::<Test>::put(0), "frozen-address count drifted"));
+		assert_ok!(check(|| HoldingEntries::<Test>::remove(USD, ALICE), "entry not listed once under its holding"));
+		assert_eq!(Freeze::do_try_state(), Ok(()));
+	});
+}
+
 // ---- invariants over random sequences -------------------------------------
 
 const HOLDERS: [AccountId; 4] = [ALICE, BOB, CAROL, TREASURY];
@@ -787,6 +808,8 @@ fn check_state_invariants() {
 	}
 	assert_eq!(ActiveEntryCount::<Test>::get(USD) as usize, entries.len());
 	assert_eq!(FrozenAddressCount::<Test>::get() as usize, FrozenAddresses::<Test>::iter().count());
+	// The pallet's own try-state check agrees.
+	assert_eq!(crate::Pallet::<Test>::do_try_state(), Ok(()));
 }
 
 fn check_transition(op: &Op, before: &[Holding], after: &[Holding]) {

@@ -171,7 +171,6 @@ impl<T: Config> Pallet<T> {
 		attester: &Attester<T::AccountId>,
 		change: impl FnOnce(&mut IdentityRecord<T::AccountId>) -> Result<R, sp_runtime::DispatchError>,
 	) -> Result<R, sp_runtime::DispatchError> {
-		let governed = Self::is_governed(who);
 		Identities::<T>::try_mutate(who, |maybe| {
 			let record = maybe.as_mut().ok_or(Error::<T>::UnknownIdentity)?;
 			ensure!(record.status != IdentityStatus::Revoked, Error::<T>::IdentityRevoked);
@@ -182,7 +181,7 @@ impl<T: Config> Pallet<T> {
 				// a correction before it): governance makes it a keyholder only
 				// once it is verified.
 				ensure!(
-					record.status == IdentityStatus::Pending || !governed,
+					record.status == IdentityStatus::Pending || !Self::is_governed_record(who, record),
 					Error::<T>::GovernedIdentity
 				);
 			}
@@ -307,9 +306,16 @@ impl<T: Config> Pallet<T> {
 	/// Whether only governance may renew, update or revoke `who`: it holds a
 	/// role, is a committee's account or signs for a committee.
 	pub fn is_governed(who: &T::AccountId) -> bool {
-		CommitteeSignerOf::<T>::contains_key(who) ||
-			Self::is_committee_account(who) ||
-			Identities::<T>::get(who).is_some_and(|record| record.roles != Roles::empty())
+		Identities::<T>::get(who).is_some_and(|record| Self::is_governed_record(who, &record)) ||
+			CommitteeSignerOf::<T>::contains_key(who) ||
+			Self::is_committee_account(who)
+	}
+
+	/// [`Self::is_governed`] for an identity whose record the caller holds.
+	fn is_governed_record(who: &T::AccountId, record: &IdentityRecord<T::AccountId>) -> bool {
+		record.roles != Roles::empty() ||
+			CommitteeSignerOf::<T>::contains_key(who) ||
+			Self::is_committee_account(who)
 	}
 
 	/// Moves `role` to the multisig of `signers` with `threshold`. `now` comes
@@ -454,7 +460,17 @@ impl<T: Config> Pallet<T> {
 	/// The compliance check as of `now`: the first failed check, in the
 	/// documented order.
 	pub(crate) fn compliance_at(who: &T::AccountId, now: u64) -> Result<(), ComplianceFailure> {
-		let record = Identities::<T>::get(who).ok_or(ComplianceFailure::NotRegistered)?;
+		Self::compliance_of(who, Identities::<T>::get(who).as_ref(), now)
+	}
+
+	/// The compliance check of `who` given its identity record (read once by
+	/// the caller).
+	fn compliance_of(
+		who: &T::AccountId,
+		record: Option<&IdentityRecord<T::AccountId>>,
+		now: u64,
+	) -> Result<(), ComplianceFailure> {
+		let record = record.ok_or(ComplianceFailure::NotRegistered)?;
 		match record.status_at(now) {
 			IdentityStatus::Verified => Ok(()),
 			IdentityStatus::Pending => Err(ComplianceFailure::Pending),
@@ -482,8 +498,20 @@ impl<T: Config> Pallet<T> {
 		cost: TransactionCost,
 		governance_call: bool,
 	) -> Result<SenderClass, AllowanceRefusal> {
-		let class = Self::sender_class(who);
-		match Self::compliance_at(who, Self::now()) {
+		Self::check_transaction_allowance_of(who, &Self::sender_standing(who), cost, governance_call)
+	}
+
+	/// [`Self::check_transaction_allowance`] for a signer whose standing the
+	/// caller already read (the runtime's transaction validation needs the
+	/// class first, for the address-freeze rule, and reads each record once).
+	pub fn check_transaction_allowance_of(
+		who: &T::AccountId,
+		standing: &SenderStanding,
+		cost: TransactionCost,
+		governance_call: bool,
+	) -> Result<SenderClass, AllowanceRefusal> {
+		let class = standing.class;
+		match standing.compliance {
 			Ok(()) => {},
 			Err(ComplianceFailure::Sanctioned | ComplianceFailure::JurisdictionBlocked | ComplianceFailure::Expired)
 				if class == SenderClass::Keyholder && governance_call => {},
@@ -517,9 +545,21 @@ impl<T: Config> Pallet<T> {
 	/// A governance keyholder: a live (not revoked) identity holding a role,
 	/// or an account signing for a committee.
 	pub fn sender_class(who: &T::AccountId) -> SenderClass {
-		let holds_role = Identities::<T>::get(who).is_some_and(|record| {
-			record.status != IdentityStatus::Revoked && record.roles != Roles::empty()
-		});
+		Self::class_of(who, Identities::<T>::get(who).as_ref())
+	}
+
+	/// `who`'s class and compliance, reading its identity record once.
+	pub fn sender_standing(who: &T::AccountId) -> SenderStanding {
+		let record = Identities::<T>::get(who);
+		SenderStanding {
+			class: Self::class_of(who, record.as_ref()),
+			compliance: Self::compliance_of(who, record.as_ref(), Self::now()),
+		}
+	}
+
+	fn class_of(who: &T::AccountId, record: Option<&IdentityRecord<T::AccountId>>) -> SenderClass {
+		let holds_role =
+			record.is_some_and(|record| record.status != IdentityStatus::Revoked && record.roles != Roles::empty());
 		if holds_role || CommitteeSignerOf::<T>::contains_key(who) {
 			SenderClass::Keyholder
 		} else {

@@ -221,6 +221,14 @@ pub enum SenderClass {
 	Keyholder,
 }
 
+/// A signer as transaction validation sees it, from one read of each record
+/// it needs: its class and the result of the compliance check.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SenderStanding {
+	pub class: SenderClass,
+	pub compliance: Result<(), ComplianceFailure>,
+}
+
 /// Why the feeless-transaction policy refuses an account's transaction.
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,

@@ -416,9 +416,12 @@ fn check(case: &Case) {
 		}
 		for actor in actors().iter().filter(|actor| case.admits(actor)) {
 			let outcome = with_transaction(|| {
-				TransactionOutcome::Rollback(Ok::<_, DispatchError>(dispatch(case.call.clone(), actor.origin())))
+				let dispatched = dispatch(case.call.clone(), actor.origin());
+				// Every cache still agrees with what it summarises.
+				let invariants = crate::invariants::check_all();
+				TransactionOutcome::Rollback(Ok::<_, DispatchError>((dispatched, invariants)))
 			});
-			assert_eq!(outcome, Ok(Ok(())), "{name} by the role holder {actor:?}");
+			assert_eq!(outcome, Ok((Ok(()), Ok(()))), "{name} by the role holder {actor:?}");
 		}
 		TransactionOutcome::Rollback(Ok::<_, DispatchError>(()))
 	});

@@ -112,6 +112,7 @@ impl pallet_compliant_assets::Config for Runtime {
 	type MaxUriLen = ConstU32<256>;
 	type MaxJurisdictionRules = ConstU32<32>;
 	type StringLimit = ConstU32<64>;
+	type MaxFreezeEntriesPerHolding = ConstU32<MAX_FREEZE_ENTRIES_PER_HOLDING>;
 	type WeightInfo = pallet_compliant_assets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
@@ -127,12 +128,16 @@ impl pallet_freeze::Config for Runtime {
 	type ConfiscateOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, ForcedTransferAgent>;
 	type AddressFreezeOrigin = ComplianceOfficer;
 	type TimeProvider = Timestamp;
-	type MaxEntriesPerHolding = ConstU32<16>;
+	type MaxEntriesPerHolding = ConstU32<MAX_FREEZE_ENTRIES_PER_HOLDING>;
 	type MaxReferenceLen = ConstU32<64>;
 	type WeightInfo = pallet_freeze::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
 }
+
+/// Most freeze entries one holding carries; compliant-assets charges its
+/// forced transfers and recoveries for this many.
+pub const MAX_FREEZE_ENTRIES_PER_HOLDING: u32 = 16;
 
 parameter_types! {
 	/// Lifting a global pause waits this long after the council schedules it

@@ -1,0 +1,31 @@
+//! Invariants of the whole runtime, for the tests and for `try-runtime`:
+//! every pallet's own cache checks (`do_try_state`) plus what no single
+//! pallet can check alone — compliant-assets' holder count of a
+//! permissioned asset against the accounts pallet-assets keeps.
+
+use crate::{CircuitBreaker, Freeze, Governance, IdentityRegistry, Runtime};
+use frame_support::ensure;
+use sp_runtime::traits::Zero;
+
+/// Each permissioned asset's cached holder count is the number of its
+/// accounts with a non-zero balance.
+pub fn holder_counts() -> Result<(), &'static str> {
+	for asset in pallet_compliant_assets::Rules::<Runtime>::iter_keys() {
+		let holders = pallet_assets::Account::<Runtime>::iter_prefix(asset)
+			.filter(|(_, account)| !account.balance.is_zero())
+			.count();
+		let cached = pallet_compliant_assets::HolderCount::<Runtime>::get(asset) as usize;
+		ensure!(cached == holders, "holder count of a permissioned asset drifted");
+	}
+	Ok(())
+}
+
+/// Every invariant above and every pallet's `do_try_state`, the first
+/// failure named.
+pub fn check_all() -> Result<(), &'static str> {
+	IdentityRegistry::do_try_state()?;
+	Governance::do_try_state()?;
+	Freeze::do_try_state()?;
+	CircuitBreaker::do_try_state()?;
+	holder_counts()
+}
