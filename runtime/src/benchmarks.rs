@@ -18,8 +18,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_governance, Governance]
 );
 
-use crate::{AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
-use tokenize_primitives::{ComplianceBenchmarkHelper, FreezeReason, Role};
+use crate::{AccountId, AssetId, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
+use tokenize_primitives::{ComplianceBenchmarkHelper, FreezeReason, OperationKind, Role};
 
 /// Identities, assets and freezes for the compliance layer's benchmarks,
 /// made through the same calls governance and agents use.
@@ -58,6 +58,20 @@ impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for C
 
 	fn make_compliant(who: &AccountId) {
 		IdentityRegistry::make_verified(who, &[]);
+	}
+
+	fn throttle(asset: &AssetId) {
+		let limits = pallet_circuit_breaker::ThrottleConfig {
+			window: 100,
+			account_max_operations: Some(u32::MAX),
+			account_max_amount: Some(Balance::MAX / 2),
+			max_amount: Some(Balance::MAX),
+			cooldown: 1,
+		};
+		for kind in [OperationKind::AssetTransfer, OperationKind::Mint, OperationKind::Burn] {
+			let set = CircuitBreaker::set_throttle(RuntimeOrigin::root(), kind, *asset, limits);
+			debug_assert!(set.is_ok(), "{set:?}");
+		}
 	}
 
 	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance, entries: u32) {

@@ -159,9 +159,11 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations run at the next runtime upgrade.
-#[allow(unused_parens)]
-type Migrations = ();
+/// Storage migrations run at the next runtime upgrade (each does nothing
+/// on a chain already at its version, e.g. one started from genesis).
+type Migrations = (
+	pallet_circuit_breaker::migrations::MigrateToV2<Runtime, configs::AdoptBreakerFreeze>,
+);
 
 pub type Executive = frame_executive::Executive<
 	Runtime,

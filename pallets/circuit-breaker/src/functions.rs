@@ -257,7 +257,8 @@ impl<T: Config> Pallet<T> {
 		let Some(record) = Throttles::<T>::get(key) else { return Ok(None) };
 		let now = Self::now();
 		let stored = ThrottleStates::<T>::get(key);
-		let state = stored.map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(&record.config, now));
+		let state =
+			stored.map_or_else(|| ThrottleState::fresh(&record.config, now), |s| s.effective_at(&record.config, now));
 		if state.is_tripped_at(now) {
 			return Err(BreakerRefusal::Throttled);
 		}
@@ -277,7 +278,7 @@ impl<T: Config> Pallet<T> {
 		record: &ThrottleRecordOf<T>,
 		now: BlockNumberFor<T>,
 	) -> AccountWindowOf<T> {
-		let fresh = AccountWindow { generation: record.generation, state: ThrottleState::fresh(now) };
+		let fresh = AccountWindow { generation: record.generation, state: ThrottleState::fresh(&record.config, now) };
 		match AccountWindows::<T>::get(key, who) {
 			Some(window) if window.generation == record.generation =>
 				AccountWindow { generation: record.generation, state: window.state.effective_at(&record.config, now) },
@@ -286,7 +287,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn effective_state(key: ThrottleKeyOf<T>, config: &ThrottleConfigOf<T>, now: BlockNumberFor<T>) -> ThrottleStateOf<T> {
-		ThrottleStates::<T>::get(key).map_or_else(|| ThrottleState::fresh(now), |s| s.effective_at(config, now))
+		ThrottleStates::<T>::get(key).map_or_else(|| ThrottleState::fresh(config, now), |s| s.effective_at(config, now))
 	}
 
 	/// Drops the asset-wide counters and any trip. Account windows are left

@@ -82,6 +82,7 @@ pub use pallet::*;
 
 mod functions;
 mod impls;
+pub mod migrations;
 pub mod types;
 pub mod weights;
 
@@ -132,7 +133,8 @@ pub mod pallet {
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
 	/// Version 2: address freezes moved to the freeze pallet; throttles keyed
-	/// by operation kind and asset, with per-account windows.
+	/// by operation kind and asset, with per-account windows
+	/// ([`crate::migrations::MigrateToV2`]).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]

@@ -355,14 +355,15 @@ fn one_account_exhausts_only_its_own_window() {
 		assert_eq!(note(BOB, 1), Ok(()));
 		assert_eq!(CircuitBreaker::note_operation(TRANSFER, &USDC, &ALICE, 1), Ok(()));
 		assert_eq!(trips(), 0);
-		// Her window (blocks 1..=10) ends; she may send again.
-		run_to(10);
+		// Her window is the fixed window of blocks 0..=9; from block 10 on
+		// she may send again.
+		run_to(9);
 		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
-		run_to(11);
+		run_to(10);
 		assert_eq!(note(ALICE, 1), Ok(()));
 		assert_eq!(
 			AccountWindows::<Test>::get(KEY, ALICE).map(|w| w.state),
-			Some(ThrottleState { window_start: 11, operations: 1, amount: 1, tripped_until: None })
+			Some(ThrottleState { window_start: 10, operations: 1, amount: 1, tripped_until: None })
 		);
 	});
 }
@@ -394,7 +395,7 @@ fn the_asset_trips_only_when_several_accounts_move_real_value() {
 		assert!(TrippedThrottles::<Test>::get().is_empty());
 		assert_eq!(ThrottleStates::<Test>::get(KEY), None);
 		assert_eq!(note(OUTSIDER, 99), Ok(()));
-		// Alice's own window (blocks 1..=10) still holds her 100.
+		// Alice's own window (blocks 0..=9) still holds her 100.
 		assert_eq!(note(ALICE, 1), Err(BreakerRefusal::AccountLimitReached));
 	});
 }
@@ -495,6 +496,45 @@ fn try_state_names_a_drifted_trip_list() {
 	});
 }
 
+// ---- Migration ------------------------------------------------------------
+
+thread_local! {
+	static ADOPTED: std::cell::RefCell<Vec<(u64, u64, Vec<u8>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+struct RecordAdoption;
+impl crate::migrations::AdoptAddressFreeze<u64> for RecordAdoption {
+	fn adopt(who: &u64, by: &u64, reason: &[u8]) -> frame_support::weights::Weight {
+		ADOPTED.with(|a| a.borrow_mut().push((*who, *by, reason.to_vec())));
+		frame_support::weights::Weight::zero()
+	}
+}
+
+#[test]
+fn migration_to_v2_hands_over_v1_freezes_and_drops_v1_throttles() {
+	use frame_support::{
+		storage::{storage_prefix, unhashed},
+		traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+	};
+	new_test_ext().execute_with(|| {
+		StorageVersion::new(1).put::<CircuitBreaker>();
+		crate::migrations::v1::FrozenAddresses::<Test>::insert(40, StopRecord { by: 3, at: 1, reason: bounded("AML-77") });
+		// A v1 throttle of transfers, keyed by kind only.
+		let mut key = storage_prefix(b"CircuitBreaker", b"Throttles").to_vec();
+		key.extend(codec::Encode::encode(&(sp_io::hashing::twox_64(&[0u8]), 0u8)));
+		unhashed::put_raw(&key, &[1, 2, 3]);
+		crate::migrations::MigrateToV2::<Test, RecordAdoption>::on_runtime_upgrade();
+		assert_eq!(ADOPTED.with(|a| a.borrow().clone()), vec![(40, 3, reason("AML-77"))]);
+		assert_eq!(crate::migrations::v1::FrozenAddresses::<Test>::iter().count(), 0);
+		assert_eq!(unhashed::get_raw(&key), None);
+		assert_eq!(CircuitBreaker::on_chain_storage_version(), StorageVersion::new(2));
+		// Once migrated, it does nothing.
+		crate::migrations::v1::FrozenAddresses::<Test>::insert(41, StopRecord { by: 3, at: 1, reason: bounded("x") });
+		crate::migrations::MigrateToV2::<Test, RecordAdoption>::on_runtime_upgrade();
+		assert_eq!(ADOPTED.with(|a| a.borrow().len()), 1);
+	});
+}
+
 // ---- Block hook, status ---------------------------------------------------
 
 #[test]
@@ -549,13 +589,13 @@ fn breaker_status_reports_every_level() {
 					kind: TRANSFER,
 					asset: EURC,
 					config: throttle(None, Some(5), Some(10)),
-					state: ThrottleState { window_start: 1, operations: 2, amount: 10, tripped_until: Some(6) },
+					state: ThrottleState { window_start: 0, operations: 2, amount: 10, tripped_until: Some(6) },
 				},
 				ThrottleStatus {
 					kind: OperationKind::Payment,
 					asset: USDC,
 					config: payments,
-					state: ThrottleState { window_start: 3, operations: 0, amount: 0, tripped_until: None },
+					state: ThrottleState { window_start: 0, operations: 0, amount: 0, tripped_until: None },
 				},
 			]
 		);
@@ -646,10 +686,13 @@ struct Model {
 }
 
 impl Model {
+	/// The fixed window `now` falls in, with what `window` counted if it is
+	/// that one.
 	fn window_at(window: Option<Window>, now: u64, length: u64) -> Window {
+		let start = now / length * length;
 		match window {
-			Some(w) if now < w.start + length => w,
-			_ => Window { start: now, ..Window::default() },
+			Some(w) if w.start == start => w,
+			_ => Window { start, ..Window::default() },
 		}
 	}
 }

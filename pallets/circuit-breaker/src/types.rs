@@ -76,7 +76,7 @@ impl<AccountId, BlockNumber, Reason: Into<Vec<u8>>> GlobalPause<AccountId, Block
 	}
 }
 
-/// Limits of one operation kind on one asset (level 4). They are of two
+/// Limits of one operation kind on one asset (level 3). They are of two
 /// scopes, so that no single account can stop an asset for everyone:
 ///
 /// - **per account** — within a window, one account may initiate at most
@@ -91,8 +91,10 @@ impl<AccountId, BlockNumber, Reason: Into<Vec<u8>>> GlobalPause<AccountId, Block
 ///   `account_max_amount` per window, which must stay below `max_amount`,
 ///   tripping takes several accounts moving real value: a real burst.
 ///
-/// A window is a run of `window` blocks that starts with the first
-/// operation after the previous window ended (per account and per asset).
+/// Windows are fixed runs of `window` blocks, the same for every account and
+/// the asset: blocks `k·window .. (k+1)·window`. (Windows opened by each
+/// account's first operation would let one account put two windows' worth
+/// into one asset window.)
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
 	Debug, Serialize, Deserialize,
@@ -145,7 +147,7 @@ where
 )]
 #[serde(rename_all = "camelCase")]
 pub struct ThrottleState<BlockNumber, Balance> {
-	/// Block of the window's first operation.
+	/// First block of the window (a multiple of the throttle's `window`).
 	pub window_start: BlockNumber,
 	/// Operations counted in the window.
 	pub operations: u32,
@@ -158,12 +160,13 @@ pub struct ThrottleState<BlockNumber, Balance> {
 
 impl<BlockNumber, Balance> ThrottleState<BlockNumber, Balance>
 where
-	BlockNumber: Saturating + PartialOrd + Copy,
+	BlockNumber: sp_runtime::traits::AtLeast32BitUnsigned + Copy,
 	Balance: Saturating + PartialOrd + Copy + Default,
 {
-	/// A window opening at `now` with nothing counted.
-	pub fn fresh(now: BlockNumber) -> Self {
-		Self { window_start: now, operations: 0, amount: Balance::default(), tripped_until: None }
+	/// Nothing counted yet in the window `now` falls in.
+	pub fn fresh(config: &ThrottleConfig<BlockNumber, Balance>, now: BlockNumber) -> Self {
+		let window_start = now.checked_rem(&config.window).map_or(now, |into| now.saturating_sub(into));
+		Self { window_start, operations: 0, amount: Balance::default(), tripped_until: None }
 	}
 
 	/// Whether the throttle refuses operations at `now`.
@@ -178,7 +181,7 @@ where
 		let window_over =
 			self.tripped_until.is_none() && now >= self.window_start.saturating_add(config.window);
 		if cooled_down || window_over {
-			Self::fresh(now)
+			Self::fresh(config, now)
 		} else {
 			self
 		}
@@ -242,8 +245,8 @@ pub struct ThrottleStatus<AssetId, BlockNumber, Balance> {
 }
 
 /// Everything the breaker stops chain-wide, for the runtime API. Paused
-/// assets and frozen addresses are unbounded sets; query them one by one
-/// with `asset_paused` / `address_frozen`.
+/// assets are an unbounded set; query them one by one with `asset_paused`
+/// (and frozen addresses with the freeze pallet).
 #[derive(
 	Clone, Encode, Decode, TypeInfo, PartialEq, Eq, Debug, Serialize, Deserialize,
 )]

@@ -63,6 +63,7 @@ fn text<T: Config>() -> Vec<u8> {
 fn asset_with_rules<T: Config>(rules: RulesInputOf<T>) -> Result<T::AssetId, BenchmarkError> {
 	let asset = T::BenchmarkHelper::asset_id();
 	Pallet::<T>::do_create_asset(asset, text::<T>(), text::<T>(), 6, rules)?;
+	T::BenchmarkHelper::throttle(&asset);
 	Ok(asset)
 }
 
@@ -226,7 +227,7 @@ mod benchmarks {
 		let (asset, lost, new) = transfer_setup::<T>(500, e)?;
 		let recovery = agent::<T>(&asset, AgentRole::Recovery);
 		// Linked by governance: the link is read after the LEI comparison.
-		RecoveryLinks::<T>::insert(&lost, &new);
+		RecoveryLinks::<T>::insert(asset, &lost, &new);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(recovery), asset, lost.clone(), new.clone());
 		assert_eq!(T::Assets::balance(asset, &new), units::<T>(1_000));
@@ -236,11 +237,12 @@ mod benchmarks {
 	#[benchmark]
 	fn set_recovery_link() -> Result<(), BenchmarkError> {
 		let origin = admin::<T>()?;
+		let asset = asset_with_rules::<T>(AssetRules::default())?;
 		let lost = compliant::<T>("lost", 0);
 		let new = compliant::<T>("new", 0);
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, lost.clone(), Some(new.clone()));
-		assert_eq!(RecoveryLinks::<T>::get(&lost), Some(new));
+		_(origin as T::RuntimeOrigin, asset, lost.clone(), Some(new.clone()));
+		assert_eq!(RecoveryLinks::<T>::get(asset, &lost), Some(new));
 		Ok(())
 	}
 

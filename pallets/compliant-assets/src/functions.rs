@@ -274,12 +274,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(lost != new, Error::<T>::SelfTransfer);
 		let amount = T::Assets::balance(asset, &lost);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRecover);
-		ensure!(Self::linked_wallets(&lost, &new), Error::<T>::RecoveryTargetMismatch);
+		let linked_by_governance = RecoveryLinks::<T>::get(asset, &lost).as_ref() == Some(&new);
+		let same_entity = T::Compliance::same_legal_entity(&lost, &new);
+		ensure!(same_entity || linked_by_governance, Error::<T>::RecoveryTargetMismatch);
 		Self::ensure_lost_wallet_movable(&rules, &lost)?;
 		Self::ensure_receiver_side(&asset, &rules, &new, amount, Some(&lost))?;
 		let frozen = T::Freezes::frozen_balance(&asset, &lost);
 		T::Freezes::move_freezes(&asset, &lost, &new)?;
 		Self::move_holding(&asset, &lost, &new, amount)?;
+		// A link serves one recovery: funds the lost wallet receives later
+		// need a new governance decision.
+		RecoveryLinks::<T>::remove(asset, &lost);
 		Self::deposit_event(Event::WalletRecovered { asset, lost, new, amount, frozen, agent });
 		Ok(())
 	}
@@ -334,10 +339,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What every privileged path (mint, forced transfer, recovery, force
-	/// move) still demands of the receiver: the breaker open for it, a
-	/// compliant identity and the asset's receiver rules. The sender's side is
-	/// the privilege: a breaker freeze on the sender is what an enforcement
-	/// action typically targets.
+	/// move) still demands of the receiver: the breaker open for the asset,
+	/// an address that is not frozen, a compliant identity and the asset's
+	/// receiver rules. The sender's side is the privilege (an enforcement
+	/// action typically targets a non-compliant holder); its frozen amounts
+	/// move only as the freeze pallet releases them.
 	fn ensure_receiver_side(
 		asset: &T::AssetId,
 		rules: &RulesOf<T>,
@@ -419,18 +425,14 @@ impl<T: Config> Pallet<T> {
 		Ok(released)
 	}
 
-	/// Both wallets belong to one holder as far as the chain can tell: the
-	/// same legal entity (LEI), or governance linked them.
-	fn linked_wallets(lost: &T::AccountId, new: &T::AccountId) -> bool {
-		T::Compliance::same_legal_entity(lost, new) || RecoveryLinks::<T>::get(lost).as_ref() == Some(new)
-	}
-
 	/// A recovery is no way around an enforcement action or a lock-up: the
-	/// lost wallet may not be sanctioned, address-frozen or holding a
-	/// locked-up asset. Its identity may otherwise have lapsed
+	/// lost wallet may not be sanctioned, in a blocked jurisdiction,
+	/// address-frozen or holding a locked-up asset. Its identity may otherwise have lapsed
 	/// (a lost key is often why KYC was not renewed).
 	fn ensure_lost_wallet_movable(rules: &RulesOf<T>, lost: &T::AccountId) -> DispatchResult {
 		ensure!(!T::Compliance::is_sanctioned(lost), Error::<T>::LostWalletSanctioned);
+		let blocked = T::Compliance::jurisdiction(lost).is_some_and(|j| T::Compliance::is_jurisdiction_blocked(&j));
+		ensure!(!blocked, Error::<T>::LostWalletJurisdictionBlocked);
 		ensure!(!T::Freezes::is_address_frozen(lost), Error::<T>::LostWalletAddressFrozen);
 		Self::ensure_not_locked_up(rules)
 	}
@@ -441,19 +443,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_set_recovery_link(lost: T::AccountId, new: Option<T::AccountId>) -> DispatchResult {
+	pub(crate) fn do_set_recovery_link(
+		asset: T::AssetId,
+		lost: T::AccountId,
+		new: Option<T::AccountId>,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
 		match &new {
 			Some(target) => {
 				ensure!(&lost != target, Error::<T>::SelfTransfer);
 				ensure!(T::Compliance::jurisdiction(target).is_some(), Error::<T>::ReceiverNotRegistered);
-				RecoveryLinks::<T>::insert(&lost, target);
+				RecoveryLinks::<T>::insert(asset, &lost, target);
 			},
 			None => {
-				ensure!(RecoveryLinks::<T>::contains_key(&lost), Error::<T>::NoRecoveryLink);
-				RecoveryLinks::<T>::remove(&lost);
+				ensure!(RecoveryLinks::<T>::contains_key(asset, &lost), Error::<T>::NoRecoveryLink);
+				RecoveryLinks::<T>::remove(asset, &lost);
 			},
 		}
-		Self::deposit_event(Event::RecoveryLinkSet { lost, new });
+		Self::deposit_event(Event::RecoveryLinkSet { asset, lost, new });
 		Ok(())
 	}
 

@@ -60,10 +60,11 @@
 //! *before* moving the balance, so a frozen amount never becomes spendable.
 //! A recovery agent alone can never pick where a holding goes: the new wallet
 //! must be the same legal entity as the lost one (the same LEI, which two
-//! verifiers attested), or governance must have linked the two wallets with
-//! [`Pallet::set_recovery_link`] (natural persons carry no LEI; the link is
-//! the council's co-signature on the agent's off-chain proof). The lost
-//! wallet itself must not be sanctioned or frozen (a recovery is no way
+//! verifiers attested), or governance must have linked the two wallets for
+//! this asset with [`Pallet::set_recovery_link`] (natural persons carry no
+//! LEI; the link is the council's co-signature on the agent's off-chain
+//! proof, and serves one recovery). The lost wallet itself must not be
+//! sanctioned, in a blocked jurisdiction or frozen (a recovery is no way
 //! around an enforcement action), and the asset's lock-up holds for a
 //! recovery as for any transfer.
 //!
@@ -249,11 +250,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type DocumentCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AssetId, u32, ValueQuery>;
 
-	/// Governance's link from a lost wallet to the wallet its holding may be
-	/// recovered to, when the two are not one legal entity. Written only by
-	/// governance, so it grows only with governance decisions.
+	/// Governance's link from a lost wallet's holding of an asset to the
+	/// wallet it may be recovered to, when the two are not one legal entity.
+	/// Written only by governance and used up by the recovery it allows.
 	#[pallet::storage]
-	pub type RecoveryLinks<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+	pub type RecoveryLinks<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AssetId, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
 
 	/// A genesis asset as the chain spec states it.
 	pub type GenesisAssetOf<T> =
@@ -335,9 +337,9 @@ pub mod pallet {
 			frozen: T::Balance,
 			agent: T::AccountId,
 		},
-		/// Governance linked the lost wallet `lost` to `new` for recovery, or
-		/// removed the link (`new` is `None`).
-		RecoveryLinkSet { lost: T::AccountId, new: Option<T::AccountId> },
+		/// Governance linked the lost wallet `lost`'s holding of `asset` to
+		/// `new` for one recovery, or removed the link (`new` is `None`).
+		RecoveryLinkSet { asset: T::AssetId, lost: T::AccountId, new: Option<T::AccountId> },
 		/// Another pallet moved `amount` by privilege (confiscation, escrow release).
 		ForceMoved { asset: T::AssetId, from: T::AccountId, to: T::AccountId, amount: T::Balance },
 	}
@@ -463,6 +465,9 @@ pub mod pallet {
 		RecoveryTargetMismatch,
 		/// The lost wallet is sanctioned: its holding stays where it is.
 		LostWalletSanctioned,
+		/// The lost wallet's jurisdiction is blocked: its holding stays where
+		/// it is, as for an ordinary transfer.
+		LostWalletJurisdictionBlocked,
 		/// There is no recovery link for this wallet to remove.
 		NoRecoveryLink,
 		/// The lost wallet is frozen at address level; the freeze must be dealt
@@ -654,21 +659,22 @@ pub mod pallet {
 			Self::do_recover(agent, asset, lost, new)
 		}
 
-		/// Link the lost wallet `lost` to `new`, the wallet a recovery agent
-		/// may move its holdings to, or remove the link (`new` = `None`).
-		/// Needed when the two wallets are not one legal entity (natural
-		/// persons); `new` must be a registered identity.
+		/// Link the lost wallet `lost`'s holding of `asset` to `new`, the
+		/// wallet a recovery agent may move it to once, or remove the link
+		/// (`new` = `None`). Needed when the two wallets are not one legal
+		/// entity (natural persons); `new` must be a registered identity.
 		///
 		/// Origin: `AssetAdminOrigin`. Emits `RecoveryLinkSet`.
 		#[pallet::call_index(12)]
 		#[pallet::weight(T::WeightInfo::set_recovery_link())]
 		pub fn set_recovery_link(
 			origin: OriginFor<T>,
+			asset: T::AssetId,
 			lost: T::AccountId,
 			new: Option<T::AccountId>,
 		) -> DispatchResult {
 			T::AssetAdminOrigin::ensure_origin(origin)?;
-			Self::do_set_recovery_link(lost, new)
+			Self::do_set_recovery_link(asset, lost, new)
 		}
 	}
 }

@@ -131,6 +131,7 @@ const IDENTITIES: &[u8] = b":mock:identities";
 const BREAKER: &[u8] = b":mock:breaker";
 const FROZEN: &[u8] = b":mock:frozen";
 const ADDRESS_FROZEN: &[u8] = b":mock:address-frozen";
+const BLOCKED: &[u8] = b":mock:blocked-jurisdictions";
 
 fn load<V: Decode + Default>(key: &[u8]) -> V {
 	unhashed::get_or_default(key)
@@ -281,9 +282,21 @@ impl Compliance<u64> for MockCompliance {
 	fn category(who: &u64) -> Option<InvestorCategory> {
 		identity(who).map(|i| i.category)
 	}
-	fn is_jurisdiction_blocked(_jurisdiction: &Jurisdiction) -> bool {
-		false
+	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool {
+		load::<BTreeSet<[u8; 2]>>(BLOCKED).contains(&jurisdiction.0)
 	}
+}
+
+/// Blocks a jurisdiction chain-wide (what `is_jurisdiction_blocked` answers;
+/// `check_compliance` stays as scripted).
+pub fn set_blocked(jurisdiction: Jurisdiction, blocked: bool) {
+	update(BLOCKED, |set: &mut BTreeSet<[u8; 2]>| {
+		if blocked {
+			set.insert(jurisdiction.0);
+		} else {
+			set.remove(&jurisdiction.0);
+		}
+	});
 }
 
 pub struct MockBreaker;
@@ -369,6 +382,9 @@ impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
 	}
 	fn make_compliant(who: &u64) {
 		set_identity(*who, DE, InvestorCategory::Professional, *who);
+	}
+	fn throttle(_asset: &u32) {
+		// The scripted breaker keeps no counters.
 	}
 	fn freeze(asset: &u32, who: &u64, amount: u64, _entries: u32) {
 		// The mock keeps one total per holding whatever the entries.

@@ -618,7 +618,7 @@ fn each_privileged_call_refuses_every_other_role() {
 		("burn", Who::Supply, |o| CompliantAssets::burn(o, ASSET, ALICE, 10)),
 		("forced_transfer", Who::Forced, |o| CompliantAssets::forced_transfer(o, ASSET, ALICE, BOB, 10)),
 		("recover", Who::Recovery, |o| CompliantAssets::recover(o, ASSET, ALICE, ALICE_NEW)),
-		("set_recovery_link", Who::Admin, |o| CompliantAssets::set_recovery_link(o, BOB, Some(BOB_NEW))),
+		("set_recovery_link", Who::Admin, |o| CompliantAssets::set_recovery_link(o, ASSET, BOB, Some(BOB_NEW))),
 	];
 	let everyone = [
 		Who::Admin,
@@ -835,10 +835,15 @@ fn recovery_moves_balance_and_freezes_to_the_new_wallet() {
 		// agent move the holding, and only to the linked wallet.
 		let recover_bob = || CompliantAssets::recover(RuntimeOrigin::signed(RECOVERY_AGENT), ASSET, BOB, BOB_NEW);
 		assert_noop!(recover_bob(), Error::<Test>::RecoveryTargetMismatch);
-		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), BOB, Some(BOB_NEW)));
-		System::assert_last_event(Event::RecoveryLinkSet { lost: BOB, new: Some(BOB_NEW) }.into());
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), ASSET, BOB, Some(BOB_NEW)));
+		System::assert_last_event(Event::RecoveryLinkSet { asset: ASSET, lost: BOB, new: Some(BOB_NEW) }.into());
 		assert_ok!(recover_bob());
 		assert_eq!((balance(BOB), balance(BOB_NEW), holders()), (0, 600, 2));
+		// The link served that recovery: what Bob's old wallet receives later
+		// needs a new decision.
+		assert_eq!(crate::RecoveryLinks::<Test>::get(ASSET, BOB), None);
+		mint(BOB, 5);
+		assert_noop!(recover_bob(), Error::<Test>::RecoveryTargetMismatch);
 	});
 }
 
@@ -864,6 +869,9 @@ fn recovery_refusals_are_named() {
 		set_sanctioned(ALICE, true);
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletSanctioned);
 		set_sanctioned(ALICE, false);
+		set_blocked(DE, true);
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LostWalletJurisdictionBlocked);
+		set_blocked(DE, false);
 		set_rules(AssetRules { lockup_until: Some(START + 1), ..Default::default() });
 		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LockedUp);
 		set_rules(AssetRules::default());
@@ -879,18 +887,22 @@ fn recovery_refusals_are_named() {
 fn recovery_links_are_governance_records() {
 	ext_with_asset().execute_with(|| {
 		let link = |lost: u64, new: Option<u64>| {
-			CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), lost, new)
+			CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), ASSET, lost, new)
 		};
 		assert_noop!(link(BOB, Some(BOB)), Error::<Test>::SelfTransfer);
 		assert_noop!(link(BOB, Some(NOBODY)), Error::<Test>::ReceiverNotRegistered);
 		assert_noop!(link(BOB, None), Error::<Test>::NoRecoveryLink);
+		assert_noop!(
+			CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), 99, BOB, Some(BOB_NEW)),
+			Error::<Test>::UnknownAsset
+		);
 		assert_ok!(link(BOB, Some(CHARLIE)));
 		// Re-pointing replaces the link; only the linked wallet qualifies.
 		assert_ok!(link(BOB, Some(BOB_NEW)));
-		assert_eq!(crate::RecoveryLinks::<Test>::get(BOB), Some(BOB_NEW));
+		assert_eq!(crate::RecoveryLinks::<Test>::get(ASSET, BOB), Some(BOB_NEW));
 		assert_ok!(link(BOB, None));
-		System::assert_last_event(Event::RecoveryLinkSet { lost: BOB, new: None }.into());
-		assert_eq!(crate::RecoveryLinks::<Test>::get(BOB), None);
+		System::assert_last_event(Event::RecoveryLinkSet { asset: ASSET, lost: BOB, new: None }.into());
+		assert_eq!(crate::RecoveryLinks::<Test>::get(ASSET, BOB), None);
 	});
 }
 
@@ -1080,7 +1092,7 @@ fn run_and_check(ops: &[Op]) {
 		// Governance links each holder's wallet to the next one's.
 		for (i, lost) in HOLDERS.iter().enumerate() {
 			let new = HOLDERS[(i + 1) % HOLDERS.len()];
-			assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), *lost, Some(new)));
+			assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(ADMIN), ASSET, *lost, Some(new)));
 		}
 		for op in ops {
 			let frozen_before = total_frozen();

@@ -132,6 +132,10 @@ pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
 	fn asset_id() -> AssetId;
 	/// Gives `who` a verified identity that passes every compliance check.
 	fn make_compliant(who: &AccountId);
+	/// Puts the breaker's throttles of transfers, mints and burns of `asset`
+	/// in force, with limits no benchmark reaches: the worst case reads and
+	/// writes the throttle's counters on every operation.
+	fn throttle(asset: &AssetId);
 	/// Freezes `amount` of `who`'s holding of `asset` (at most its balance)
 	/// in `entries` freeze entries of about equal size.
 	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance, entries: u32);

@@ -131,7 +131,9 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_freeze_address(
+	/// Also the way the runtime adopts the circuit breaker's v1 address
+	/// freezes (its storage migration to v2).
+	pub fn do_freeze_address(
 		by: T::AccountId,
 		who: T::AccountId,
 		reason: FreezeReason,

@@ -5,8 +5,9 @@ use crate::{
 	functions::COLLECTIVE_ROLES,
 	pallet::{
 		BlockedJurisdictions, Identities, RoleCommittees, SanctionedAccounts, SanctionsListRoot,
-		TrustedVerifiers,
+		TransactionAllowance, TrustedVerifiers,
 	},
+	types::TransactionCost,
 };
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
@@ -251,6 +252,27 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, role, signers, threshold);
 		assert_eq!(RoleCommittees::<T>::get(role).map(|c| c.signers.len() as u32), Some(s));
+		Ok(())
+	}
+
+	/// The registry's part of admitting one signed transaction (the
+	/// runtime's `VerifiedSender`): the signer's standing, its budget check
+	/// and the charge. Worst case: a verified customer without a role (so
+	/// the signer index is read too), passing every check, in the middle of
+	/// a window (the allowance read and rewritten).
+	#[benchmark]
+	fn transaction_allowance() -> Result<(), BenchmarkError> {
+		let (_, who) = registered::<T>();
+		let cost = TransactionCost { ref_time: 1, bytes: 1 };
+		Pallet::<T>::note_transaction(&who, cost);
+		#[block]
+		{
+			let standing = Pallet::<T>::sender_standing(&who);
+			Pallet::<T>::check_transaction_allowance_of(&who, &standing, cost, false)
+				.map_err(|_| BenchmarkError::Stop("the signer must pass"))?;
+			Pallet::<T>::note_transaction(&who, cost);
+		}
+		assert_eq!(TransactionAllowance::<T>::get(&who).map(|usage| usage.transactions), Some(2));
 		Ok(())
 	}
 

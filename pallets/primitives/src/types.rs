@@ -182,8 +182,8 @@ pub enum BreakerRefusal {
 	AccountLimitReached,
 }
 
-/// Kinds of value-moving operation a throttle can watch (level 4 of the
-/// breaker). Each kind has its own window, thresholds and cooldown.
+/// Kinds of value-moving operation a throttle can watch (level 3 of the
+/// breaker). Each kind has, per asset, its own windows, limits and cooldown.
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
 	PartialOrd, Ord, Debug, Serialize, Deserialize,

@@ -1,7 +1,10 @@
 //! Admission, removal and the per-session eligibility sweep.
 
 use crate::{pallet::*, RetentionReason};
-use alloc::vec::Vec;
+use alloc::{
+	collections::{BTreeMap, BTreeSet},
+	vec::Vec,
+};
 use frame_support::{ensure, pallet_prelude::*, traits::Contains};
 use sp_runtime::Perbill;
 use tokenize_primitives::{Compliance, Role};
@@ -22,7 +25,9 @@ impl<T: Config> Pallet<T> {
 		let mut set = Validators::<T>::get();
 		let position = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotAValidator)?;
 		set.remove(position);
-		if let Some(reason) = Self::retention_reason(&who, &set) {
+		let before = Validators::<T>::get();
+		let facts = Facts::<T>::of(&before);
+		if let Some(reason) = Self::retention_reason(&facts, &who, &before, &set) {
 			return Err(Self::refusal(reason).into());
 		}
 		Self::queue(set);
@@ -41,11 +46,12 @@ impl<T: Config> Pallet<T> {
 		// One departure can make room for another (a concentrated bank's own
 		// lapsed seat), so repeat until nothing more can leave; each round
 		// drops at least one, so this ends within `lapsed.len()` rounds.
+		let facts = Facts::<T>::of(&set);
 		let mut dropped = false;
 		loop {
 			let leaving = lapsed.iter().position(|who| {
 				let remaining = Self::without(&set, who);
-				Self::retention_reason(who, &remaining).is_none()
+				Self::retention_reason(&facts, who, &set, &remaining).is_none()
 			});
 			let Some(index) = leaving else { break };
 			let who = lapsed.swap_remove(index);
@@ -54,7 +60,8 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::ValidatorLapsed { who });
 		}
 		for who in lapsed {
-			let reason = Self::retention_reason(&who, &Self::without(&set, &who)).unwrap_or(RetentionReason::Minimum);
+			let reason = Self::retention_reason(&facts, &who, &set, &Self::without(&set, &who))
+				.unwrap_or(RetentionReason::Minimum);
 			Self::deposit_event(Event::IneligibleValidatorRetained { who, reason });
 		}
 		if dropped {
@@ -68,19 +75,25 @@ impl<T: Config> Pallet<T> {
 		Some(validators)
 	}
 
-	/// Why `leaver` must stay when the set would become `remaining`, if it
-	/// must: the set may not shrink below the minimum, a validator with
-	/// session keys may not leave fewer keyed validators than the minimum
-	/// (only keyed validators author and vote, so they are what GRANDPA's
-	/// 3f+1 counts), and no legal entity may exceed its seat share in what
-	/// is left.
-	fn retention_reason(leaver: &T::AccountId, remaining: &[T::AccountId]) -> Option<RetentionReason> {
+	/// Why `leaver` must stay when the set would go from `set` to
+	/// `remaining`, if it must: the set may not shrink below the minimum, a
+	/// validator with session keys may not leave fewer keyed validators than
+	/// the minimum (only keyed validators author and vote, so they are what
+	/// GRANDPA's 3f+1 counts), and no legal entity may end up above its seat
+	/// share with a larger share than before (a departure that only lessens
+	/// an existing concentration is allowed).
+	fn retention_reason(
+		facts: &Facts<T>,
+		leaver: &T::AccountId,
+		set: &[T::AccountId],
+		remaining: &[T::AccountId],
+	) -> Option<RetentionReason> {
 		let minimum = MinimumValidators::<T>::get();
 		let too_few = (remaining.len() as u32) < minimum ||
-			(T::SessionKeys::contains(leaver) && Self::keyed(remaining) < minimum);
+			(facts.keyed.contains(leaver) && facts.keyed_in(remaining) < minimum);
 		if too_few {
 			Some(RetentionReason::Minimum)
-		} else if Self::ensure_seat_shares(remaining).is_err() {
+		} else if facts.concentrates(set, remaining) {
 			Some(RetentionReason::SeatShare)
 		} else {
 			None
@@ -101,11 +114,6 @@ impl<T: Config> Pallet<T> {
 		let mut remaining = set.clone();
 		remaining.retain(|v| v != who);
 		remaining
-	}
-
-	/// How many of `set` have registered session keys.
-	fn keyed(set: &[T::AccountId]) -> u32 {
-		set.iter().filter(|v| T::SessionKeys::contains(v)).count() as u32
 	}
 
 	pub(crate) fn build_genesis(validators: &[T::AccountId], minimum: u32) -> Result<(), Error<T>> {
@@ -139,8 +147,9 @@ impl<T: Config> Pallet<T> {
 	fn ensure_seat_shares(set: &[T::AccountId]) -> DispatchResult {
 		let total = set.len() as u32;
 		let cap = T::MaxSeatShare::get();
+		let facts = Facts::<T>::of(set);
 		for who in set {
-			let seats = set.iter().filter(|other| T::Compliance::same_legal_entity(who, other)).count() as u32;
+			let seats = facts.seats(set, who);
 			ensure!(seats <= 1 || Perbill::from_rational(seats, total) <= cap, Error::<T>::SeatShareExceeded);
 		}
 		Ok(())
@@ -149,5 +158,53 @@ impl<T: Config> Pallet<T> {
 	fn queue(set: BoundedVec<T::AccountId, T::MaxValidators>) {
 		Validators::<T>::put(set);
 		ChangePending::<T>::put(true);
+	}
+}
+
+/// The legal entity and the session keys of each member of a set, read
+/// once: an entity check reads two identity records, and the lapse sweep
+/// asks about every pair of members in every round.
+pub(crate) struct Facts<T: Config> {
+	/// Each member's entity: the first member of the set it shares a legal
+	/// entity with (sharing one is an equivalence: same account or same LEI).
+	entity: BTreeMap<T::AccountId, usize>,
+	keyed: BTreeSet<T::AccountId>,
+}
+
+impl<T: Config> Facts<T> {
+	pub(crate) fn of(set: &[T::AccountId]) -> Self {
+		let mut entity = BTreeMap::new();
+		for (index, who) in set.iter().enumerate() {
+			let first = set[..index]
+				.iter()
+				.position(|earlier| T::Compliance::same_legal_entity(earlier, who))
+				.unwrap_or(index);
+			entity.insert(who.clone(), first);
+		}
+		let keyed = set.iter().filter(|who| T::SessionKeys::contains(who)).cloned().collect();
+		Self { entity, keyed }
+	}
+
+	/// How many of `within` have session keys.
+	fn keyed_in(&self, within: &[T::AccountId]) -> u32 {
+		within.iter().filter(|who| self.keyed.contains(who)).count() as u32
+	}
+
+	/// How many seats of `within` belong to `who`'s legal entity.
+	fn seats(&self, within: &[T::AccountId], who: &T::AccountId) -> u32 {
+		let mine = self.entity.get(who);
+		within.iter().filter(|other| self.entity.get(other) == mine).count() as u32
+	}
+
+	/// Whether going from `set` to `remaining` leaves some legal entity with
+	/// two seats or more above `MaxSeatShare` and above its share before.
+	fn concentrates(&self, set: &[T::AccountId], remaining: &[T::AccountId]) -> bool {
+		let cap = T::MaxSeatShare::get();
+		let (total_before, total_after) = (set.len() as u32, remaining.len() as u32);
+		remaining.iter().any(|who| {
+			let after = self.seats(remaining, who);
+			let share_after = Perbill::from_rational(after, total_after);
+			after > 1 && share_after > cap && share_after > Perbill::from_rational(self.seats(set, who), total_before)
+		})
 	}
 }

@@ -7,7 +7,7 @@
 //! session *n* is active from session *n + 2*, the standard session pipeline
 //! that lets GRANDPA announce the authority change in advance).
 //!
-//! Three rules keep the set safe:
+//! Four rules keep the set safe:
 //!
 //! - **admission** — [`Pallet::add_validator`] accepts only verified banks
 //!   (named errors `IdentityNotVerified`, `NotABank`);
@@ -16,11 +16,13 @@
 //!   keeps the two rules below; a lapsed validator whose departure would
 //!   break one is kept and `IneligibleValidatorRetained { reason }` is
 //!   emitted every session until governance repairs the set;
-//! - **minimum** — the set never holds fewer than `MinimumValidators`
-//!   validators with session keys (GRANDPA needs 3f+1 voters to tolerate f
-//!   faults, and a validator without keys neither authors nor votes, so an
-//!   unkeyed member does not count towards the minimum; removing one is
-//!   always possible);
+//! - **minimum** — no removal or lapse takes the set below
+//!   `MinimumValidators` members, nor below that many validators with
+//!   session keys (GRANDPA needs 3f+1 voters to tolerate f faults, and a
+//!   validator without keys neither authors nor votes, so an unkeyed member
+//!   does not count towards the keyed minimum and its own removal never
+//!   lowers it). A validator can still purge its own keys: the pallet
+//!   cannot stop that, it only refuses to make things worse;
 //! - **concentration** — no legal entity (same account or same LEI) may hold
 //!   more than `MaxSeatShare` of the seats, so no single bank can stall
 //!   finality on its own (with the default 33%, one bank stays below 1/3).

@@ -168,6 +168,22 @@ fn a_lapse_never_hands_one_legal_entity_more_than_its_seat_share() {
 	});
 }
 
+#[test]
+fn a_departure_that_only_lessens_a_concentration_is_allowed() {
+	new_test_ext().execute_with(|| {
+		// A set already over the share (say, a lowered MaxSeatShare): entity
+		// 1 holds founders 1 and 10 of five seats (40 %).
+		set_identity(10, MockIdentity { verified: true, bank: true, entity: 1 });
+		Validators::<Test>::put(frame_support::BoundedVec::truncate_from(vec![1, 2, 3, 4, 10]));
+		// Removing an independent bank would raise it to 50 %: refused.
+		assert_noop!(ValidatorSet::remove_validator(RuntimeOrigin::root(), 2), Error::<Test>::SeatShareExceeded);
+		// Its own second seat lapsing lowers it: the seat goes.
+		set_identity(10, MockIdentity { verified: false, bank: true, entity: 1 });
+		assert_eq!(ValidatorSet::new_session(2), Some(vec![1, 2, 3, 4]));
+		System::assert_has_event(Event::ValidatorLapsed { who: 10 }.into());
+	});
+}
+
 #[derive(Clone, Debug)]
 enum Op {
 	Add(u64),

@@ -372,7 +372,7 @@ fn attack_8_a_recovery_agent_cannot_pick_or_unfreeze_a_wallet() {
 		// Holders 0 and 1 are both verified in DE: a country links nobody.
 		assert_eq!(recover(0, 1), Err(Error::<Runtime>::RecoveryTargetMismatch.into()));
 		// Governance links the wallets; the lost one must still be movable.
-		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(council()), holder(0), Some(holder(1))));
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::signed(council()), ASSET, holder(0), Some(holder(1))));
 		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(0), None));
 		assert_eq!(recover(0, 1), Err(Error::<Runtime>::LostWalletSanctioned.into()));
 		assert_ok!(IdentityRegistry::unsanction_account(RuntimeOrigin::signed(officer()), holder(0)));

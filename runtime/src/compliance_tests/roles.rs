@@ -305,7 +305,7 @@ fn cases() -> Vec<Case> {
 			hash: document_hash,
 		}),
 		Case::governance(Assets::remove_document { asset: ASSET, name: DOCUMENT.to_vec() }),
-		Case::governance(Assets::set_recovery_link { lost: holder(3), new: Some(holder(4)) }),
+		Case::governance(Assets::set_recovery_link { asset: ASSET, lost: holder(3), new: Some(holder(4)) }),
 		Case::asset_agent(Assets::mint { asset: ASSET, to: holder(1), amount: 10 }, supply_agent()),
 		Case::asset_agent(Assets::burn { asset: ASSET, from: holder(1), amount: 10 }, supply_agent()),
 		Case::asset_agent(
@@ -393,7 +393,7 @@ fn roles_ext() -> sp_io::TestExternalities {
 		));
 		assert_ok!(crate::Corridor::add_corridor(RuntimeOrigin::root(), DE, US, corridor_params()));
 		// Governance links holder 0's wallet to holder 2's for recovery.
-		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::root(), holder(0), Some(holder(2))));
+		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::root(), ASSET, holder(0), Some(holder(2))));
 	});
 	ext
 }

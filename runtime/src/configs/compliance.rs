@@ -20,7 +20,7 @@ use frame_support::{
 };
 use frame_system::EnsureRoot;
 use sp_runtime::traits::Replace;
-use tokenize_primitives::{EnsureRole, MultisigAccount, Role};
+use tokenize_primitives::{EnsureRole, FreezeReason, MultisigAccount, Role};
 
 parameter_types! {
 	/// The account that stands for root in events when sudo acts on the dev
@@ -133,6 +133,22 @@ impl pallet_freeze::Config for Runtime {
 	type WeightInfo = pallet_freeze::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
+}
+
+/// Re-issues a v1 circuit-breaker address freeze (the breaker's storage
+/// migration to v2) as the freeze pallet's address freeze: same address,
+/// same officer, the breaker's free-text reason as the case reference
+/// (cut to the freeze pallet's bound), reason `AmlFlag`.
+pub struct AdoptBreakerFreeze;
+impl pallet_circuit_breaker::migrations::AdoptAddressFreeze<AccountId> for AdoptBreakerFreeze {
+	fn adopt(who: &AccountId, by: &AccountId, reason: &[u8]) -> frame_support::weights::Weight {
+		let limit = <<Runtime as pallet_freeze::Config>::MaxReferenceLen as frame_support::traits::Get<u32>>::get() as usize;
+		let reference = reason.get(..limit).unwrap_or(reason).to_vec();
+		// The only refusal left is `AddressAlreadyFrozen` (the reference is
+		// cut to its bound): then the address stays frozen either way.
+		let _ = Freeze::do_freeze_address(by.clone(), who.clone(), FreezeReason::AmlFlag, reference);
+		<<Runtime as pallet_freeze::Config>::WeightInfo as pallet_freeze::WeightInfo>::freeze_address()
+	}
 }
 
 /// Most freeze entries one holding carries; compliant-assets charges its
