@@ -7,7 +7,7 @@
 //! | # | attack | refused with |
 //! |---|---|---|
 //! | 2 | a verifier revokes or short-renews a committee account, a committee signer or a validator bank | `CommitteeAccountNotRevocable`, `GovernedIdentity` |
-//! | 3 | the officer blocks the council's jurisdiction, sanctions or breaker-freezes its signers | keyholder rule: governance calls still admitted |
+//! | 3 | the officer blocks the council's jurisdiction, sanctions or address-freezes its signers | keyholder rule: governance calls still admitted |
 //! | 4 | every key lapses at once; a long pause outlives the signers' KYC | staggered expiries; lapsed keyholders still sign; registry calls pass a pause |
 //! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget), code 15 (nonce window); governance priority |
 //! | 6 | a user claims a node or stores peer lists | code 16 / `CallFiltered` |
@@ -17,6 +17,7 @@
 //! | 10 | a customer's account is reaped and its old transactions replayed | the identity's provider reference keeps the account and its nonce |
 //! | 11 | governance (or a lapse) leaves too few validators with session keys | `TooFewValidators`, `IneligibleValidatorRetained { reason: Minimum }` |
 //! | 12 | a user creates a pallet-assets asset, or moves a permissioned one through pallet-assets inside sudo_as or a proposal | code 16 / `CallFiltered` |
+//! | 13 | two address freezes with different meanings | the breaker's is gone; the freeze pallet's refuses the address's transactions (code 13) and any movement to or from it (`AddressFrozen`) |
 
 use super::*;
 use crate::{
@@ -538,5 +539,36 @@ fn attack_12_pallet_assets_is_closed_whatever_the_wrapper() {
 			pallet_governance::Call::<Runtime>::propose { call: Box::new(compliant_transfer()) }.into();
 		assert_ok!(dispatch(proposal, RuntimeOrigin::signed(council())));
 		assert_eq!(pallet_governance::Proposals::<Runtime>::count(), 1);
+	});
+}
+
+// --- 13 ---------------------------------------------------------------------
+
+#[test]
+fn attack_13_one_address_freeze_with_one_meaning() {
+	attack_ext().execute_with(|| {
+		use frame_support::traits::PalletInfoAccess;
+		use pallet_compliant_assets::Error;
+		// The breaker's own address freeze is gone: its call indices 5 and 6
+		// decode to no call at all.
+		let breaker = <CircuitBreaker as PalletInfoAccess>::index() as u8;
+		for index in [5u8, 6] {
+			assert!(RuntimeCall::decode(&mut &[breaker, index, 0, 0, 0, 0][..]).is_err());
+		}
+		// The freeze pallet's address freeze stops the address outright.
+		let officer_origin = || RuntimeOrigin::signed(officer());
+		assert_ok!(Freeze::freeze_address(officer_origin(), holder(0), FreezeReason::SanctionsMatch, b"SDN 1".to_vec()));
+		let send = |from: usize, to: usize| {
+			CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), ASSET, holder(to), 1)
+		};
+		assert_eq!(admitted(&holder(0), &compliant_transfer(), 100), refused(refusal::ADDRESS_FROZEN));
+		assert_eq!(send(0, 1), Err(Error::<Runtime>::AddressFrozen.into()));
+		assert_eq!(send(1, 0), Err(Error::<Runtime>::AddressFrozen.into()));
+		// Benign: everyone else moves, and once lifted so does the address.
+		assert_ok!(send(1, 2));
+		assert_ok!(Freeze::unfreeze_address(officer_origin(), holder(0)));
+		assert!(admitted(&holder(0), &compliant_transfer(), 100).is_ok());
+		assert_ok!(send(1, 0));
+		assert_ok!(send(0, 1));
 	});
 }
