@@ -177,10 +177,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_reset_throttle(by: T::AccountId, key: ThrottleKeyOf<T>) -> DispatchResult {
-		let generation = Self::next_generation();
 		Throttles::<T>::try_mutate(key, |record| {
 			let record = record.as_mut().ok_or(Error::<T>::NoThrottle)?;
-			record.generation = generation;
+			record.generation = Self::next_generation();
 			Ok::<_, Error<T>>(())
 		})?;
 		Self::clear_throttle_state(key);

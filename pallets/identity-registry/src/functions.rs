@@ -306,16 +306,18 @@ impl<T: Config> Pallet<T> {
 	/// Whether only governance may renew, update or revoke `who`: it holds a
 	/// role, is a committee's account or signs for a committee.
 	pub fn is_governed(who: &T::AccountId) -> bool {
-		Identities::<T>::get(who).is_some_and(|record| Self::is_governed_record(who, &record)) ||
-			CommitteeSignerOf::<T>::contains_key(who) ||
-			Self::is_committee_account(who)
+		Identities::<T>::get(who).is_some_and(|record| record.roles != Roles::empty()) ||
+			Self::holds_committee_position(who)
 	}
 
 	/// [`Self::is_governed`] for an identity whose record the caller holds.
 	fn is_governed_record(who: &T::AccountId, record: &IdentityRecord<T::AccountId>) -> bool {
-		record.roles != Roles::empty() ||
-			CommitteeSignerOf::<T>::contains_key(who) ||
-			Self::is_committee_account(who)
+		record.roles != Roles::empty() || Self::holds_committee_position(who)
+	}
+
+	/// Signs for a committee or is a committee's account.
+	fn holds_committee_position(who: &T::AccountId) -> bool {
+		CommitteeSignerOf::<T>::contains_key(who) || Self::is_committee_account(who)
 	}
 
 	/// Moves `role` to the multisig of `signers` with `threshold`. `now` comes

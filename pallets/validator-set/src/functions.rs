@@ -22,10 +22,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_remove_validator(who: T::AccountId) -> DispatchResult {
-		let mut set = Validators::<T>::get();
+		let before = Validators::<T>::get();
+		let mut set = before.clone();
 		let position = set.iter().position(|v| v == &who).ok_or(Error::<T>::NotAValidator)?;
 		set.remove(position);
-		let before = Validators::<T>::get();
 		let facts = Facts::<T>::of(&before);
 		if let Some(reason) = Self::retention_reason(&facts, &who, &before, &set) {
 			return Err(Self::refusal(reason).into());
