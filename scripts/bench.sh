@@ -23,7 +23,7 @@ repeat="${REPEAT:-20}"
 bench() { "$bin" benchmark pallet --chain dev --steps "$steps" --repeat "$repeat" "$@"; }
 case "${1:-pallets}" in
 	pallets)
-		for pallet in identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance; do
+		for pallet in identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance mint-escrow; do
 			bench --pallet "pallet_${pallet//-/_}" --extrinsic '*' \
 				--output "pallets/$pallet/src/weights.rs" --template scripts/weight-template.hbs
 		done ;;

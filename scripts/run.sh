@@ -54,11 +54,17 @@ done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
 verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
-Charlie, compliance officer Eve (FR); Dave and Ferdie unverified; EURD = asset 1, a permissioned
-deposit token (compliantAssets.transfer; issuer Bob, held by Alice, Bob and Charlie);
-governance council = 2-of-3 multisig of Alice, Bob and Eve, whose proposals
-(governance.propose) run as Root after 10 blocks; sudo = Alice acts for every role, dev only).
+Charlie, compliance officer Eve (FR); Dave and Ferdie unverified; governance council =
+2-of-3 multisig of Alice, Bob and Eve, whose proposals (governance.propose) run as Root
+after 10 blocks; sudo = Alice acts for every role, dev only).
+EUR deposits: EURD = asset 1, a permissioned deposit token issued by Alice's bank
+(mintEscrow.recordDeposit -> confirmClearing; holders redeem with mintEscrow.redeem),
+depositary One; held by Alice, Bob and Charlie (EUR 1,510,000); backing now:
+  $(rpc deposits_backingStatus 1 | sed -n 's/.*"result":\(.*\)}$/\1/p')
   Compliance RPC: compliance_identity, compliance_canTransfer, compliance_spendableBalance, ...
+  Deposits RPC:   deposits_backingStatus, deposits_deposit, deposits_redemption, deposits_overdueDeposits,
+                  deposits_liabilityTree, deposits_liabilityProof, deposits_verifyLiability
+  Reserve audit:  (cd e2e && node tools/reserve-proof.js --rpc ws://127.0.0.1:$RPC_PORT --asset 1 --holder <ss58>)
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics

@@ -1,8 +1,9 @@
 // Helpers for the compliance-layer e2e tests: sudo (root acts for the
 // governance roles on the dev chain), the compliance_* RPC methods and a
-// permissioned asset set up the way governance would.
+// permissioned asset set up the way governance would. Set-up steps wait for
+// inclusion, not finality: no test here checks finality through them.
 import assert from 'node:assert/strict';
-import { submitFinalized, sudoOutcome, DispatchFailure } from './node.js';
+import { submitInBlock, sudoOutcome, DispatchFailure } from './node.js';
 
 export const code = (s) => Array.from(Buffer.from(s));
 export const NO_RULES = Object.freeze({
@@ -14,7 +15,7 @@ export const AGENT = { Supply: 1, Freeze: 2, ForcedTransfer: 4, Recovery: 8 };
 
 // Root dispatch through sudo; fails the test unless the inner call succeeded.
 export async function sudo(api, call, alice) {
-  const result = await submitFinalized(api, api.tx.sudo.sudo(call), alice);
+  const result = await submitInBlock(api, api.tx.sudo.sudo(call), alice);
   assert.equal(sudoOutcome(api, result.events), 'ok');
   return result;
 }
@@ -40,7 +41,7 @@ export async function permissionedAsset(node, id, mints, rules = NO_RULES) {
   await sudo(api, api.tx.compliantAssets.addAgent(id, bob.address, AGENT.Supply | AGENT.Freeze), alice);
   await sudo(api, api.tx.compliantAssets.addAgent(id, alice.address, AGENT.ForcedTransfer | AGENT.Recovery), alice);
   for (const [who, amount] of mints) {
-    await submitFinalized(api, api.tx.compliantAssets.mint(id, who.address, amount), bob);
+    await submitInBlock(api, api.tx.compliantAssets.mint(id, who.address, amount), bob);
   }
 }
 
@@ -52,7 +53,7 @@ export async function assertRefused(node, asset, from, to, amount, name) {
   assert.deepEqual(check, { allowed: false, reason: `CompliantAssets::${name}` });
   const before = [await balanceOf(api, asset, from.address), await balanceOf(api, asset, to.address)];
   await assert.rejects(
-    submitFinalized(api, api.tx.compliantAssets.transfer(asset, to.address, amount), from),
+    submitInBlock(api, api.tx.compliantAssets.transfer(asset, to.address, amount), from),
     (e) => e instanceof DispatchFailure && e.message === `compliantAssets.${name}`,
   );
   assert.deepEqual([await balanceOf(api, asset, from.address), await balanceOf(api, asset, to.address)], before);

@@ -2,7 +2,7 @@
 // owner mints and verified accounts move it. Nobody else creates assets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, submitFinalized, eventsOf, sudoOutcome, DispatchFailure } from '../lib/node.js';
+import { startDevNode, submitInBlock, eventsOf, sudoOutcome, DispatchFailure } from '../lib/node.js';
 
 let node;
 before(async () => { node = await startDevNode(); });
@@ -17,7 +17,7 @@ const balanceOf = async (api, who) => {
 test('a signed account cannot create an asset: refused before the pool (code 16)', async () => {
   const { api, accounts: { bob } } = node;
   await assert.rejects(
-    submitFinalized(api, api.tx.assets.create(ASSET + 1, bob.address, 1), bob),
+    submitInBlock(api, api.tx.assets.create(ASSET + 1, bob.address, 1), bob),
     (e) => /Custom error: 16/.test(e.message),
   );
   assert.ok((await api.query.assets.asset(ASSET + 1)).isNone);
@@ -30,14 +30,14 @@ test('governance creates an asset; its owner mints; verified banks transfer it',
     const identity = (await api.query.identityRegistry.identities(who.address)).unwrap();
     assert.equal(identity.status.type, 'Verified');
   }
-  const created = await submitFinalized(api, api.tx.sudo.sudo(api.tx.assets.forceCreate(ASSET, alice.address, true, 1)), alice);
+  const created = await submitInBlock(api, api.tx.sudo.sudo(api.tx.assets.forceCreate(ASSET, alice.address, true, 1)), alice);
   assert.equal(sudoOutcome(api, created.events), 'ok');
   assert.equal(eventsOf(api, created.events, 'assets', 'ForceCreated').length, 1);
-  await submitFinalized(api, api.tx.assets.setMetadata(ASSET, 'Tokenized USD deposit', 'USDD', 2), alice);
-  await submitFinalized(api, api.tx.assets.mint(ASSET, alice.address, 1_000_000), alice);
+  await submitInBlock(api, api.tx.assets.setMetadata(ASSET, 'Tokenized USD deposit', 'USDD', 2), alice);
+  await submitInBlock(api, api.tx.assets.mint(ASSET, alice.address, 1_000_000), alice);
   assert.equal(await balanceOf(api, alice.address), 1_000_000n);
 
-  const moved = await submitFinalized(api, api.tx.assets.transfer(ASSET, bob.address, 250_000), alice);
+  const moved = await submitInBlock(api, api.tx.assets.transfer(ASSET, bob.address, 250_000), alice);
   const [ev] = eventsOf(api, moved.events, 'assets', 'Transferred');
   assert.equal(ev.data.amount.toBigInt(), 250_000n);
   assert.equal(await balanceOf(api, alice.address), 750_000n);
@@ -51,7 +51,7 @@ test('an over-balance transfer fails by name and moves nothing', async () => {
   const { bob, charlie } = accounts;
   const before = await balanceOf(api, bob.address);
   await assert.rejects(
-    submitFinalized(api, api.tx.assets.transfer(ASSET, charlie.address, before + 1n), bob),
+    submitInBlock(api, api.tx.assets.transfer(ASSET, charlie.address, before + 1n), bob),
     (e) => e instanceof DispatchFailure && e.message === 'assets.BalanceLow',
   );
   assert.equal(await balanceOf(api, bob.address), before);

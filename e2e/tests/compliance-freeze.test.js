@@ -3,7 +3,7 @@
 // frozen entry, and the spendable-balance RPC lists the active freezes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, submitFinalized, eventsOf, DispatchFailure } from '../lib/node.js';
+import { startDevNode, submitInBlock, eventsOf, DispatchFailure } from '../lib/node.js';
 import { rpc, balanceOf, permissionedAsset, assertRefused } from '../lib/compliance.js';
 
 const EURT = 200;
@@ -20,7 +20,7 @@ let entryId;
 test('a partial freeze limits transfers to balance minus frozen', async () => {
   const { api, accounts: { alice, bob, charlie } } = node;
   // Bob is the asset's freeze agent.
-  const { events } = await submitFinalized(
+  const { events } = await submitInBlock(
     api, api.tx.freeze.freeze(EURT, charlie.address, 7_000, 'CourtOrder', 'LG-Berlin-42/26'), bob,
   );
   const [frozen] = eventsOf(api, events, 'freeze', 'Frozen');
@@ -32,7 +32,7 @@ test('a partial freeze limits transfers to balance minus frozen', async () => {
   assert.deepEqual(view.frozen.entries.map((e) => [e[0], e[1], e[2]]), [[entryId, 7_000, 'CourtOrder']]);
 
   await assertRefused(node, EURT, charlie, alice, 3_001, 'InsufficientSpendableBalance');
-  await submitFinalized(api, api.tx.compliantAssets.transfer(EURT, alice.address, 3_000), charlie);
+  await submitInBlock(api, api.tx.compliantAssets.transfer(EURT, alice.address, 3_000), charlie);
   assert.equal(await balanceOf(api, EURT, charlie.address), 7_000n);
   await assertRefused(node, EURT, charlie, alice, 1, 'InsufficientSpendableBalance');
 });
@@ -40,11 +40,11 @@ test('a partial freeze limits transfers to balance minus frozen', async () => {
 test('the freeze agent cannot confiscate; the forced-transfer agent can, exactly the entry', async () => {
   const { api, accounts: { alice, bob, charlie } } = node;
   await assert.rejects(
-    submitFinalized(api, api.tx.freeze.confiscate(entryId, alice.address), bob),
+    submitInBlock(api, api.tx.freeze.confiscate(entryId, alice.address), bob),
     (e) => e instanceof DispatchFailure && e.message === 'BadOrigin',
   );
   const aliceBefore = await balanceOf(api, EURT, alice.address);
-  const { events } = await submitFinalized(api, api.tx.freeze.confiscate(entryId, alice.address), alice);
+  const { events } = await submitInBlock(api, api.tx.freeze.confiscate(entryId, alice.address), alice);
   assert.equal(eventsOf(api, events, 'freeze', 'Confiscated').length, 1);
   assert.equal(await balanceOf(api, EURT, charlie.address), 0n);
   assert.equal(await balanceOf(api, EURT, alice.address), aliceBefore + 7_000n);

@@ -2,7 +2,7 @@
 // each with the same named reason from compliance_canTransfer and on chain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, submitFinalized, eventsOf } from '../lib/node.js';
+import { startDevNode, submitInBlock, eventsOf } from '../lib/node.js';
 import { sudo, rpc, canTransfer, balanceOf, permissionedAsset, assertRefused, NO_RULES, code } from '../lib/compliance.js';
 
 const EURT = 100;
@@ -19,14 +19,14 @@ const setRules = (rules) => sudo(node.api, node.api.tx.compliantAssets.setRules(
 test('a compliant transfer between verified holders moves the amount', async () => {
   const { api, accounts: { alice, charlie } } = node;
   assert.deepEqual(await canTransfer(node, EURT, alice.address, charlie.address, 2_500), { allowed: true, reason: null });
-  const { events } = await submitFinalized(api, api.tx.compliantAssets.transfer(EURT, charlie.address, 2_500), alice);
+  const { events } = await submitInBlock(api, api.tx.compliantAssets.transfer(EURT, charlie.address, 2_500), alice);
   const [moved] = eventsOf(api, events, 'compliantAssets', 'Transferred');
   assert.equal(moved.data.amount.toBigInt(), 2_500n);
   assert.equal(await balanceOf(api, EURT, alice.address), 997_500n);
   assert.equal(await balanceOf(api, EURT, charlie.address), 12_500n);
   // Fees: none. Charlie's native balance is untouched by his own transfers.
   const nativeBefore = (await api.query.system.account(charlie.address)).data.free.toBigInt();
-  await submitFinalized(api, api.tx.compliantAssets.transfer(EURT, alice.address, 500), charlie);
+  await submitInBlock(api, api.tx.compliantAssets.transfer(EURT, alice.address, 500), charlie);
   assert.equal((await api.query.system.account(charlie.address)).data.free.toBigInt(), nativeBefore);
 });
 
@@ -34,7 +34,7 @@ test('direct pallet-assets transfers of a permissioned asset are refused before 
   const { api, accounts: { alice, charlie } } = node;
   const before = await balanceOf(api, EURT, charlie.address);
   await assert.rejects(
-    submitFinalized(api, api.tx.assets.transfer(EURT, charlie.address, 1), alice),
+    submitInBlock(api, api.tx.assets.transfer(EURT, charlie.address, 1), alice),
     (e) => /Custom error: 16/.test(e.message),
   );
   assert.equal(await balanceOf(api, EURT, charlie.address), before);
@@ -48,13 +48,13 @@ test('an unregistered receiver is refused: ReceiverNotRegistered', async () => {
 test('a sanctioned receiver and sender are refused by name', async () => {
   const { api, accounts: { alice, charlie, eve } } = node;
   // Eve holds the ComplianceOfficer role: she sanctions without sudo.
-  await submitFinalized(api, api.tx.identityRegistry.sanctionAccount(charlie.address, null), eve);
+  await submitInBlock(api, api.tx.identityRegistry.sanctionAccount(charlie.address, null), eve);
   await assertRefused(node, EURT, alice, charlie, 100, 'ReceiverSanctioned');
-  await submitFinalized(api, api.tx.identityRegistry.unsanctionAccount(charlie.address), eve);
-  await submitFinalized(api, api.tx.identityRegistry.sanctionAccount(alice.address, null), eve);
+  await submitInBlock(api, api.tx.identityRegistry.unsanctionAccount(charlie.address), eve);
+  await submitInBlock(api, api.tx.identityRegistry.sanctionAccount(alice.address, null), eve);
   const check = await canTransfer(node, EURT, alice.address, charlie.address, 100);
   assert.deepEqual(check, { allowed: false, reason: 'CompliantAssets::SenderSanctioned' });
-  await submitFinalized(api, api.tx.identityRegistry.unsanctionAccount(alice.address), eve);
+  await submitInBlock(api, api.tx.identityRegistry.unsanctionAccount(alice.address), eve);
 });
 
 test('each asset rule refuses with its own reason', async () => {
@@ -82,13 +82,13 @@ test('an unverified account cannot even enter the transaction pool', async () =>
   // custom code 10 (SIGNER_NOT_VERIFIED), so it can never spam blocks.
   const pending = (await api.rpc.author.pendingExtrinsics()).length;
   await assert.rejects(
-    submitFinalized(api, api.tx.balances.transferKeepAlive(alice.address, 1), ferdie),
+    submitInBlock(api, api.tx.balances.transferKeepAlive(alice.address, 1), ferdie),
     (e) => /Custom error: 10/.test(e.message),
   );
   assert.equal((await api.rpc.author.pendingExtrinsics()).length, pending);
   assert.equal((await api.query.system.account(ferdie.address)).nonce.toNumber(), 0);
   // The verified Alice passes the same check.
-  await submitFinalized(api, api.tx.balances.transferKeepAlive(ferdie.address, 1), alice);
+  await submitInBlock(api, api.tx.balances.transferKeepAlive(ferdie.address, 1), alice);
 });
 
 test('identity, compliance and corridor RPC methods answer for middleware', async () => {

@@ -109,8 +109,15 @@ impl<C> ComplianceRpc<C> {
 	}
 }
 
-fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
+/// A runtime API failure: error code 1 with the reason (shared by every
+/// RPC module of the node).
+pub(crate) fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
 	ErrorObject::owned(1, "runtime API call failed", Some(error.to_string()))
+}
+
+/// The block a read-only method runs at: `at`, or the best block.
+pub(crate) fn block_or_best<C: HeaderBackend<Block>>(client: &C, at: Option<BlockHash>) -> BlockHash {
+	at.unwrap_or_else(|| client.info().best_hash)
 }
 
 /// "DE" → `Jurisdiction(*b"DE")`, refusing anything but two upper-case letters.
@@ -133,7 +140,7 @@ where
 	C: HeaderBackend<Block>,
 {
 	fn at(&self, at: Option<BlockHash>) -> BlockHash {
-		at.unwrap_or_else(|| self.client.info().best_hash)
+		block_or_best(&*self.client, at)
 	}
 }
 

@@ -4,6 +4,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod compliance_rpc;
+mod deposits_rpc;
 mod rpc;
 mod service;
 

@@ -35,17 +35,29 @@ where
 			tokenize_runtime::IdentityView,
 			tokenize_runtime::BreakerView,
 			tokenize_runtime::CorridorView,
+		> + tokenize_primitives::runtime_api::DepositsApi<
+			Block,
+			AccountId,
+			tokenize_runtime::AssetId,
+			tokenize_runtime::Hash,
+			tokenize_runtime::BackingView,
+			tokenize_runtime::DepositView,
+			tokenize_runtime::RedemptionView,
+			tokenize_runtime::LiabilityTreeView,
+			tokenize_runtime::LiabilityProofView,
 		> + BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use crate::compliance_rpc::{ComplianceRpc, ComplianceRpcApiServer};
+	use crate::deposits_rpc::{DepositsRpc, DepositsRpcApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
 	let FullDeps { client, pool } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(ComplianceRpc::new(client).into_rpc())?;
+	module.merge(ComplianceRpc::new(client.clone()).into_rpc())?;
+	module.merge(DepositsRpc::new(client).into_rpc())?;
 	Ok(module)
 }

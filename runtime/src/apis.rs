@@ -234,6 +234,38 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl tokenize_primitives::runtime_api::DepositsApi<
+		Block, AccountId, AssetId, Hash, BackingView, DepositView, RedemptionView, LiabilityTreeView, LiabilityProofView,
+	> for Runtime {
+		fn backing_status(asset: AssetId) -> Option<BackingView> {
+			MintEscrow::backing_status(&asset)
+		}
+
+		fn deposit(deposit_ref: Hash) -> Option<DepositView> {
+			pallet_mint_escrow::Deposits::<Runtime>::get(deposit_ref)
+		}
+
+		fn redemption(id: u64) -> Option<RedemptionView> {
+			pallet_mint_escrow::Redemptions::<Runtime>::get(id)
+		}
+
+		fn overdue_deposits(asset: AssetId) -> Vec<(Hash, DepositView)> {
+			MintEscrow::overdue_deposits(&asset)
+		}
+
+		fn liability_tree(asset: AssetId) -> LiabilityTreeView {
+			MintEscrow::liability_tree(crate::compliance_views::holdings(asset))
+		}
+
+		fn liability_proof(asset: AssetId, holder: AccountId) -> Option<LiabilityProofView> {
+			MintEscrow::liability_proof(crate::compliance_views::holdings(asset), &holder)
+		}
+
+		fn verify_liability(asset: AssetId, proof: LiabilityProofView) -> bool {
+			MintEscrow::verify_liability(&asset, &proof)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -16,6 +16,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_circuit_breaker, CircuitBreaker]
 	[pallet_corridor, Corridor]
 	[pallet_governance, Governance]
+	[pallet_mint_escrow, MintEscrow]
 );
 
 use crate::{AccountId, AssetId, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
@@ -106,5 +107,30 @@ impl pallet_freeze::BenchmarkHelper<AssetId, AccountId, Balance> for ComplianceL
 		IdentityRegistry::make_verified(who, &[]);
 		let minted = CompliantAssets::do_mint(agent(), *asset, who.clone(), amount);
 		debug_assert!(minted.is_ok(), "{minted:?}");
+	}
+}
+
+/// The permissioned asset the mint-escrow benchmarks make a deposit token of.
+const BENCH_DEPOSIT_TOKEN: AssetId = 0xBE0E;
+
+impl pallet_mint_escrow::BenchmarkHelper<AccountId, AssetId> for ComplianceLayerHelper {
+	/// Created through governance's call, with throttles in force on its
+	/// mints and burns (the worst case of every issue and burn).
+	fn permissioned_asset() -> AssetId {
+		let created = CompliantAssets::create_asset(
+			RuntimeOrigin::root(),
+			BENCH_DEPOSIT_TOKEN,
+			b"Benchmark EUR deposit".to_vec(),
+			b"BEURD".to_vec(),
+			2,
+			Default::default(),
+		);
+		debug_assert!(created.is_ok(), "{created:?}");
+		<Self as pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance>>::throttle(&BENCH_DEPOSIT_TOKEN);
+		BENCH_DEPOSIT_TOKEN
+	}
+
+	fn make_verified(who: &AccountId, roles: &[Role]) {
+		IdentityRegistry::make_verified(who, roles);
 	}
 }

@@ -2,7 +2,7 @@
 
 use crate::{
 	AccountId, AssetId, Assets, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry,
-	System,
+	MintEscrow, Runtime, System,
 };
 use alloc::string::String;
 use frame_support::traits::{
@@ -13,7 +13,7 @@ use frame_support::traits::{
 use sp_runtime::DispatchError;
 use tokenize_primitives::{
 	runtime_api::{SpendableBalance, TransferRefusal},
-	Freezes,
+	DepositTokens, Freezes,
 };
 
 /// The named error a transfer would fail with, as `Pallet::Error`.
@@ -32,6 +32,7 @@ pub fn refusal(error: DispatchError) -> TransferRefusal {
 fn pallet_name(index: u8) -> &'static str {
 	let pallets = [
 		(CompliantAssets::index(), CompliantAssets::name()),
+		(MintEscrow::index(), MintEscrow::name()),
 		(Assets::index(), Assets::name()),
 		(Freeze::index(), Freeze::name()),
 		(CircuitBreaker::index(), CircuitBreaker::name()),
@@ -55,5 +56,11 @@ pub fn spendable_balance(asset: AssetId, who: &AccountId) -> SpendableBalance<Ba
 			Fortitude::Polite,
 		),
 		frozen: <Freeze as Freezes<AssetId, AccountId, Balance>>::summary(&asset, who),
+		uncleared: <MintEscrow as DepositTokens<AssetId, AccountId, Balance>>::uncleared(&asset, who),
 	}
+}
+
+/// Every holding of `asset` (pallet-assets' accounts), for the liability tree.
+pub fn holdings(asset: AssetId) -> alloc::vec::Vec<(AccountId, Balance)> {
+	pallet_assets::Account::<Runtime>::iter_prefix(asset).map(|(who, account)| (who, account.balance)).collect()
 }

@@ -3,13 +3,16 @@
 //! 5-of-7 council multisig, no sudo).
 
 use crate::{
-	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, BalancesConfig, BlockNumber, CompliantAssetsConfig,
-	GovernanceConfig, IdentityRegistryConfig, NodeAuthorizationConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, UNIT,
+	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, Balance, BalancesConfig, BlockNumber,
+	CompliantAssetsConfig, GovernanceConfig, IdentityRegistryConfig, MintEscrowConfig,
+	NodeAuthorizationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_compliant_assets::{AgentRole, AssetRules, GenesisAsset};
 use pallet_identity_registry::GenesisIdentity;
+use pallet_mint_escrow::{DepositToken, GenesisDepositToken, ReserveStatement};
+use sp_runtime::traits::{Hash as HashT, Keccak256};
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use tokenize_primitives::{InvestorCategory, Jurisdiction, Lei, Role};
@@ -36,6 +39,12 @@ const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The demo EUR deposit token: asset id 1, 2 decimals, a permissioned
 /// (compliant-assets) asset.
 pub const DEMO_EUR_ASSET: u32 = 1;
+
+/// The demo EUR deposits at genesis (cents): Alice, Bob and Charlie hold
+/// EUR 1.51 million, backed by EUR 2 million the depositary attests.
+const DEMO_EUR_HOLDINGS: [(Sr25519Keyring, Balance); 3] =
+	[(Sr25519Keyring::Alice, 100_000_000), (Sr25519Keyring::Bob, 50_000_000), (Sr25519Keyring::Charlie, 1_000_000)];
+const DEMO_EUR_RESERVE: Balance = 200_000_000;
 
 const DE: Jurisdiction = Jurisdiction(*b"DE");
 const FR: Jurisdiction = Jurisdiction(*b"FR");
@@ -115,15 +124,21 @@ fn bank(who: AccountId, verifier: &AccountId, jurisdiction: Jurisdiction, lei: &
 /// 2-of-3 multisig of Alice, Bob and Eve; its proposals run as Root after
 /// [`DEV_ENACTMENT_DELAY`] blocks (sudo also acts as Root here, and only
 /// here). Demo EUR deposit token (asset 1, "EURD"), a permissioned asset made
-/// at genesis through compliant-assets: Bob issues it and freezes amounts
-/// (Supply, Freeze), Alice enforces and recovers (ForcedTransfer, Recovery);
-/// Alice, Bob and Charlie hold it.
+/// at genesis through compliant-assets and issued through the mint escrow:
+/// Alice's bank issues it (MintOperator), One is its depositary (a custodian
+/// bank of its own legal entity) with an attestation as of genesis, Bob
+/// freezes amounts (Freeze agent), Alice enforces and recovers
+/// (ForcedTransfer, Recovery); Alice, Bob and Charlie hold it.
 pub fn development_config_genesis() -> serde_json::Value {
 	let alice = Sr25519Keyring::Alice.to_account_id();
 	let bob = Sr25519Keyring::Bob.to_account_id();
 	let charlie = Sr25519Keyring::Charlie.to_account_id();
 	let eve = Sr25519Keyring::Eve.to_account_id();
-	let endowed: Vec<AccountId> = Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
+	let one = Sr25519Keyring::One.to_account_id();
+	let mut endowed: Vec<AccountId> = Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
+	endowed.push(one.clone());
+	let holdings: Vec<(AccountId, Balance)> =
+		DEMO_EUR_HOLDINGS.iter().map(|(who, amount)| (who.to_account_id(), *amount)).collect();
 	let config = RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT)).collect(),
@@ -133,10 +148,25 @@ pub fn development_config_genesis() -> serde_json::Value {
 		identity_registry: IdentityRegistryConfig {
 			verifiers: vec![(alice.clone(), vec![DE, FR, US, GB]), (bob.clone(), vec![DE, FR, US, GB])],
 			identities: staggered(vec![
-				bank(alice.clone(), &bob, DE, b"529900DEVALICE000001"),
+				identity(
+					alice.clone(),
+					&bob,
+					DE,
+					InvestorCategory::EligibleCounterparty,
+					vec![Role::Bank, Role::MintOperator],
+					Some(b"529900DEVALICE000001"),
+				),
 				bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"),
 				identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None),
 				identity(eve.clone(), &alice, FR, InvestorCategory::Professional, vec![Role::ComplianceOfficer], None),
+				identity(
+					one.clone(),
+					&bob,
+					DE,
+					InvestorCategory::EligibleCounterparty,
+					vec![Role::Depositary],
+					Some(b"529900DEVCUSTODY0003"),
+				),
 			]),
 			committees: vec![(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2)],
 		},
@@ -154,15 +184,45 @@ pub fn development_config_genesis() -> serde_json::Value {
 				decimals: 2,
 				rules: AssetRules::default(),
 				agents: vec![
-					(bob.clone(), vec![AgentRole::Supply, AgentRole::Freeze]),
+					(bob.clone(), vec![AgentRole::Freeze]),
 					(alice.clone(), vec![AgentRole::ForcedTransfer, AgentRole::Recovery]),
 				],
-				holdings: vec![(alice, 100_000_000), (bob, 50_000_000), (charlie, 1_000_000)],
+				holdings: holdings.clone(),
 			}],
 		},
+		mint_escrow: MintEscrowConfig { tokens: vec![demo_deposit_token(alice, one, holdings)] },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()
+}
+
+/// EURD as a deposit token: issued by `issuer`, attested by `depositary` as
+/// of genesis with the liability tree of `holdings` (computed with the
+/// pallet's own function, as an auditor's tool would).
+fn demo_deposit_token(
+	issuer: AccountId,
+	depositary: AccountId,
+	holdings: Vec<(AccountId, Balance)>,
+) -> GenesisDepositToken<u32, AccountId, Balance, BlockNumber> {
+	let tree = pallet_mint_escrow::Pallet::<Runtime>::liability_tree(holdings);
+	GenesisDepositToken {
+		asset: DEMO_EUR_ASSET,
+		token: DepositToken {
+			issuer,
+			depositary,
+			reserve_account: <Keccak256 as HashT>::hash(b"DE89370400440532013000 COBADEFFXXX"),
+			clearing_window: 2 * DAYS,
+			max_attestation_age: DAYS,
+			min_redemption: 100,
+		},
+		statement: ReserveStatement {
+			fiat_balance: DEMO_EUR_RESERVE,
+			liabilities: tree.total,
+			reserve_root: tree.root,
+			report_hash: <Keccak256 as HashT>::hash(b"genesis reserve report"),
+			as_of: 0,
+		},
+	}
 }
 
 /// The 4-bank consortium: Alice (DE) and Bob (FR) are EU banks, Charlie and

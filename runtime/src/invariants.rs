@@ -1,9 +1,10 @@
 //! Invariants of the whole runtime, for the tests and for `try-runtime`:
 //! every pallet's own cache checks (`do_try_state`) plus what no single
 //! pallet can check alone — compliant-assets' holder count of a
-//! permissioned asset against the accounts pallet-assets keeps.
+//! permissioned asset against the accounts pallet-assets keeps, and the
+//! mint escrow's provisional holds against the balances.
 
-use crate::{CircuitBreaker, Freeze, Governance, IdentityRegistry, Runtime};
+use crate::{CircuitBreaker, Freeze, Governance, IdentityRegistry, MintEscrow, Runtime};
 use frame_support::ensure;
 use sp_runtime::traits::Zero;
 
@@ -27,5 +28,18 @@ pub fn check_all() -> Result<(), &'static str> {
 	Governance::do_try_state()?;
 	Freeze::do_try_state()?;
 	CircuitBreaker::do_try_state()?;
-	holder_counts()
+	MintEscrow::do_try_state()?;
+	holder_counts()?;
+	provisional_within_balances()
+}
+
+/// Every holding covers its freezes and its provisional deposit tokens
+/// together: neither can have been moved by a debit.
+pub fn provisional_within_balances() -> Result<(), &'static str> {
+	for (asset, who, uncleared) in pallet_mint_escrow::Uncleared::<Runtime>::iter() {
+		let balance = pallet_assets::Account::<Runtime>::get(asset, &who).map(|a| a.balance).unwrap_or_default();
+		let frozen = pallet_freeze::FrozenTotals::<Runtime>::get(asset, &who);
+		ensure!(balance >= uncleared.saturating_add(frozen), "provisional deposit tokens left a holding");
+	}
+	Ok(())
 }

@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -91,7 +91,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -138,6 +138,11 @@ pub type AssetId = u32;
 pub type IdentityView = pallet_identity_registry::IdentitySummary;
 pub type BreakerView = pallet_circuit_breaker::BreakerStatusOf<Runtime>;
 pub type CorridorView = pallet_corridor::CorridorStatus<AssetId, Balance>;
+pub type BackingView = pallet_mint_escrow::BackingStatus<Balance, BlockNumber>;
+pub type DepositView = pallet_mint_escrow::DepositOf<Runtime>;
+pub type RedemptionView = pallet_mint_escrow::RedemptionOf<Runtime>;
+pub type LiabilityTreeView = pallet_mint_escrow::LiabilityTree<Balance>;
+pub type LiabilityProofView = pallet_mint_escrow::LiabilityProof<AccountId, Balance>;
 
 /// Checks applied to every signed transaction.
 pub type TxExtension = (
@@ -236,4 +241,9 @@ mod runtime {
 	pub type CircuitBreaker = pallet_circuit_breaker;
 	#[runtime::pallet_index(23)]
 	pub type Corridor = pallet_corridor;
+
+	// EUR deposits (after compliant-assets: its genesis tokens attest the
+	// holdings compliant-assets' genesis made).
+	#[runtime::pallet_index(30)]
+	pub type MintEscrow = pallet_mint_escrow;
 }

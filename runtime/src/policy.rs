@@ -232,6 +232,15 @@ pub fn is_governance_call(call: &RuntimeCall) -> bool {
 		RuntimeCall::Session(_) |
 		RuntimeCall::NodeAuthorization(_) |
 		RuntimeCall::Corridor(_) => true,
+		// The depositary's independent check on the issuer: its attestations
+		// and its pause must reach the chain whatever the officer decides
+		// about its address or jurisdiction. The issuer's calls are business.
+		RuntimeCall::MintEscrow(
+			pallet_mint_escrow::Call::set_deposit_token { .. } |
+			pallet_mint_escrow::Call::attest_backing { .. } |
+			pallet_mint_escrow::Call::depositary_pause { .. } |
+			pallet_mint_escrow::Call::depositary_resume { .. },
+		) => true,
 		_ => is_address_freeze_call(call),
 	}
 }

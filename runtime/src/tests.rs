@@ -40,8 +40,22 @@ fn development_preset_has_one_validator_with_sudo() {
 		assert!(crate::CompliantAssets::is_active_agent(
 			&eurd,
 			&account(Sr25519Keyring::Bob),
-			pallet_compliant_assets::AgentRole::Supply
+			pallet_compliant_assets::AgentRole::Freeze
 		));
+		// ... and a deposit token: Alice's bank issues it, One attests its
+		// backing as of genesis, and the attested tree is the holdings'.
+		let token = pallet_mint_escrow::DepositTokens::<Runtime>::get(eurd).expect("EURD is a deposit token");
+		assert_eq!((token.issuer.clone(), token.depositary), (account(Sr25519Keyring::Alice), account(Sr25519Keyring::One)));
+		assert!(crate::IdentityRegistry::has_role(&token.issuer, Role::MintOperator));
+		let backing = crate::MintEscrow::backing_status(&eurd).expect("attested at genesis");
+		assert_eq!((backing.supply, backing.attested_fiat, backing.stale), (151_000_000, Some(200_000_000), false));
+		let attestation = pallet_mint_escrow::LatestAttestation::<Runtime>::get(eurd).expect("attested");
+		assert_eq!(attestation.supply_check, pallet_mint_escrow::SupplyCheck::Matches);
+		let tree = crate::MintEscrow::liability_tree(crate::compliance_views::holdings(eurd));
+		assert_eq!((tree.root, tree.total, tree.leaf_count), (attestation.reserve_root, 151_000_000, 3));
+		let charlie = crate::MintEscrow::liability_proof(crate::compliance_views::holdings(eurd), &account(Sr25519Keyring::Charlie))
+			.expect("Charlie holds EURD");
+		assert!(crate::MintEscrow::verify_liability(&eurd, &charlie));
 	});
 }
 

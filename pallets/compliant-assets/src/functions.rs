@@ -14,7 +14,8 @@ use frame_support::{
 use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero};
 use tokenize_primitives::{
-	Breaker, BreakerRefusal, Compliance, ComplianceFailure, Freezes, Jurisdiction, OperationKind,
+	Breaker, BreakerRefusal, Compliance, ComplianceFailure, DepositTokens, Freezes, Jurisdiction,
+	OperationKind,
 };
 
 impl<T: Config> Pallet<T> {
@@ -255,7 +256,10 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let rules = Self::ensure_movement(&asset, &from, &to, amount)?;
 		Self::ensure_receiver_side(&asset, &rules, &to, amount, Some(&from))?;
-		ensure!(amount <= T::Assets::balance(asset, &from), Error::<T>::InsufficientBalance);
+		let balance = T::Assets::balance(asset, &from);
+		ensure!(amount <= balance, Error::<T>::InsufficientBalance);
+		let uncleared = T::DepositTokens::uncleared(&asset, &from);
+		ensure!(amount <= balance.saturating_sub(uncleared), Error::<T>::UnclearedDeposit);
 		let released = Self::release_shortfall(&asset, &from, amount)?;
 		Self::move_holding(&asset, &from, &to, amount)?;
 		Self::deposit_event(Event::ForcedTransfer { asset, from, to, amount, released, agent });
@@ -274,6 +278,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(lost != new, Error::<T>::SelfTransfer);
 		let amount = T::Assets::balance(asset, &lost);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRecover);
+		// The whole holding moves, so none of it may be provisional: the
+		// issuer clears or reverses the deposit first.
+		ensure!(T::DepositTokens::uncleared(&asset, &lost).is_zero(), Error::<T>::UnclearedDeposit);
 		let linked_by_governance = RecoveryLinks::<T>::get(asset, &lost).as_ref() == Some(&new);
 		let same_entity = T::Compliance::same_legal_entity(&lost, &new);
 		ensure!(same_entity || linked_by_governance, Error::<T>::RecoveryTargetMismatch);
@@ -398,10 +405,24 @@ impl<T: Config> Pallet<T> {
 		allowed.is_empty() || allowed.contains(jurisdiction)
 	}
 
-	/// `amount` is within `who`'s balance less what is frozen (pallet-assets
-	/// subtracts the freeze pallet's frozen amount).
+	/// `amount` is within `who`'s balance less what is frozen and less its
+	/// provisional deposit tokens (pallet-assets' freezer subtracts both).
+	/// When the provisional part alone is in the way, the refusal says so.
 	fn ensure_spendable(asset: &T::AssetId, who: &T::AccountId, amount: T::Balance) -> DispatchResult {
-		ensure!(amount <= Self::spendable(asset, who), Error::<T>::InsufficientSpendableBalance);
+		let spendable = Self::spendable(asset, who);
+		if amount <= spendable {
+			return Ok(());
+		}
+		let uncleared = T::DepositTokens::uncleared(asset, who);
+		let held_back_by_deposit = !uncleared.is_zero() && amount <= spendable.saturating_add(uncleared);
+		Err(if held_back_by_deposit { Error::<T>::UnclearedDeposit } else { Error::<T>::InsufficientSpendableBalance }
+			.into())
+	}
+
+	/// Supply agents may not issue or destroy an asset whose supply the mint
+	/// escrow manages.
+	pub(crate) fn ensure_supply_not_managed(asset: &T::AssetId) -> DispatchResult {
+		ensure!(!T::DepositTokens::is_deposit_token(asset), Error::<T>::SupplyManagedByMintEscrow);
 		Ok(())
 	}
 
@@ -410,7 +431,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Asks the freeze pallet to release what a forced transfer of `amount`
-	/// needs beyond the spendable balance; returns what was released.
+	/// needs beyond the spendable balance (the caller made sure none of it is
+	/// provisional); returns what was released.
 	fn release_shortfall(
 		asset: &T::AssetId,
 		from: &T::AccountId,

@@ -1,14 +1,15 @@
-//! What this pallet offers the rest of the runtime: compliant movement of
-//! permissioned assets for other pallets, and an origin for asset agents.
+//! What this pallet offers the rest of the runtime: compliant movement,
+//! issue and burn of permissioned assets for other pallets, and an origin for
+//! asset agents.
 
 use crate::{pallet::*, types::AgentRole};
 use core::marker::PhantomData;
 use frame_support::{
 	pallet_prelude::DispatchResult,
-	traits::{EnsureOriginWithArg, Get},
+	traits::{fungibles::Inspect, EnsureOriginWithArg, Get},
 };
 use frame_system::RawOrigin;
-use tokenize_primitives::ComplianceTransfer;
+use tokenize_primitives::{ComplianceTransfer, PermissionedSupply};
 
 impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pallet<T> {
 	fn is_permissioned(asset: &T::AssetId) -> bool {
@@ -40,6 +41,27 @@ impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pal
 		amount: T::Balance,
 	) -> DispatchResult {
 		Self::do_force_move(*asset, from, to, amount)
+	}
+}
+
+/// The mint escrow's (and later the fund vaults') issue and burn: the same
+/// checks and bookkeeping as [`Pallet::mint`] and [`Pallet::burn`], with the
+/// managing pallet's `issuer` as the agent.
+impl<T: Config> PermissionedSupply<T::AccountId, T::AssetId, T::Balance> for Pallet<T> {
+	fn is_permissioned(asset: &T::AssetId) -> bool {
+		Rules::<T>::contains_key(asset)
+	}
+
+	fn issue(asset: &T::AssetId, to: &T::AccountId, amount: T::Balance, issuer: &T::AccountId) -> DispatchResult {
+		Self::do_mint(issuer.clone(), *asset, to.clone(), amount)
+	}
+
+	fn destroy(asset: &T::AssetId, from: &T::AccountId, amount: T::Balance, issuer: &T::AccountId) -> DispatchResult {
+		Self::do_burn(issuer.clone(), *asset, from.clone(), amount)
+	}
+
+	fn total_issuance(asset: &T::AssetId) -> T::Balance {
+		T::Assets::total_issuance(*asset)
 	}
 }
 

@@ -35,7 +35,9 @@
 //!    and MiFID II category (`ReceiverCategoryTooLow`), the holder cap
 //!    (`MaxHoldersReached`) and the balance cap (`MaxBalanceExceeded`);
 //! 5. the amount is within the sender's *spendable* balance — the balance less
-//!    what the freeze pallet holds frozen (`InsufficientSpendableBalance`);
+//!    what the freeze pallet holds frozen and less the provisional deposit
+//!    tokens of uncleared SEPA credits (`UnclearedDeposit` when only the
+//!    provisional part is missing, otherwise `InsufficientSpendableBalance`);
 //! 6. the breaker's throttle for transfers of the asset (`Throttled` while
 //!    it is tripped, `AccountLimitReached` when the sender's own window is
 //!    full).
@@ -67,6 +69,17 @@
 //! sanctioned, in a blocked jurisdiction or frozen (a recovery is no way
 //! around an enforcement action), and the asset's lock-up holds for a
 //! recovery as for any transfer.
+//!
+//! ## Deposit tokens
+//!
+//! The mint escrow alone issues and destroys a deposit token (through
+//! [`tokenize_primitives::PermissionedSupply`], with the same receiver checks
+//! and throttles as [`Pallet::mint`]); a supply agent's `mint` and `burn` are
+//! refused for it (`SupplyManagedByMintEscrow`), since they would bypass the
+//! depositary's backing check. Provisional deposit tokens never move: not by
+//! transfer, forced transfer or recovery (`UnclearedDeposit`), and
+//! pallet-assets, whose freezer counts them as frozen, refuses every other
+//! debit.
 //!
 //! ## Calls
 //!
@@ -127,7 +140,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::MaybeSerializeDeserialize;
-	use tokenize_primitives::{Breaker, Compliance, Freezes, Jurisdiction};
+	use tokenize_primitives::{Breaker, Compliance, DepositTokens, Freezes, Jurisdiction};
 
 	/// Jurisdiction list of a stored rule set.
 	pub type JurisdictionsOf<T> = BoundedVec<Jurisdiction, <T as Config>::MaxJurisdictionRules>;
@@ -170,6 +183,9 @@ pub mod pallet {
 		type Breaker: Breaker<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// The freeze pallet: amount-level freezes.
 		type Freezes: Freezes<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// The mint escrow: which assets it alone issues, and the provisional
+		/// (not yet cleared) part of a holding, which nothing may move.
+		type DepositTokens: DepositTokens<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// Creates assets, sets rules, appoints agents, publishes documents
 		/// (the governance council).
 		type AssetAdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
@@ -473,6 +489,11 @@ pub mod pallet {
 		/// The lost wallet is frozen at address level; the freeze must be dealt
 		/// with before the holding can move.
 		LostWalletAddressFrozen,
+		/// The amount reaches into deposit tokens minted for a SEPA credit
+		/// that has not cleared yet: nothing may move them until it clears.
+		UnclearedDeposit,
+		/// The mint escrow alone issues and destroys this deposit token.
+		SupplyManagedByMintEscrow,
 	}
 
 	#[pallet::call]
@@ -560,7 +581,7 @@ pub mod pallet {
 
 		/// Issue `amount` of `asset` to `to`, which must pass the receiver-side
 		/// checks (compliance, jurisdiction, category, caps), the breaker and the
-		/// mint throttle.
+		/// mint throttle. Refused for deposit tokens (the mint escrow issues them).
 		///
 		/// Origin: a `Supply` agent of `asset`. Emits `Minted`.
 		#[pallet::call_index(6)]
@@ -572,10 +593,12 @@ pub mod pallet {
 			#[pallet::compact] amount: T::Balance,
 		) -> DispatchResult {
 			let agent = Self::ensure_agent(origin, &asset, AgentRole::Supply)?;
+			Self::ensure_supply_not_managed(&asset)?;
 			Self::do_mint(agent, asset, to, amount)
 		}
 
-		/// Destroy `amount` of `from`'s spendable holding of `asset` (redemption).
+		/// Destroy `amount` of `from`'s spendable holding of `asset`. Refused for
+		/// deposit tokens (redeemed through the mint escrow).
 		///
 		/// Origin: a `Supply` agent of `asset`. Emits `Burned`.
 		#[pallet::call_index(7)]
@@ -587,6 +610,7 @@ pub mod pallet {
 			#[pallet::compact] amount: T::Balance,
 		) -> DispatchResult {
 			let agent = Self::ensure_agent(origin, &asset, AgentRole::Supply)?;
+			Self::ensure_supply_not_managed(&asset)?;
 			Self::do_burn(agent, asset, from, amount)
 		}
 

@@ -12,7 +12,6 @@ use crate::{AgentRole, AgentRoles, AssetRules, RulesInputOf};
 use codec::{Decode, Encode};
 use frame_support::{
 	assert_ok, derive_impl, ord_parameter_types, parameter_types,
-	storage::unhashed,
 	traits::{AsEnsureOriginWithArg, ConstU32},
 	PalletId,
 };
@@ -20,8 +19,8 @@ use frame_system::{EnsureRoot, EnsureSigned, EnsureSignedBy};
 use sp_runtime::{BuildStorage, DispatchError};
 use std::collections::{BTreeMap, BTreeSet};
 use tokenize_primitives::{
-	Breaker, BreakerRefusal, Compliance, ComplianceFailure, FreezeSummary, Freezes, InvestorCategory,
-	Jurisdiction, OperationKind, Role,
+	Breaker, BreakerRefusal, Compliance, ComplianceFailure, DepositTokens, FreezeSummary, Freezes,
+	InvestorCategory, Jurisdiction, OperationKind, Role,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -78,6 +77,7 @@ impl pallet_compliant_assets::Config for Test {
 	type Compliance = MockCompliance;
 	type Breaker = MockBreaker;
 	type Freezes = MockFreezes;
+	type DepositTokens = MockDeposits;
 	type AssetAdminOrigin = EnsureSignedBy<Admin, u64>;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -132,17 +132,10 @@ const BREAKER: &[u8] = b":mock:breaker";
 const FROZEN: &[u8] = b":mock:frozen";
 const ADDRESS_FROZEN: &[u8] = b":mock:address-frozen";
 const BLOCKED: &[u8] = b":mock:blocked-jurisdictions";
+const UNCLEARED: &[u8] = b":mock:uncleared";
+const DEPOSIT_TOKENS: &[u8] = b":mock:deposit-tokens";
 
-fn load<V: Decode + Default>(key: &[u8]) -> V {
-	unhashed::get_or_default(key)
-}
-
-fn update<V: Decode + Encode + Default, R>(key: &[u8], f: impl FnOnce(&mut V) -> R) -> R {
-	let mut value = load(key);
-	let result = f(&mut value);
-	unhashed::put(key, &value);
-	result
-}
+use tokenize_primitives::testing::{scripted as load, update_scripted as update};
 
 /// A scripted identity: `failure` is what `check_compliance` answers.
 #[derive(Clone, Copy, Encode, Decode, PartialEq, Eq, Debug)]
@@ -236,6 +229,17 @@ pub fn unfreeze(asset: u32, who: u64, amount: u64) -> u64 {
 /// The amount-level freezes of `who` (without the address-level freeze).
 pub fn frozen(asset: u32, who: u64) -> u64 {
 	load::<BTreeMap<(u32, u64), u64>>(FROZEN).get(&(asset, who)).copied().unwrap_or_default()
+}
+
+/// Marks `amount` of `who`'s holding as provisional deposit tokens (the mint
+/// escrow's hold), which the freezer then counts as frozen.
+pub fn set_uncleared(asset: u32, who: u64, amount: u64) {
+	update(UNCLEARED, |held: &mut BTreeMap<(u32, u64), u64>| held.insert((asset, who), amount));
+}
+
+/// Makes `asset` a deposit token whose supply the mint escrow manages.
+pub fn make_deposit_token(asset: u32) {
+	update(DEPOSIT_TOKENS, |set: &mut BTreeSet<u32>| set.insert(asset));
 }
 
 pub fn set_address_frozen(who: u64, is_frozen: bool) {
@@ -360,12 +364,25 @@ impl Freezes<u32, u64, u64> for MockFreezes {
 	}
 }
 
-/// pallet-assets' view of the freezes: `None` when nothing is frozen, since
+/// The mint escrow as compliant-assets sees it.
+pub struct MockDeposits;
+impl DepositTokens<u32, u64, u64> for MockDeposits {
+	fn is_deposit_token(asset: &u32) -> bool {
+		load::<BTreeSet<u32>>(DEPOSIT_TOKENS).contains(asset)
+	}
+	fn uncleared(asset: &u32, who: &u64) -> u64 {
+		load::<BTreeMap<(u32, u64), u64>>(UNCLEARED).get(&(*asset, *who)).copied().unwrap_or_default()
+	}
+}
+
+/// pallet-assets' view, as the runtime's freezer gives it: the freezes plus
+/// the provisional deposit tokens. `None` when nothing is held back, since
 /// `Some(0)` would make pallet-assets keep the minimum balance untouchable.
 pub struct MockFreezer;
 impl pallet_assets::FrozenBalance<u32, u64, u64> for MockFreezer {
 	fn frozen_balance(asset: u32, who: &u64) -> Option<u64> {
-		Some(MockFreezes::frozen_balance(&asset, who)).filter(|amount| *amount > 0)
+		let held = MockFreezes::frozen_balance(&asset, who).saturating_add(MockDeposits::uncleared(&asset, who));
+		Some(held).filter(|amount| *amount > 0)
 	}
 	fn died(_asset: u32, _who: &u64) {}
 	fn contains_freezes(asset: u32) -> bool {

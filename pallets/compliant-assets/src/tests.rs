@@ -1139,3 +1139,65 @@ proptest! {
 		run_and_check(&ops);
 	}
 }
+
+// ---- deposit tokens -----------------------------------------------------------
+
+fn recover(lost: u64, new: u64) -> DispatchResult {
+	CompliantAssets::recover(RuntimeOrigin::signed(RECOVERY_AGENT), ASSET, lost, new)
+}
+
+#[test]
+fn provisional_deposit_tokens_move_on_no_path_and_the_refusal_says_why() {
+	ext_with_asset().execute_with(|| {
+		// Alice's 1 000: 300 frozen, 500 provisional, 200 free.
+		freeze(ASSET, ALICE, 300);
+		set_uncleared(ASSET, ALICE, 500);
+		assert_refused(ASSET, ALICE, BOB, 201, Error::<Test>::UnclearedDeposit);
+		assert_refused(ASSET, ALICE, BOB, 700, Error::<Test>::UnclearedDeposit);
+		assert_refused(ASSET, ALICE, BOB, 701, Error::<Test>::InsufficientSpendableBalance);
+		assert_noop!(
+			CompliantAssets::batch_transfer(RuntimeOrigin::signed(ALICE), ASSET, vec![(BOB, 200), (CHARLIE, 1)]),
+			Error::<Test>::UnclearedDeposit
+		);
+		assert_noop!(
+			CompliantAssets::burn(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, ALICE, 201),
+			Error::<Test>::UnclearedDeposit
+		);
+		assert_noop!(CompliantAssets::force_move(&ASSET, &ALICE, &BOB, 201), Error::<Test>::UnclearedDeposit);
+		// A forced transfer may take the frozen part, never the provisional one.
+		assert_noop!(forced(ALICE, BOB, 501), Error::<Test>::UnclearedDeposit);
+		assert_ok!(forced(ALICE, BOB, 500));
+		assert_eq!((balance(ALICE), frozen(ASSET, ALICE)), (500, 0));
+		// A recovery moves the whole holding, so it waits for the clearing.
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::UnclearedDeposit);
+		set_uncleared(ASSET, ALICE, 0);
+		assert_ok!(recover(ALICE, ALICE_NEW));
+		assert_eq!(balance(ALICE_NEW), 500);
+	});
+}
+
+#[test]
+fn supply_agents_cannot_issue_or_burn_a_deposit_token() {
+	ext_with_asset().execute_with(|| {
+		make_deposit_token(ASSET);
+		assert_noop!(
+			CompliantAssets::mint(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, ALICE, 1),
+			Error::<Test>::SupplyManagedByMintEscrow
+		);
+		assert_noop!(
+			CompliantAssets::burn(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, ALICE, 1),
+			Error::<Test>::SupplyManagedByMintEscrow
+		);
+		// The mint escrow issues and burns through the same checks and books.
+		use tokenize_primitives::PermissionedSupply;
+		assert_ok!(CompliantAssets::issue(&ASSET, &BOB, 40, &SUPPLY_AGENT));
+		assert_noop!(CompliantAssets::issue(&ASSET, &NOBODY, 1, &SUPPLY_AGENT), Error::<Test>::ReceiverNotRegistered);
+		assert_eq!((balance(BOB), holders(), CompliantAssets::total_issuance(&ASSET)), (40, 2, 1_040));
+		assert_ok!(CompliantAssets::destroy(&ASSET, &BOB, 40, &SUPPLY_AGENT));
+		assert_eq!((balance(BOB), holders(), CompliantAssets::total_issuance(&ASSET)), (0, 1, 1_000));
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::CompliantAssets(Event::Burned { from: BOB, amount: 40, agent: SUPPLY_AGENT, .. })
+		)));
+	});
+}

@@ -116,7 +116,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded};
-	use tokenize_primitives::{ComplianceTransfer, FreezeReason};
+	use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason};
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -150,6 +150,10 @@ pub mod pallet {
 		/// Moves confiscated funds, so compliant-assets keeps its holder
 		/// bookkeeping and checks the receiver.
 		type Transfer: ComplianceTransfer<Self::AccountId, Self::AssetId, Self::Balance>;
+		/// The mint escrow: provisional deposit tokens are already held back
+		/// until their SEPA credit clears (and burnt if it does not), so a
+		/// freeze covers only the rest of a holding.
+		type DepositTokens: DepositTokens<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// The asset's freeze agent: places and lifts freeze entries.
 		type FreezeOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,
@@ -308,7 +312,8 @@ pub mod pallet {
 		ReferenceTooLong,
 		/// The holding already carries `MaxEntriesPerHolding` entries.
 		TooManyEntries,
-		/// The holding's balance not yet frozen is below the amount to freeze.
+		/// The holding's balance not yet frozen (provisional deposit tokens
+		/// excluded) is below the amount to freeze.
 		InsufficientUnfrozenBalance,
 		/// No active entry has this id (never placed, or already closed).
 		UnknownEntry,

@@ -176,6 +176,7 @@ impl pallet_freeze::Config for Test {
 	type Balance = Balance;
 	type Assets = Assets;
 	type Transfer = RecordingTransfer;
+	type DepositTokens = ();
 	type FreezeOrigin = EnsureAgent<FreezeRole>;
 	type ConfiscateOrigin = EnsureAgent<ForcedTransferRole>;
 	type AddressFreezeOrigin = EnsureSignedBy<Officer, AccountId>;

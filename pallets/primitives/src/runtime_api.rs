@@ -24,9 +24,13 @@ pub struct TransferRefusal {
 #[serde(rename_all = "camelCase")]
 pub struct SpendableBalance<Balance> {
 	pub balance: Balance,
-	/// What an ordinary transfer could move now (balance − frozen).
+	/// What an ordinary transfer could move now (balance − frozen −
+	/// provisional).
 	pub spendable: Balance,
 	pub frozen: FreezeSummary<Balance>,
+	/// Deposit tokens of SEPA credits that have not cleared yet (held back
+	/// by the mint escrow).
+	pub uncleared: Balance,
 }
 
 sp_api::decl_runtime_apis! {
@@ -55,5 +59,38 @@ sp_api::decl_runtime_apis! {
 		fn breaker_scope_status(asset: AssetId, who: AccountId) -> (bool, bool);
 		/// A corridor with today's used and remaining volume.
 		fn corridor_status(source: Jurisdiction, destination: Jurisdiction) -> Option<CorridorView>;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// EUR deposits (mint escrow): backing, deposits, redemptions and the
+	/// proof of reserve. Read-only; served by regulators' nodes.
+	pub trait DepositsApi<AccountId, AssetId, Hash, BackingView, DepositView, RedemptionView, TreeView, ProofView>
+	where
+		AccountId: Codec,
+		AssetId: Codec,
+		Hash: Codec,
+		BackingView: Codec,
+		DepositView: Codec,
+		RedemptionView: Codec,
+		TreeView: Codec,
+		ProofView: Codec,
+	{
+		/// Supply, provisional part, attested fiat, attestation age, headroom,
+		/// depositary pause; `None` for an asset that is not a deposit token.
+		fn backing_status(asset: AssetId) -> Option<BackingView>;
+		/// A deposit by the hash of its SEPA reference.
+		fn deposit(deposit_ref: Hash) -> Option<DepositView>;
+		/// A redemption by id.
+		fn redemption(id: u64) -> Option<RedemptionView>;
+		/// Provisional deposits older than the token's clearing window.
+		fn overdue_deposits(asset: AssetId) -> alloc::vec::Vec<(Hash, DepositView)>;
+		/// The liability tree of the token's holders at this block (what the
+		/// depositary attests as of a block).
+		fn liability_tree(asset: AssetId) -> TreeView;
+		/// `holder`'s leaf and inclusion proof in the tree at this block.
+		fn liability_proof(asset: AssetId, holder: AccountId) -> Option<ProofView>;
+		/// Whether `proof` shows its leaf in the last attested tree.
+		fn verify_liability(asset: AssetId, proof: ProofView) -> bool;
 	}
 }

@@ -126,3 +126,41 @@ pub trait ComplianceBenchmarkHelper<AccountId> {
 	/// Gives `who` a verified identity holding `roles`, valid for a year.
 	fn make_verified(who: &AccountId, roles: &[Role]);
 }
+
+/// Issuing and destroying a permissioned asset, for the pallets that manage
+/// an asset's supply (the mint escrow for deposit tokens, later the fund
+/// vaults for shares). Implemented by compliant-assets, so every issue and
+/// burn passes the same receiver checks, breaker, throttles and holder
+/// bookkeeping as its own calls; `issuer` is the account recorded as the
+/// agent and counted by the mint and burn throttles.
+pub trait PermissionedSupply<AccountId, AssetId, Balance> {
+	/// Whether `asset` is a permissioned asset.
+	fn is_permissioned(asset: &AssetId) -> bool;
+	/// Issues `amount` to `to` (receiver checks, breaker, mint throttle).
+	fn issue(asset: &AssetId, to: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
+	/// Destroys `amount` of `from`'s spendable holding (breaker, burn throttle).
+	fn destroy(asset: &AssetId, from: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
+	/// The asset's total supply.
+	fn total_issuance(asset: &AssetId) -> Balance;
+}
+
+/// The deposit tokens of the mint escrow, as the pallets that move or freeze
+/// them see them.
+pub trait DepositTokens<AssetId, AccountId, Balance> {
+	/// Whether the mint escrow alone issues and destroys `asset` (its supply
+	/// agents' `mint` and `burn` are then refused).
+	fn is_deposit_token(asset: &AssetId) -> bool;
+	/// The provisional part of `who`'s holding of `asset`: minted for
+	/// deposits that have not cleared, counted in the balance, not movable.
+	fn uncleared(asset: &AssetId, who: &AccountId) -> Balance;
+}
+
+/// No deposit tokens (pallets tested without the mint escrow).
+impl<AssetId, AccountId, Balance: Default> DepositTokens<AssetId, AccountId, Balance> for () {
+	fn is_deposit_token(_asset: &AssetId) -> bool {
+		false
+	}
+	fn uncleared(_asset: &AssetId, _who: &AccountId) -> Balance {
+		Balance::default()
+	}
+}

@@ -18,6 +18,15 @@
 //! | 11 | governance (or a lapse) leaves too few validators with session keys | `TooFewValidators`, `IneligibleValidatorRetained { reason: Minimum }` |
 //! | 12 | a user creates a pallet-assets asset, or moves a permissioned one through pallet-assets inside sudo_as or a proposal | code 16 / `CallFiltered` |
 //! | 13 | two address freezes with different meanings | the breaker's is gone; the freeze pallet's refuses the address's transactions (code 13) and any movement to or from it (`AddressFrozen`) |
+//!
+//! The EUR deposits (mint escrow) added these:
+//!
+//! | # | attack | refused with |
+//! |---|---|---|
+//! | 14 | a supply agent mints a deposit token around the depositary's backing check, or burns a holder's | `SupplyManagedByMintEscrow` |
+//! | 15 | governance, root or the issuer lifts the depositary's pause, or swaps in a friendlier depositary | `NotDepositary`, `BadOrigin`, `DepositaryPauseInForce` |
+//! | 16 | the officer locks the depositary out (blocked jurisdiction, frozen address) to keep minting stopped, or sanctions it during its pause | the depositary's calls are governance calls; a depositary that can no longer act is replaced and its pause binds the successor |
+//! | 17 | the issuer mints beyond the reserve, twice for one credit, or on a stale attestation | `InsufficientBacking`, `DepositReferenceUsed`, `AttestationStale` |
 
 use super::*;
 use crate::{
@@ -27,6 +36,7 @@ use crate::{
 use alloc::boxed::Box;
 use codec::Decode;
 use frame_support::{
+	assert_noop,
 	dispatch::GetDispatchInfo,
 	pallet_prelude::TransactionSource,
 	traits::Get,
@@ -570,5 +580,138 @@ fn attack_13_one_address_freeze_with_one_meaning() {
 		assert!(admitted(&holder(0), &compliant_transfer(), 100).is_ok());
 		assert_ok!(send(1, 0));
 		assert_ok!(send(0, 1));
+	});
+}
+
+// --- 14-17: EUR deposits ------------------------------------------------------
+
+const EURD: AssetId = 43;
+
+fn deposit_token(depositary: AccountId) -> pallet_mint_escrow::DepositTokenOf<Runtime> {
+	pallet_mint_escrow::DepositToken {
+		issuer: mint_operator(),
+		depositary,
+		reserve_account: sp_core::H256::repeat_byte(0xAA),
+		clearing_window: 100,
+		max_attestation_age: 10,
+		min_redemption: 1,
+	}
+}
+
+/// `attack_ext` plus the deposit token `EURD` (supply agent appointed as on
+/// any asset) attested at 1 000 as of block 1.
+fn deposits_ext() -> sp_io::TestExternalities {
+	let mut ext = attack_ext();
+	ext.execute_with(|| {
+		create_permissioned_asset(EURD, Default::default());
+		appoint(EURD, supply_agent(), &[AgentRole::Supply]);
+		assert_ok!(crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), EURD, deposit_token(reserve_depositary())));
+		assert_ok!(attest_backing(1_000, 1));
+	});
+	ext
+}
+
+fn attest_backing_call(fiat: Balance, as_of: BlockNumber) -> RuntimeCall {
+	pallet_mint_escrow::Call::<Runtime>::attest_backing {
+		asset: EURD,
+		fiat_balance: fiat,
+		liabilities: 0,
+		reserve_root: sp_core::H256::zero(),
+		report_hash: sp_core::H256::zero(),
+		as_of,
+	}
+	.into()
+}
+
+fn attest_backing(fiat: Balance, as_of: BlockNumber) -> Result<(), DispatchError> {
+	dispatch(attest_backing_call(fiat, as_of), RuntimeOrigin::signed(reserve_depositary()))
+}
+
+fn record_deposit(n: u8, amount: Balance) -> Result<(), DispatchError> {
+	crate::MintEscrow::record_deposit(
+		RuntimeOrigin::signed(mint_operator()),
+		EURD,
+		holder(0),
+		amount,
+		sp_core::H256::repeat_byte(n),
+	)
+}
+
+#[test]
+fn attack_14_a_supply_agent_cannot_issue_or_burn_a_deposit_token() {
+	deposits_ext().execute_with(|| {
+		use pallet_compliant_assets::Error;
+		let agent = || RuntimeOrigin::signed(supply_agent());
+		assert_noop!(CompliantAssets::mint(agent(), EURD, holder(1), 1_000_000), Error::<Runtime>::SupplyManagedByMintEscrow);
+		assert_ok!(record_deposit(1, 100));
+		assert_noop!(CompliantAssets::burn(agent(), EURD, holder(0), 100), Error::<Runtime>::SupplyManagedByMintEscrow);
+		// Benign: the same agent still mints an ordinary permissioned asset.
+		assert_ok!(CompliantAssets::mint(agent(), ASSET, holder(1), 1));
+	});
+}
+
+#[test]
+fn attack_15_nobody_but_the_depositary_lifts_its_pause() {
+	deposits_ext().execute_with(|| {
+		use pallet_mint_escrow::Error;
+		assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), EURD));
+		let resume: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::depositary_resume { asset: EURD }.into();
+		assert_eq!(dispatch(resume.clone(), RuntimeOrigin::root()), Err(DispatchError::BadOrigin));
+		for who in [council(), mint_operator(), depositary(), officer()] {
+			assert_eq!(dispatch(resume.clone(), RuntimeOrigin::signed(who)), Err(Error::<Runtime>::NotDepositary.into()));
+		}
+		// Nor through a council decision to swap in another depositary.
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), bank3(), Roles::from_roles(&[Role::Bank, Role::Depositary])));
+		let swap: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::set_deposit_token {
+			asset: EURD,
+			token: deposit_token(bank3()),
+		}
+		.into();
+		assert_eq!(dispatch(swap, RuntimeOrigin::root()), Err(Error::<Runtime>::DepositaryPauseInForce.into()));
+		assert_eq!(record_deposit(1, 1), Err(Error::<Runtime>::PausedByDepositary.into()));
+		// Benign: the depositary lifts it.
+		assert_ok!(dispatch(resume, RuntimeOrigin::signed(reserve_depositary())));
+		assert_ok!(record_deposit(1, 1));
+	});
+}
+
+#[test]
+fn attack_16_the_officer_cannot_lock_the_depositary_out() {
+	deposits_ext().execute_with(|| {
+		let officer_origin = || RuntimeOrigin::signed(officer());
+		assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), EURD));
+		// The depositary sits in DE; its address is frozen too.
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer_origin(), DE));
+		assert_ok!(Freeze::freeze_address(officer_origin(), reserve_depositary(), FreezeReason::AmlFlag, b"alert".to_vec()));
+		let resume: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::depositary_resume { asset: EURD }.into();
+		for call in [resume.clone(), attest_backing_call(1_000, 1)] {
+			assert_eq!(admitted(&reserve_depositary(), &call, 200), Ok(priority::GOVERNANCE));
+		}
+		assert_ok!(dispatch(resume, RuntimeOrigin::signed(reserve_depositary())));
+		// Sanctioned during its pause, it can no longer act; governance
+		// appoints a successor, and the pause binds the successor.
+		assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), EURD));
+		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), reserve_depositary(), None));
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), bank3(), Roles::from_roles(&[Role::Bank, Role::Depositary])));
+		assert_ok!(crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), EURD, deposit_token(bank3())));
+		assert!(pallet_mint_escrow::DepositaryPauses::<Runtime>::contains_key(EURD));
+		assert_ok!(crate::MintEscrow::depositary_resume(RuntimeOrigin::signed(bank3()), EURD));
+	});
+}
+
+#[test]
+fn attack_17_the_issuer_mints_only_against_a_fresh_reserve_and_once_per_credit() {
+	deposits_ext().execute_with(|| {
+		use pallet_mint_escrow::Error;
+		assert_eq!(record_deposit(1, 1_001), Err(Error::<Runtime>::InsufficientBacking.into()));
+		assert_ok!(record_deposit(1, 600));
+		assert_eq!(record_deposit(1, 600), Err(Error::<Runtime>::DepositReferenceUsed.into()));
+		assert_eq!(record_deposit(2, 401), Err(Error::<Runtime>::InsufficientBacking.into()));
+		System::set_block_number(12);
+		assert_eq!(record_deposit(2, 1), Err(Error::<Runtime>::AttestationStale.into()));
+		// Benign: a fresh attestation of more fiat.
+		assert_ok!(attest_backing(2_000, 12));
+		assert_ok!(record_deposit(2, 1_400));
+		assert_eq!(crate::invariants::check_all(), Ok(()));
 	});
 }

@@ -6,12 +6,16 @@
 //!   permissioned asset, checking the ledger's invariants after every step;
 //! - [`roles`]: every privileged call of the compliance layer refuses every
 //!   account that does not hold its role, and admits the one that does;
-//! - [`policy`]: `VerifiedSender`'s refusal codes and `ConsortiumCallFilter`.
+//! - [`policy`]: `VerifiedSender`'s refusal codes and `ConsortiumCallFilter`;
+//! - [`deposits`]: a property test over random sequences of the EUR deposit
+//!   lifecycle through the real pallets, and the paths provisional deposit
+//!   tokens must never leave by.
 //!
 //! The chain is a hand-made genesis in which every role sits on its own
 //! account, so a test can tell exactly who is refused and who is admitted.
 
 mod attacks;
+mod deposits;
 mod governance;
 mod ledger;
 mod policy;
@@ -94,6 +98,14 @@ pub(super) fn enforcement_agent() -> AccountId {
 pub(super) fn recovery_agent() -> AccountId {
 	named("recovery-agent")
 }
+/// The issuing bank of deposit tokens (MintOperator), its own legal entity.
+pub(super) fn mint_operator() -> AccountId {
+	named("mint-operator")
+}
+/// The depositary of deposit tokens (Depositary), another legal entity.
+pub(super) fn reserve_depositary() -> AccountId {
+	named("reserve-depositary")
+}
 /// Verified retail holders, all in DE.
 pub(super) fn holder(i: usize) -> AccountId {
 	named(&alloc::format!("holder-{i}"))
@@ -154,6 +166,8 @@ pub(super) fn new_ext() -> sp_io::TestExternalities {
 		(verifier(), DE, Professional, alloc::vec![Role::KycVerifier], None),
 		(second_verifier(), FR, Professional, alloc::vec![Role::KycVerifier], None),
 		(officer(), DE, Professional, alloc::vec![Role::ComplianceOfficer], None),
+		(mint_operator(), DE, EligibleCounterparty, alloc::vec![Role::MintOperator], lei(b"529900TESTISSUER0004")),
+		(reserve_depositary(), DE, EligibleCounterparty, alloc::vec![Role::Depositary], lei(b"529900TESTCUSTODY005")),
 	]
 	.into_iter()
 	.map(genesis_identity)

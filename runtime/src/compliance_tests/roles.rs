@@ -24,6 +24,10 @@ use tokenize_primitives::{FreezeReason, OperationKind};
 const ASSET: AssetId = 2_000;
 /// An unused id, for `create_asset`.
 const NEW_ASSET: AssetId = 2_001;
+/// The deposit token of the mint-escrow cases: one pending deposit
+/// ([`DEPOSIT`]) and one open redemption (id 0).
+const DEPOSIT_TOKEN: AssetId = 2_002;
+const DEPOSIT: sp_core::H256 = sp_core::H256::repeat_byte(1);
 /// A document attached to [`ASSET`] at setup.
 const DOCUMENT: &[u8] = b"terms-and-conditions";
 /// The freeze entry placed on `holder(0)` at setup.
@@ -78,6 +82,8 @@ fn actors() -> Vec<Actor> {
 		("freeze agent", freeze_agent()),
 		("forced-transfer agent", enforcement_agent()),
 		("recovery agent", recovery_agent()),
+		("mint operator", mint_operator()),
+		("reserve depositary", reserve_depositary()),
 		("holder", holder(0)),
 		("stranger", stranger()),
 	]
@@ -130,6 +136,16 @@ impl Case {
 	/// A compliant-assets call of one agent role: other signers are "not an agent".
 	fn asset_agent(call: impl Into<RuntimeCall>, agent: AccountId) -> Self {
 		Self::new(call, alloc::vec![agent], false).refusing(pallet_compliant_assets::Error::<Runtime>::MissingAgentRole)
+	}
+	/// A deposit token's issuer call: other signers are "not the issuer".
+	fn issuer(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![mint_operator()], false)
+			.refusing(pallet_mint_escrow::Error::<Runtime>::NotIssuer)
+	}
+	/// A deposit token's depositary call: nobody else, governance included.
+	fn reserve_depositary(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![reserve_depositary()], false)
+			.refusing(pallet_mint_escrow::Error::<Runtime>::NotDepositary)
 	}
 	/// A freeze-pallet call of one agent role: its origin refuses with `BadOrigin`.
 	fn freeze_origin(call: impl Into<RuntimeCall>, agent: AccountId) -> Self {
@@ -223,6 +239,9 @@ fn proposal() -> RuntimeCall {
 fn propose() {
 	assert_ok!(crate::Governance::propose(RuntimeOrigin::root(), alloc::boxed::Box::new(proposal())));
 }
+fn pause_minting() {
+	assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), DEPOSIT_TOKEN));
+}
 fn block_corridor() {
 	assert_ok!(crate::Corridor::block_corridor(RuntimeOrigin::root(), DE, US, b"fraud wave".to_vec()));
 }
@@ -231,6 +250,7 @@ fn cases() -> Vec<Case> {
 	type Breaker = pallet_circuit_breaker::Call<Runtime>;
 	type Assets = pallet_compliant_assets::Call<Runtime>;
 	type Corridors = pallet_corridor::Call<Runtime>;
+	type Escrow = pallet_mint_escrow::Call<Runtime>;
 	type Freezes = pallet_freeze::Call<Runtime>;
 	type Gov = pallet_governance::Call<Runtime>;
 	type Identity = pallet_identity_registry::Call<Runtime>;
@@ -354,11 +374,48 @@ fn cases() -> Vec<Case> {
 			reason: b"fraud wave".to_vec(),
 		}),
 		Case::compliance_officer(Corridors::unblock_corridor { source: DE, destination: US }).prepared(block_corridor),
+		// EUR deposits
+		Case::governance(Escrow::set_deposit_token { asset: DEPOSIT_TOKEN, token: deposit_token() }),
+		Case::issuer(Escrow::record_deposit {
+			asset: DEPOSIT_TOKEN,
+			receiver: holder(1),
+			amount: 10,
+			deposit_ref: sp_core::H256::repeat_byte(2),
+		}),
+		Case::issuer(Escrow::confirm_clearing { deposit_ref: DEPOSIT }),
+		Case::issuer(Escrow::reverse_deposit {
+			deposit_ref: DEPOSIT,
+			reason: pallet_mint_escrow::ReversalReason::ClearingFailed,
+		}),
+		Case::issuer(Escrow::confirm_payout { id: 0, sepa_ref: sp_core::H256::repeat_byte(3) }),
+		Case::issuer(Escrow::fail_payout { id: 0, reason: pallet_mint_escrow::PayoutFailure::InvalidAccount }),
+		Case::reserve_depositary(Escrow::attest_backing {
+			asset: DEPOSIT_TOKEN,
+			fiat_balance: 1_000_000,
+			liabilities: 1_000,
+			reserve_root: sp_core::H256::repeat_byte(4),
+			report_hash: sp_core::H256::repeat_byte(5),
+			as_of: 1,
+		}),
+		Case::reserve_depositary(Escrow::depositary_pause { asset: DEPOSIT_TOKEN }),
+		Case::reserve_depositary(Escrow::depositary_resume { asset: DEPOSIT_TOKEN }).prepared(pause_minting),
 	]
 }
 
+fn deposit_token() -> pallet_mint_escrow::DepositTokenOf<Runtime> {
+	pallet_mint_escrow::DepositToken {
+		issuer: mint_operator(),
+		depositary: reserve_depositary(),
+		reserve_account: sp_core::H256::repeat_byte(0xAA),
+		clearing_window: 100,
+		max_attestation_age: 1_000,
+		min_redemption: 1,
+	}
+}
+
 /// The asset with its four agents, two holdings, one freeze entry and one
-/// document; a pending identity; a corridor DE → US; a recovery link.
+/// document; a pending identity; a corridor DE → US; a recovery link; a
+/// deposit token with a pending deposit and an open redemption.
 fn roles_ext() -> sp_io::TestExternalities {
 	let mut ext = new_ext();
 	ext.execute_with(|| {
@@ -394,6 +451,17 @@ fn roles_ext() -> sp_io::TestExternalities {
 		assert_ok!(crate::Corridor::add_corridor(RuntimeOrigin::root(), DE, US, corridor_params()));
 		// Governance links holder 0's wallet to holder 2's for recovery.
 		assert_ok!(CompliantAssets::set_recovery_link(RuntimeOrigin::root(), ASSET, holder(0), Some(holder(2))));
+		// A deposit token with a cleared deposit redeemed (redemption 0 open)
+		// and a pending one (DEPOSIT).
+		create_permissioned_asset(DEPOSIT_TOKEN, Default::default());
+		assert_ok!(crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), DEPOSIT_TOKEN, deposit_token()));
+		let (issuer, depositary) = (RuntimeOrigin::signed(mint_operator()), RuntimeOrigin::signed(reserve_depositary()));
+		let (zero, first) = (sp_core::H256::zero(), sp_core::H256::repeat_byte(9));
+		assert_ok!(crate::MintEscrow::attest_backing(depositary, DEPOSIT_TOKEN, 1_000_000, 0, zero, zero, 1));
+		assert_ok!(crate::MintEscrow::record_deposit(issuer.clone(), DEPOSIT_TOKEN, holder(0), 100, first));
+		assert_ok!(crate::MintEscrow::confirm_clearing(issuer.clone(), first));
+		assert_ok!(crate::MintEscrow::redeem(RuntimeOrigin::signed(holder(0)), DEPOSIT_TOKEN, 100, zero));
+		assert_ok!(crate::MintEscrow::record_deposit(issuer, DEPOSIT_TOKEN, holder(0), 50, DEPOSIT));
 	});
 	ext
 }
@@ -438,8 +506,9 @@ fn every_privileged_call_refuses_every_other_role() {
 	});
 }
 
-/// The table covers every call of the compliance pallets, the validator set
-/// and the node allowlist except the ones anybody (verified) may make.
+/// The table covers every call of the compliance pallets, the mint escrow,
+/// the validator set and the node allowlist except the ones anybody
+/// (verified) may make.
 #[test]
 fn the_table_covers_every_privileged_call() {
 	fn names<C: GetCallName>(pallet: &str, unprivileged: &[&str]) -> Vec<alloc::string::String> {
@@ -466,6 +535,8 @@ fn the_table_covers_every_privileged_call() {
 		expected.extend(names::<pallet_freeze::Call<Runtime>>("Freeze", &[]));
 		expected.extend(names::<pallet_circuit_breaker::Call<Runtime>>("CircuitBreaker", &[]));
 		expected.extend(names::<pallet_corridor::Call<Runtime>>("Corridor", &[]));
+		// Any compliant holder redeems its own spendable tokens.
+		expected.extend(names::<pallet_mint_escrow::Call<Runtime>>("MintEscrow", &["redeem"]));
 		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
 		expected.sort();
 		covered.sort();

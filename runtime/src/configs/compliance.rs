@@ -103,6 +103,7 @@ impl pallet_compliant_assets::Config for Runtime {
 	type Compliance = IdentityRegistry;
 	type Breaker = CircuitBreaker;
 	type Freezes = Freeze;
+	type DepositTokens = crate::MintEscrow;
 	type AssetAdminOrigin = GovernanceCouncil;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -124,6 +125,7 @@ impl pallet_freeze::Config for Runtime {
 	type Balance = Balance;
 	type Assets = Assets;
 	type Transfer = CompliantAssets;
+	type DepositTokens = crate::MintEscrow;
 	type FreezeOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, FreezeAgent>;
 	type ConfiscateOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, ForcedTransferAgent>;
 	type AddressFreezeOrigin = ComplianceOfficer;

@@ -1,8 +1,10 @@
 //! Configuration of every pallet in the runtime.
 
 mod compliance;
+mod deposits;
 mod governance;
 pub use compliance::*;
+pub use deposits::*;
 pub use governance::*;
 
 use crate::{
@@ -149,7 +151,7 @@ impl pallet_assets::Config for Runtime {
 	type StringLimit = ConstU32<64>;
 	/// Amount-level freezes: pallet-assets itself keeps every transfer within
 	/// balance − frozen.
-	type Freezer = crate::Freeze;
+	type Freezer = HeldBack;
 	type Holder = ();
 	type Extra = ();
 	type CallbackHandle = ();

@@ -1,0 +1,57 @@
+//! Configuration of the EUR deposits: the mint escrow, and the freezer that
+//! tells pallet-assets what part of a holding may not be debited.
+
+use crate::{AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Runtime, RuntimeEvent};
+use frame_support::traits::ConstU32;
+use tokenize_primitives::DepositTokens;
+
+use super::GovernanceCouncil;
+
+impl pallet_mint_escrow::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AssetId = AssetId;
+	type Balance = Balance;
+	type Compliance = IdentityRegistry;
+	type Supply = CompliantAssets;
+	type AdminOrigin = GovernanceCouncil;
+	/// Provisional deposits per token: a day of SEPA credits of a mid-sized
+	/// issuer clears within the window; more waiting means the back office
+	/// is stuck, and minting should stop until it catches up.
+	type MaxPendingDeposits = ConstU32<4_096>;
+	/// A month of daily attestations.
+	type MaxAttestations = ConstU32<31>;
+	type WeightInfo = pallet_mint_escrow::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
+}
+
+/// pallet-assets' `Freezer`: what of a holding no debit may touch. The freeze
+/// pallet's freezes (the whole holding for a frozen address) plus the mint
+/// escrow's provisional deposit tokens, so that every path that debits an
+/// asset (transfers, burns, escrow, subscriptions, redemptions) leaves both
+/// where they are. `None` when nothing is held back: `Some(0)` would make
+/// pallet-assets keep the minimum balance untouchable.
+pub struct HeldBack;
+impl pallet_assets::FrozenBalance<AssetId, AccountId, Balance> for HeldBack {
+	fn frozen_balance(asset: AssetId, who: &AccountId) -> Option<Balance> {
+		let frozen = <Freeze as pallet_assets::FrozenBalance<_, _, _>>::frozen_balance(asset, who);
+		let uncleared = MintEscrow::uncleared(&asset, who);
+		match (frozen, uncleared) {
+			(frozen, 0) => frozen,
+			(None, uncleared) => Some(uncleared),
+			(Some(frozen), uncleared) => Some(frozen.saturating_add(uncleared)),
+		}
+	}
+
+	/// An account holding provisional tokens is never reaped (its frozen
+	/// balance is not `None`), so only the freeze pallet has anything to say.
+	fn died(asset: AssetId, who: &AccountId) {
+		<Freeze as pallet_assets::FrozenBalance<_, _, _>>::died(asset, who)
+	}
+
+	/// A deposit token with provisional deposits is not destroyed under them.
+	fn contains_freezes(asset: AssetId) -> bool {
+		<Freeze as pallet_assets::FrozenBalance<_, _, _>>::contains_freezes(asset)
+			|| pallet_mint_escrow::PendingCount::<Runtime>::get(asset) > 0
+	}
+}
