@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the test suite: numbers come from here).
-#   ./scripts/bench.sh pallets      regenerate weights.rs of our pallets
+#   ./scripts/bench.sh pallets [name...]  regenerate weights.rs of our pallets (all, or the named ones)
 #   ./scripts/bench.sh compare      compliant transfer vs plain pallet-assets transfer
 #   ./scripts/bench.sh overhead     system, balances and assets reference weights
 # Builds the node with --features runtime-benchmarks in the shared target dir:
@@ -23,7 +23,10 @@ repeat="${REPEAT:-20}"
 bench() { "$bin" benchmark pallet --chain dev --steps "$steps" --repeat "$repeat" "$@"; }
 case "${1:-pallets}" in
 	pallets)
-		for pallet in identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance mint-escrow; do
+		[ $# -eq 0 ] || shift
+		all=(identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance mint-escrow)
+		for pallet in "${@:-${all[@]}}"; do
+			[ -d "pallets/$pallet" ] || { echo "bench: no pallet '$pallet' (one of: ${all[*]})" >&2; exit 2; }
 			bench --pallet "pallet_${pallet//-/_}" --extrinsic '*' \
 				--output "pallets/$pallet/src/weights.rs" --template scripts/weight-template.hbs
 		done ;;

@@ -45,6 +45,7 @@ test('the genesis deposit token is backed by a fresh attestation', async () => {
   assert.equal(status.attestedFiat, 200_000_000);
   assert.equal(status.headroom, 49_000_000);
   assert.equal(status.uncleared, 0);
+  assert.equal(status.outstandingRedemptions, 0);
   assert.equal(status.stale, false);
   assert.equal(status.paused, false);
   assert.equal(await deposits('backingStatus', [999]), null);
@@ -87,8 +88,12 @@ test('a retried reference mints nothing; a reversal burns exactly the provisiona
 
 test('minting stops above the attested fiat and under the depositary pause, which only the depositary lifts', async () => {
   const { api, accounts: { alice, charlie, one } } = node;
-  const { headroom } = await deposits('backingStatus', [EURD]);
-  await assert.rejects(record(EURD, charlie, headroom + 1, 'too-much'), refusedWith('mintEscrow.InsufficientBacking'));
+  // No redemption is open and nothing was paid out yet: the room left is the
+  // attested fiat less the supply pallet-assets reports.
+  const { attestedFiat, headroom } = await deposits('backingStatus', [EURD]);
+  const room = BigInt(attestedFiat) - (await supply());
+  assert.equal(BigInt(headroom), room);
+  await assert.rejects(record(EURD, charlie, room + 1n, 'too-much'), refusedWith('mintEscrow.InsufficientBacking'));
 
   await submitInBlock(api, api.tx.mintEscrow.depositaryPause(EURD), one);
   assert.equal((await deposits('backingStatus', [EURD])).paused, true);
@@ -149,8 +154,11 @@ test('a redemption is paid once; a failed payout is issued back once', async () 
   const before = await balanceOf(api, EURD, bob.address);
   const paid = await redeem(10_000);
   assert.equal(await balanceOf(api, EURD, bob.address), before - 10_000n);
+  assert.equal((await deposits('backingStatus', [EURD])).outstandingRedemptions, 10_000);
   await submitInBlock(api, api.tx.mintEscrow.confirmPayout(paid, keccakAsHex('SEPA-OUT-1')), alice);
   assert.equal((await deposits('redemption', [paid])).status, 'Paid');
+  const afterPayout = await deposits('backingStatus', [EURD]);
+  assert.deepEqual([afterPayout.outstandingRedemptions, afterPayout.paidSinceAttestation], [0, 10_000]);
   await assert.rejects(
     submitInBlock(api, api.tx.mintEscrow.failPayout(paid, 'AccountClosed'), alice),
     refusedWith('mintEscrow.RedemptionSettled'),

@@ -200,18 +200,50 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_open(&asset, &[&from])?;
 		Self::ensure_spendable(&asset, &from, amount)?;
 		Self::note_operation(OperationKind::Burn, &asset, &agent, amount)?;
-		Self::with_holder_count(&asset, [&from], || {
-			T::Assets::burn_from(
-				asset,
-				&from,
-				amount,
-				Preservation::Expendable,
-				Precision::Exact,
-				Fortitude::Polite,
-			)
-		})?;
+		Self::burn_holding(&asset, &from, amount)?;
 		Self::deposit_event(Event::Burned { asset, from, amount, agent });
 		Ok(())
+	}
+
+	/// Takes back tokens that were never spendable (the mint escrow's
+	/// reversal of a deposit that did not clear). An address freeze still
+	/// holds: pallet-assets refuses the debit, and the refusal is named.
+	pub(crate) fn do_retract(
+		issuer: T::AccountId,
+		asset: T::AssetId,
+		from: T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(!T::Freezes::is_address_frozen(&from), Error::<T>::AddressFrozen);
+		Self::ensure_spendable(&asset, &from, amount)?;
+		Self::burn_holding(&asset, &from, amount)?;
+		Self::deposit_event(Event::Burned { asset, from, amount, agent: issuer });
+		Ok(())
+	}
+
+	/// Gives a holder back tokens it had (the mint escrow's refund of a
+	/// failed payout): no receiver rule, breaker or throttle applies, since
+	/// nothing new is owed; the holder's standing binds what it may do next.
+	pub(crate) fn do_restore(
+		issuer: T::AccountId,
+		asset: T::AssetId,
+		to: T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(T::Assets::total_issuance(asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
+		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
+		Self::deposit_event(Event::Minted { asset, to, amount, agent: issuer });
+		Ok(())
+	}
+
+	fn burn_holding(asset: &T::AssetId, from: &T::AccountId, amount: T::Balance) -> DispatchResult {
+		Self::with_holder_count(asset, [from], || {
+			T::Assets::burn_from(*asset, from, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite)
+		})
 	}
 
 	// ---- transfers ------------------------------------------------------

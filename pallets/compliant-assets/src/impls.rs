@@ -60,6 +60,14 @@ impl<T: Config> PermissionedSupply<T::AccountId, T::AssetId, T::Balance> for Pal
 		Self::do_burn(issuer.clone(), *asset, from.clone(), amount)
 	}
 
+	fn retract(asset: &T::AssetId, from: &T::AccountId, amount: T::Balance, issuer: &T::AccountId) -> DispatchResult {
+		Self::do_retract(issuer.clone(), *asset, from.clone(), amount)
+	}
+
+	fn restore(asset: &T::AssetId, to: &T::AccountId, amount: T::Balance, issuer: &T::AccountId) -> DispatchResult {
+		Self::do_restore(issuer.clone(), *asset, to.clone(), amount)
+	}
+
 	fn total_issuance(asset: &T::AssetId) -> T::Balance {
 		T::Assets::total_issuance(*asset)
 	}

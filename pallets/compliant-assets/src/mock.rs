@@ -270,6 +270,9 @@ impl Compliance<u64> for MockCompliance {
 	fn has_role(_who: &u64, _role: Role) -> bool {
 		false
 	}
+	fn holds_role(_who: &u64, _role: Role) -> bool {
+		false
+	}
 	fn jurisdiction(who: &u64) -> Option<Jurisdiction> {
 		identity(who).map(|i| i.jurisdiction)
 	}

@@ -1195,6 +1195,19 @@ fn supply_agents_cannot_issue_or_burn_a_deposit_token() {
 		assert_eq!((balance(BOB), holders(), CompliantAssets::total_issuance(&ASSET)), (40, 2, 1_040));
 		assert_ok!(CompliantAssets::destroy(&ASSET, &BOB, 40, &SUPPLY_AGENT));
 		assert_eq!((balance(BOB), holders(), CompliantAssets::total_issuance(&ASSET)), (0, 1, 1_000));
+		// A restoration (a failed payout's refund) owes nothing new: neither
+		// the receiver's standing nor a pause refuses it.
+		set_failure(BOB, Some(ComplianceFailure::Sanctioned));
+		breaker(|b| {
+			b.paused_assets.insert(ASSET);
+		});
+		assert_ok!(CompliantAssets::restore(&ASSET, &BOB, 40, &SUPPLY_AGENT));
+		assert_eq!((balance(BOB), holders()), (40, 2));
+		// Taking back never-spendable tokens ignores the pause, not an address freeze.
+		assert_ok!(CompliantAssets::retract(&ASSET, &BOB, 10, &SUPPLY_AGENT));
+		set_address_frozen(BOB, true);
+		assert_noop!(CompliantAssets::retract(&ASSET, &BOB, 10, &SUPPLY_AGENT), Error::<Test>::AddressFrozen);
+		assert_eq!((balance(BOB), CompliantAssets::total_issuance(&ASSET)), (30, 1_030));
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
 			RuntimeEvent::CompliantAssets(Event::Burned { from: BOB, amount: 40, agent: SUPPLY_AGENT, .. })

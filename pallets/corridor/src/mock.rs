@@ -64,6 +64,9 @@ impl Compliance<u64> for MockCompliance {
 	fn has_role(_: &u64, _: Role) -> bool {
 		false
 	}
+	fn holds_role(_: &u64, _: Role) -> bool {
+		false
+	}
 	fn jurisdiction(who: &u64) -> Option<Jurisdiction> {
 		JURISDICTIONS.with(|map| map.borrow().get(who).copied())
 	}

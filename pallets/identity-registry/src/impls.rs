@@ -1,7 +1,7 @@
 //! The registry's answer to the chain-wide [`Compliance`] questions.
 
 use crate::pallet::*;
-use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role};
+use tokenize_primitives::{Compliance, ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, Role};
 
 impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 	/// Identity-level only: verified and not expired. Sanctions and blocked
@@ -19,6 +19,11 @@ impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 		Identities::<T>::get(who)
 			.is_some_and(|record| record.is_verified_at(Self::now()) && record.roles.contains(role))
 			&& !SanctionedAccounts::<T>::contains_key(who)
+	}
+
+	fn holds_role(who: &T::AccountId, role: Role) -> bool {
+		Identities::<T>::get(who)
+			.is_some_and(|record| record.status == IdentityStatus::Verified && record.roles.contains(role))
 	}
 
 	fn jurisdiction(who: &T::AccountId) -> Option<Jurisdiction> {

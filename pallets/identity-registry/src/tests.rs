@@ -1134,3 +1134,20 @@ proptest! {
 		})?;
 	}
 }
+
+#[test]
+fn a_brake_stays_with_its_holder_whatever_its_standing_until_revocation() {
+	test_chain(|| {
+		let officer = || RuntimeOrigin::signed(OFFICER);
+		assert_ok!(IdentityRegistry::sanction_account(officer(), BANK_DE, None));
+		assert_ok!(IdentityRegistry::block_jurisdiction(officer(), DE));
+		set_now(START + YEAR);
+		// Sanctioned, blocked and lapsed: no power that enables value...
+		assert!(!IdentityRegistry::has_role(&BANK_DE, Role::Bank));
+		// ... but the role is still its own, for the brakes it may pull.
+		assert!(IdentityRegistry::holds_role(&BANK_DE, Role::Bank));
+		assert!(!IdentityRegistry::holds_role(&BANK_DE, Role::Depositary));
+		assert_ok!(IdentityRegistry::revoke_identity(RuntimeOrigin::root(), BANK_DE, RevocationReason::Other));
+		assert!(!IdentityRegistry::holds_role(&BANK_DE, Role::Bank));
+	});
+}

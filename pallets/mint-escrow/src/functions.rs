@@ -6,7 +6,10 @@ use codec::Encode;
 use frame_support::{ensure, pallet_prelude::*};
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
-use sp_runtime::traits::{CheckedAdd, CheckedSub, Keccak256, Saturating, Zero};
+use sp_runtime::{
+	traits::{CheckedAdd, CheckedSub, Keccak256, Saturating, Zero},
+	ArithmeticError,
+};
 use tokenize_primitives::{Compliance, ComplianceFailure, PermissionedSupply, Role};
 
 impl<T: Config> Pallet<T> {
@@ -15,7 +18,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn token_of(asset: &T::AssetId) -> Result<DepositTokenOf<T>, DispatchError> {
-		Ok(DepositTokens::<T>::get(asset).ok_or(Error::<T>::UnknownDepositToken)?)
+		DepositTokens::<T>::get(asset).ok_or_else(|| Error::<T>::UnknownDepositToken.into())
 	}
 
 	/// `who` is the token's issuer and still holds `MintOperator` (a revoked
@@ -26,10 +29,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// `who` is the token's depositary and still holds `Depositary`.
+	/// `who` is the token's depositary and still holds `Depositary` in good
+	/// standing: for the acts that let minting go on (attest, lift a pause).
 	fn ensure_depositary(who: &T::AccountId, token: &DepositTokenOf<T>) -> DispatchResult {
 		ensure!(who == &token.depositary, Error::<T>::NotDepositary);
 		ensure!(T::Compliance::has_role(who, Role::Depositary), Error::<T>::DepositaryLacksRole);
+		Ok(())
+	}
+
+	/// `who` is the token's depositary with a live identity holding
+	/// `Depositary`, whatever its standing: for the brake, which no
+	/// compliance action may take away (a sanction stops what enables
+	/// minting, never what stops it).
+	fn ensure_depositary_brake(who: &T::AccountId, token: &DepositTokenOf<T>) -> DispatchResult {
+		ensure!(who == &token.depositary, Error::<T>::NotDepositary);
+		ensure!(T::Compliance::holds_role(who, Role::Depositary), Error::<T>::DepositaryLacksRole);
 		Ok(())
 	}
 
@@ -45,17 +59,16 @@ impl<T: Config> Pallet<T> {
 		);
 		let valid_policy = !token.clearing_window.is_zero()
 			&& !token.max_attestation_age.is_zero()
+			&& token.max_attestation_age <= T::MaxAttestationAge::get()
 			&& !token.min_redemption.is_zero();
 		ensure!(valid_policy, Error::<T>::InvalidPolicy);
 		if DepositaryPauses::<T>::contains_key(asset) {
-			// Nobody overrides a pause by swapping the depositary who can
-			// still lift it; one that can no longer act (its role revoked, its
-			// KYC lapsed, sanctioned) is replaced, and its pause binds the
-			// successor until the successor lifts it.
-			let replaceable = DepositTokens::<T>::get(asset).is_none_or(|old| {
-				old.depositary == token.depositary || !T::Compliance::has_role(&old.depositary, Role::Depositary)
-			});
-			ensure!(replaceable, Error::<T>::DepositaryPauseInForce);
+			// Swapping the depositary would be a way around its pause. A
+			// pause outlives even a depositary that can no longer act: then
+			// only a runtime upgrade (the council's proposal, after its
+			// delay, in front of every bank) changes anything.
+			let same = DepositTokens::<T>::get(asset).is_some_and(|old| old.depositary == token.depositary);
+			ensure!(same, Error::<T>::DepositaryPauseInForce);
 		}
 		DepositTokens::<T>::insert(asset, &token);
 		Self::deposit_event(Event::DepositTokenSet { asset, token });
@@ -113,16 +126,26 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The backing checks of a mint: the depositary has not paused the
-	/// token, its last attestation is fresh, and the supply (provisional
-	/// tokens included, since they are minted) plus `amount` stays within
-	/// the attested fiat.
+	/// token, its last attestation is fresh, and what the token owes plus
+	/// `amount` stays within the attested fiat.
 	fn ensure_mintable(asset: &T::AssetId, token: &DepositTokenOf<T>, amount: T::Balance) -> DispatchResult {
 		ensure!(!DepositaryPauses::<T>::contains_key(asset), Error::<T>::PausedByDepositary);
 		let attestation = LatestAttestation::<T>::get(asset).ok_or(Error::<T>::NoAttestation)?;
 		ensure!(!Self::is_stale(&attestation, token), Error::<T>::AttestationStale);
-		let after = T::Supply::total_issuance(asset).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
+		let after = Self::owed_against_attestation(asset).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		ensure!(after <= attestation.fiat_balance, Error::<T>::InsufficientBacking);
 		Ok(())
+	}
+
+	/// What the last attested fiat must cover now: the supply (provisional
+	/// tokens included, since they are minted), the open redemptions (burnt,
+	/// their euros still owed out of the reserve) and what was paid out of
+	/// the reserve since the attestation. Payouts and refunds move amounts
+	/// between these terms without changing the sum; only mints raise it.
+	fn owed_against_attestation(asset: &T::AssetId) -> T::Balance {
+		T::Supply::total_issuance(asset)
+			.saturating_add(OutstandingRedemptions::<T>::get(asset))
+			.saturating_add(PaidSinceAttestation::<T>::get(asset))
 	}
 
 	fn is_stale(attestation: &AttestationOf<T>, token: &DepositTokenOf<T>) -> bool {
@@ -175,7 +198,7 @@ impl<T: Config> Pallet<T> {
 		let (deposit, _) = Self::pending_deposit(&who, &deposit_ref)?;
 		let Deposit { asset, receiver, amount, .. } =
 			Self::settle_deposit(deposit_ref, deposit, DepositStatus::Reversed, Some(reason))?;
-		T::Supply::destroy(&asset, &receiver, amount, &who)?;
+		T::Supply::retract(&asset, &receiver, amount, &who)?;
 		SupplyChangedAt::<T>::insert(asset, Self::now());
 		Self::deposit_event(Event::DepositReversed { deposit_ref, asset, receiver, amount, reason });
 		Ok(())
@@ -192,8 +215,8 @@ impl<T: Config> Pallet<T> {
 	/// The hold always covers the deposit being settled (it was added when
 	/// the deposit was recorded and only its own settlement removes it).
 	fn release_uncleared(asset: &T::AssetId, who: &T::AccountId, amount: T::Balance) -> DispatchResult {
-		let held = Uncleared::<T>::get(asset, who).checked_sub(&amount).ok_or(Error::<T>::Overflow)?;
-		let total = UnclearedTotal::<T>::get(asset).checked_sub(&amount).ok_or(Error::<T>::Overflow)?;
+		let held = Uncleared::<T>::get(asset, who).checked_sub(&amount).ok_or(ArithmeticError::Underflow)?;
+		let total = UnclearedTotal::<T>::get(asset).checked_sub(&amount).ok_or(ArithmeticError::Underflow)?;
 		if held.is_zero() {
 			Uncleared::<T>::remove(asset, who);
 		} else {
@@ -216,9 +239,14 @@ impl<T: Config> Pallet<T> {
 		let token = Self::token_of(&asset)?;
 		ensure!(amount >= token.min_redemption, Error::<T>::BelowMinimumRedemption);
 		T::Compliance::check_compliance(&holder).map_err(Self::redeemer_error)?;
+		let open = OpenRedemptions::<T>::get(asset, &holder);
+		ensure!(open < T::MaxOpenRedemptions::get(), Error::<T>::TooManyOpenRedemptions);
 		let id = NextRedemptionId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::Overflow)?;
+		let outstanding = OutstandingRedemptions::<T>::get(asset).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		T::Supply::destroy(&asset, &holder, amount, &holder)?;
+		OpenRedemptions::<T>::insert(asset, &holder, open.saturating_add(1));
+		OutstandingRedemptions::<T>::insert(asset, outstanding);
 		let now = Self::now();
 		Redemptions::<T>::insert(
 			id,
@@ -261,8 +289,22 @@ impl<T: Config> Pallet<T> {
 		Ok(redemption)
 	}
 
+	/// Takes a settled redemption off the open books (the amount was counted
+	/// when it was requested, so it is there to take off).
+	fn close_redemption(redemption: &RedemptionOf<T>) {
+		OutstandingRedemptions::<T>::mutate(redemption.asset, |owed| *owed = owed.saturating_sub(redemption.amount));
+		OpenRedemptions::<T>::mutate_exists(redemption.asset, &redemption.holder, |open| {
+			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
+	}
+
 	pub(crate) fn do_confirm_payout(who: T::AccountId, id: RedemptionId, sepa_ref: H256) -> DispatchResult {
 		let mut redemption = Self::open_redemption(&who, id)?;
+		let paid = PaidSinceAttestation::<T>::get(redemption.asset)
+			.checked_add(&redemption.amount)
+			.ok_or(Error::<T>::Overflow)?;
+		Self::close_redemption(&redemption);
+		PaidSinceAttestation::<T>::insert(redemption.asset, paid);
 		redemption.status = RedemptionStatus::Paid;
 		redemption.settled_at = Some(Self::now());
 		redemption.sepa_ref = Some(sepa_ref);
@@ -273,19 +315,16 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_fail_payout(who: T::AccountId, id: RedemptionId, reason: PayoutFailure) -> DispatchResult {
 		let mut redemption = Self::open_redemption(&who, id)?;
-		T::Supply::issue(&redemption.asset, &redemption.holder, redemption.amount, &who)?;
+		T::Supply::restore(&redemption.asset, &redemption.holder, redemption.amount, &who)?;
+		Self::close_redemption(&redemption);
 		let now = Self::now();
 		redemption.status = RedemptionStatus::Failed;
 		redemption.settled_at = Some(now);
 		redemption.failure = Some(reason);
 		SupplyChangedAt::<T>::insert(redemption.asset, now);
-		Self::deposit_event(Event::PayoutFailed {
-			id,
-			reason,
-			holder: redemption.holder.clone(),
-			amount: redemption.amount,
-		});
+		let (holder, amount) = (redemption.holder.clone(), redemption.amount);
 		Redemptions::<T>::insert(id, redemption);
+		Self::deposit_event(Event::PayoutFailed { id, reason, holder, amount });
 		Ok(())
 	}
 
@@ -317,6 +356,7 @@ impl<T: Config> Pallet<T> {
 			(true, true) => SupplyCheck::Matches,
 			(true, false) => SupplyCheck::Mismatch,
 		};
+		let outstanding_redemptions = OutstandingRedemptions::<T>::get(asset);
 		let attestation = Attestation {
 			fiat_balance,
 			liabilities,
@@ -326,8 +366,11 @@ impl<T: Config> Pallet<T> {
 			attested_at: Self::now(),
 			chain_supply,
 			uncleared: UnclearedTotal::<T>::get(asset),
+			outstanding_redemptions,
 			supply_check,
 		};
+		// The new fiat figure already reflects every payout made so far.
+		PaidSinceAttestation::<T>::remove(asset);
 		AttestationHistory::<T>::mutate(asset, |history| {
 			if history.is_full() && !history.is_empty() {
 				history.remove(0);
@@ -340,15 +383,16 @@ impl<T: Config> Pallet<T> {
 		if supply_check == SupplyCheck::Mismatch {
 			Self::deposit_event(Event::SupplyMismatch { asset, attested: liabilities, on_chain: chain_supply });
 		}
-		if fiat_balance < chain_supply {
-			Self::deposit_event(Event::BackingShortfall { asset, fiat_balance, supply: chain_supply });
+		let owed = chain_supply.saturating_add(outstanding_redemptions);
+		if fiat_balance < owed {
+			Self::deposit_event(Event::BackingShortfall { asset, fiat_balance, owed });
 		}
 		Ok(())
 	}
 
 	pub(crate) fn do_depositary_pause(who: T::AccountId, asset: T::AssetId) -> DispatchResult {
 		let token = Self::token_of(&asset)?;
-		Self::ensure_depositary(&who, &token)?;
+		Self::ensure_depositary_brake(&who, &token)?;
 		ensure!(!DepositaryPauses::<T>::contains_key(asset), Error::<T>::AlreadyPaused);
 		DepositaryPauses::<T>::insert(asset, Self::now());
 		Self::deposit_event(Event::DepositaryPaused { asset, depositary: who });
@@ -373,12 +417,16 @@ impl<T: Config> Pallet<T> {
 		let latest = LatestAttestation::<T>::get(asset);
 		let stale = latest.as_ref().is_none_or(|attestation| Self::is_stale(attestation, &token));
 		let headroom = match &latest {
-			Some(attestation) if !stale && !paused => attestation.fiat_balance.saturating_sub(supply),
+			Some(attestation) if !stale && !paused => {
+				attestation.fiat_balance.saturating_sub(Self::owed_against_attestation(asset))
+			},
 			_ => Zero::zero(),
 		};
 		Some(BackingStatus {
 			supply,
 			uncleared: UnclearedTotal::<T>::get(asset),
+			outstanding_redemptions: OutstandingRedemptions::<T>::get(asset),
+			paid_since_attestation: PaidSinceAttestation::<T>::get(asset),
 			attested_fiat: latest.as_ref().map(|a| a.fiat_balance),
 			attested_as_of: latest.as_ref().map(|a| a.as_of),
 			attestation_age: latest.as_ref().map(|a| Self::now().saturating_sub(a.as_of)),
@@ -499,6 +547,30 @@ impl<T: Config> Pallet<T> {
 			ensure!(counts.remove(&asset).unwrap_or_default() == count, "pending count out of step");
 		}
 		ensure!(counts.is_empty(), "a token's pending count is missing");
+		Self::redemptions_try_state()
+	}
+
+	/// The open-redemption books are exactly the `Requested` redemptions.
+	fn redemptions_try_state() -> Result<(), &'static str> {
+		use alloc::collections::btree_map::BTreeMap;
+		let mut owed: BTreeMap<T::AssetId, T::Balance> = BTreeMap::new();
+		let mut open: BTreeMap<(T::AssetId, Vec<u8>), u32> = BTreeMap::new();
+		for (_, redemption) in Redemptions::<T>::iter() {
+			if redemption.status == RedemptionStatus::Requested {
+				let sum = owed.entry(redemption.asset).or_default();
+				*sum = sum.saturating_add(redemption.amount);
+				let count = open.entry((redemption.asset, redemption.holder.encode())).or_default();
+				*count = count.saturating_add(1);
+			}
+		}
+		for (asset, amount) in OutstandingRedemptions::<T>::iter() {
+			ensure!(owed.remove(&asset).unwrap_or_default() == amount, "outstanding redemptions out of step");
+		}
+		ensure!(owed.values().all(|amount| amount.is_zero()), "a token's outstanding redemptions are missing");
+		for (asset, holder, count) in OpenRedemptions::<T>::iter() {
+			ensure!(open.remove(&(asset, holder.encode())) == Some(count), "open redemptions of a holder out of step");
+		}
+		ensure!(open.is_empty(), "a holder's open redemptions are missing");
 		Ok(())
 	}
 }

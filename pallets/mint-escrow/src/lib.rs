@@ -7,8 +7,8 @@
 //!
 //! 1. **No token is spendable before its euro has cleared.** A SEPA credit can
 //!    still be returned or recalled after it arrives. When the issuing bank's
-//!    mint operator sees the credit it calls [`Pallet::record_deposit`] with a
-//!    hash of the credit's end-to-end reference: the tokens are minted to the
+//!    mint operator sees the credit it calls [`Pallet::record_deposit`] with
+//!    its [`DepositRef`]: the tokens are minted to the
 //!    customer *provisionally*. They count in the balance (and in the supply
 //!    the depositary must back) but nothing can move them: the runtime gives
 //!    pallet-assets a freezer that adds the provisional amount to the frozen
@@ -17,7 +17,9 @@
 //!    compliant-assets names the refusal `UnclearedDeposit` (forced transfers
 //!    and recoveries included). [`Pallet::confirm_clearing`] makes them
 //!    spendable; [`Pallet::reverse_deposit`] burns exactly the provisional
-//!    amount when clearing failed. A reference is used once, forever: a
+//!    amount when clearing failed (no asset pause or burn throttle stands in
+//!    the way of taking back what was never spendable; an address freeze
+//!    does: a frozen person's funds are not returned without the officer). A reference is used once, forever: a
 //!    middleware retry of the same credit mints nothing and fails with
 //!    `DepositReferenceUsed`. A deposit still provisional after the token's
 //!    clearing window is listed as overdue by the runtime API, never burnt
@@ -27,22 +29,26 @@
 //!    clear): the spendable tokens are burnt at once and a redemption is
 //!    recorded. The issuer confirms the SEPA payout ([`Pallet::confirm_payout`])
 //!    or reports it failed ([`Pallet::fail_payout`]), in which case the amount
-//!    is issued back to the holder (the euro never left the reserve). Each
-//!    redemption is settled exactly once.
+//!    is given back to the holder (the euro never left the reserve; nothing
+//!    refuses a refund, and a sanctioned holder's refund stays immobile by
+//!    its standing). Each redemption is settled exactly once; a holder has
+//!    at most `MaxOpenRedemptions` open per token.
 //! 3. **Every token is backed, and an independent depositary says so.** The
 //!    depositary (a different legal entity from the issuer, holding the
 //!    `Depositary` role) attests the reserve's fiat balance with
 //!    [`Pallet::attest_backing`], together with the root of a Merkle tree of
 //!    every holder's balance at a block (`as_of`) and the hash of its signed
 //!    report. Minting is refused when the supply (provisional tokens
-//!    included) plus the new amount would exceed the attested fiat
-//!    (`InsufficientBacking`), when the last attestation is older than the
+//!    included) and the open redemptions (burnt, but their euros are still
+//!    in the reserve and owed), plus what was paid out of the reserve since
+//!    the attestation, plus the new amount, would exceed the attested fiat
+//!    (`InsufficientBacking`): a failed payout's refund or a payout changes
+//!    none of that sum, a mint raises it, a reversal lowers it, when the last attestation is older than the
 //!    token's `max_attestation_age` (`AttestationStale`), and while the
 //!    depositary has paused the token ([`Pallet::depositary_pause`]): only
-//!    the depositary lifts its own pause, and governance cannot replace a
-//!    depositary that could still lift it (one that lost its role, KYC or
-//!    good standing is replaced, and its pause binds the successor until the
-//!    successor lifts it). Minting also obeys the circuit
+//!    the depositary lifts its own pause, governance cannot replace the
+//!    depositary while it stands, and no compliance action stops the
+//!    depositary from pulling the brake. Minting also obeys the circuit
 //!    breaker (global and asset pause, the mint throttle per window) through
 //!    compliant-assets.
 //!
@@ -186,6 +192,14 @@ pub mod pallet {
 		/// Attestations kept per token (the oldest is dropped).
 		#[pallet::constant]
 		type MaxAttestations: Get<u32>;
+		/// Open (not yet paid or refunded) redemptions one holder may have
+		/// per token: each is a record the issuer must settle.
+		#[pallet::constant]
+		type MaxOpenRedemptions: Get<u32>;
+		/// The longest `max_attestation_age` governance may give a token: the
+		/// staleness guard cannot be configured away.
+		#[pallet::constant]
+		type MaxAttestationAge: Get<BlockNumberFor<Self>>;
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 		/// Sets up assets and identities for the benchmarks.
@@ -226,6 +240,24 @@ pub mod pallet {
 	/// The id the next redemption gets.
 	#[pallet::storage]
 	pub type NextRedemptionId<T: Config> = StorageValue<_, RedemptionId, ValueQuery>;
+
+	/// Per token, the amount of open redemptions: burnt tokens whose euros
+	/// are still in the reserve and owed to the redeemers.
+	#[pallet::storage]
+	pub type OutstandingRedemptions<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AssetId, T::Balance, ValueQuery>;
+
+	/// Per token, what the issuer paid out of the reserve since the last
+	/// attestation (the attested fiat no longer holds it).
+	#[pallet::storage]
+	pub type PaidSinceAttestation<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AssetId, T::Balance, ValueQuery>;
+
+	/// Open redemptions of each holder of each token (bounded by
+	/// `MaxOpenRedemptions`).
+	#[pallet::storage]
+	pub type OpenRedemptions<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AssetId, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The last attestation of each token (what minting is checked against).
 	#[pallet::storage]
@@ -326,8 +358,9 @@ pub mod pallet {
 		BackingAttested { asset: T::AssetId, attestation: AttestationOf<T> },
 		/// The attested liabilities differ from the chain's supply at `as_of`.
 		SupplyMismatch { asset: T::AssetId, attested: T::Balance, on_chain: T::Balance },
-		/// The attested fiat is below the supply: minting stops until it is not.
-		BackingShortfall { asset: T::AssetId, fiat_balance: T::Balance, supply: T::Balance },
+		/// The attested fiat is below what the token owes (supply and open
+		/// redemptions): minting stops until it is not.
+		BackingShortfall { asset: T::AssetId, fiat_balance: T::Balance, owed: T::Balance },
 		/// The depositary stopped all minting of the token.
 		DepositaryPaused { asset: T::AssetId, depositary: T::AccountId },
 		/// The depositary lifted its pause.
@@ -346,11 +379,15 @@ pub mod pallet {
 		DepositaryLacksRole,
 		/// The depositary is the issuer or the same legal entity as the issuer.
 		DepositaryNotIndependent,
-		/// A clearing window, attestation age or minimum redemption of zero.
+		/// A clearing window, attestation age or minimum redemption of zero,
+		/// or an attestation age above `MaxAttestationAge`.
 		InvalidPolicy,
-		/// The depositary's pause stands: governance cannot replace a
-		/// depositary that can still lift it.
+		/// The depositary's pause stands: nobody replaces the depositary
+		/// until it lifts it.
 		DepositaryPauseInForce,
+		/// The holder already has `MaxOpenRedemptions` open redemptions of
+		/// this token.
+		TooManyOpenRedemptions,
 		/// The caller is not the token's issuer.
 		NotIssuer,
 		/// The caller is not the token's depositary.
@@ -369,7 +406,8 @@ pub mod pallet {
 		NoAttestation,
 		/// The last attestation is older than the token's `max_attestation_age`.
 		AttestationStale,
-		/// Supply plus the amount would exceed the last attested fiat.
+		/// What the token owes (supply, open redemptions, payouts since the
+		/// attestation) plus the amount would exceed the last attested fiat.
 		InsufficientBacking,
 		/// The depositary has paused minting of this token.
 		PausedByDepositary,
@@ -410,9 +448,9 @@ pub mod pallet {
 		/// Make `asset` (a permissioned asset) a deposit token issued by
 		/// `token.issuer` and attested by `token.depositary`, or change its
 		/// configuration. The issuer must hold `MintOperator`, the depositary
-		/// `Depositary`, and they must be different legal entities. While the
-		/// depositary's pause stands, it is replaced only when it can no
-		/// longer act (the pause then binds its successor).
+		/// `Depositary`, and they must be different legal entities; the
+		/// attestation age is at most `MaxAttestationAge`. While the
+		/// depositary's pause stands, the depositary cannot be replaced.
 		///
 		/// Origin: `AdminOrigin`. Emits `DepositTokenSet`.
 		#[pallet::call_index(0)]
@@ -490,9 +528,9 @@ pub mod pallet {
 			Self::do_confirm_payout(who, id, sepa_ref)
 		}
 
-		/// The payout of redemption `id` failed: its amount is issued back to
-		/// the holder (through the receiver checks; no backing check, since the
-		/// euro never left the reserve).
+		/// The payout of redemption `id` failed: its amount is given back to
+		/// the holder. Nothing new is owed (the euro never left the reserve),
+		/// so no backing check, pause or receiver rule refuses it.
 		///
 		/// Origin: the token's issuer. Emits `PayoutFailed` (and
 		/// compliant-assets' `Minted`).
@@ -527,6 +565,8 @@ pub mod pallet {
 		}
 
 		/// Stop all minting of `asset` until the depositary lifts the pause.
+		/// A brake nobody can take away: the depositary pulls it whatever its
+		/// KYC expiry, sanctions or jurisdiction (short of a revocation).
 		///
 		/// Origin: the token's depositary. Emits `DepositaryPaused`.
 		#[pallet::call_index(8)]
@@ -536,7 +576,8 @@ pub mod pallet {
 			Self::do_depositary_pause(who, asset)
 		}
 
-		/// Lift the depositary's pause of `asset`.
+		/// Lift the depositary's pause of `asset`. Lifting enables minting, so
+		/// it needs the depositary in good standing.
 		///
 		/// Origin: the token's depositary (nobody else). Emits `DepositaryResumed`.
 		#[pallet::call_index(9)]

@@ -46,6 +46,8 @@ impl pallet_mint_escrow::Config for Test {
 	type AdminOrigin = EnsureSignedBy<Admin, u64>;
 	type MaxPendingDeposits = ConstU32<3>;
 	type MaxAttestations = ConstU32<2>;
+	type MaxOpenRedemptions = ConstU32<2>;
+	type MaxAttestationAge = frame_support::traits::ConstU64<1_000>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -169,6 +171,10 @@ impl Compliance<u64> for MockCompliance {
 	fn has_role(who: &u64, role: Role) -> bool {
 		identity(who).is_some_and(|i| i.failure.is_none() && i.roles.contains(&role))
 	}
+	/// Whatever the scripted standing, short of a revocation.
+	fn holds_role(who: &u64, role: Role) -> bool {
+		identity(who).is_some_and(|i| i.failure != Some(ComplianceFailure::Revoked) && i.roles.contains(&role))
+	}
 	fn jurisdiction(who: &u64) -> Option<Jurisdiction> {
 		identity(who).map(|_| Jurisdiction(*b"DE"))
 	}
@@ -228,6 +234,14 @@ impl PermissionedSupply<u64, u32, u64> for MockLedger {
 	}
 	fn destroy(asset: &u32, from: &u64, amount: u64, _issuer: &u64) -> DispatchResult {
 		Self::debit(*asset, *from, amount)
+	}
+	fn retract(asset: &u32, from: &u64, amount: u64, _issuer: &u64) -> DispatchResult {
+		Self::debit(*asset, *from, amount)
+	}
+	/// No receiver check: a restoration gives back what the holder had.
+	fn restore(asset: &u32, to: &u64, amount: u64, _issuer: &u64) -> DispatchResult {
+		Self::credit(*asset, *to, amount);
+		Ok(())
 	}
 	fn total_issuance(asset: &u32) -> u64 {
 		supply(*asset)

@@ -43,6 +43,7 @@ fn governance_appoints_an_independent_issuer_and_depositary() {
 		);
 		assert_noop!(set(EURD, DepositToken { clearing_window: 0, ..token() }), Error::<Test>::InvalidPolicy);
 		assert_noop!(set(EURD, DepositToken { max_attestation_age: 0, ..token() }), Error::<Test>::InvalidPolicy);
+		assert_noop!(set(EURD, DepositToken { max_attestation_age: 1_001, ..token() }), Error::<Test>::InvalidPolicy);
 		assert_noop!(set(EURD, DepositToken { min_redemption: 0, ..token() }), Error::<Test>::InvalidPolicy);
 		assert_ok!(set(EURD, token()));
 		assert!(MintEscrow::is_deposit_token(&EURD));
@@ -232,11 +233,40 @@ fn minting_stops_at_the_attested_fiat_counting_provisional_tokens() {
 		assert_noop!(record(2, BOB, FIAT - 600 + 1), Error::<Test>::InsufficientBacking);
 		assert_ok!(record(2, BOB, FIAT - 600));
 		assert_noop!(record(3, BOB, 1), Error::<Test>::InsufficientBacking);
-		// A redemption makes room; a reversal too.
-		assert_ok!(clear(1));
-		assert_ok!(redeem(ALICE, 100));
+		// A reversal makes room.
+		assert_ok!(reverse(2));
 		assert_ok!(record(3, BOB, 100));
 		assert_noop!(record(4, BOB, u64::MAX), Error::<Test>::Overflow);
+	});
+}
+
+#[test]
+fn redeemed_euros_stay_owed_until_paid_and_paid_euros_leave_the_attested_reserve() {
+	ext_with_token().execute_with(|| {
+		assert_ok!(record(1, ALICE, FIAT));
+		assert_ok!(clear(1));
+		// Burnt but not paid: the euros are still owed out of the reserve.
+		assert_ok!(redeem(ALICE, 100));
+		assert_eq!((supply(EURD), OutstandingRedemptions::<Test>::get(EURD)), (FIAT - 100, 100));
+		assert_noop!(record(2, BOB, 1), Error::<Test>::InsufficientBacking);
+		// A failed payout gives the tokens back and owes nothing new.
+		let fail = |id| MintEscrow::fail_payout(RuntimeOrigin::signed(ISSUER), id, PayoutFailure::InvalidAccount);
+		assert_ok!(fail(0));
+		assert_eq!((supply(EURD), OutstandingRedemptions::<Test>::get(EURD)), (FIAT, 0));
+		assert_noop!(record(2, BOB, 1), Error::<Test>::InsufficientBacking);
+		// Paid: the euros left the reserve the depositary attested.
+		assert_ok!(redeem(ALICE, 100));
+		assert_ok!(MintEscrow::confirm_payout(RuntimeOrigin::signed(ISSUER), 1, H256::zero()));
+		assert_eq!(PaidSinceAttestation::<Test>::get(EURD), 100);
+		assert_noop!(record(2, BOB, 1), Error::<Test>::InsufficientBacking);
+		assert_eq!(MintEscrow::backing_status(&EURD).unwrap().headroom, 0);
+		// The next statement shows the reserve as it is now.
+		attest(FIAT - 100, 1);
+		assert_eq!(PaidSinceAttestation::<Test>::get(EURD), 0);
+		assert_noop!(record(2, BOB, 1), Error::<Test>::InsufficientBacking);
+		attest(FIAT, 1);
+		assert_ok!(record(2, BOB, 100));
+		try_state();
 	});
 }
 
@@ -293,17 +323,28 @@ fn only_the_depositary_lifts_its_pause_and_nobody_can_replace_it_meanwhile() {
 }
 
 #[test]
-fn a_depositary_that_can_no_longer_act_is_replaced_and_its_pause_binds_the_successor() {
+fn a_sanctioned_depositary_still_pulls_the_brake_but_cannot_let_minting_go_on() {
 	ext_with_token().execute_with(|| {
-		assert_ok!(MintEscrow::depositary_pause(RuntimeOrigin::signed(DEPOSITARY), EURD));
-		// Sanctioned (or its role revoked, its KYC lapsed): it cannot lift its pause.
+		let depositary = || RuntimeOrigin::signed(DEPOSITARY);
 		set_failure(DEPOSITARY, Some(ComplianceFailure::Sanctioned));
-		assert_noop!(MintEscrow::depositary_resume(RuntimeOrigin::signed(DEPOSITARY), EURD), Error::<Test>::DepositaryLacksRole);
+		assert_ok!(MintEscrow::depositary_pause(depositary(), EURD));
+		assert_noop!(MintEscrow::depositary_resume(depositary(), EURD), Error::<Test>::DepositaryLacksRole);
+		assert_noop!(
+			MintEscrow::attest_backing(depositary(), EURD, FIAT, 0, H256::zero(), H256::zero(), 1),
+			Error::<Test>::DepositaryLacksRole
+		);
+		// Nobody swaps it out meanwhile.
 		let successor = DepositToken { depositary: OTHER_DEPOSITARY, ..token() };
-		assert_ok!(MintEscrow::set_deposit_token(RuntimeOrigin::signed(ADMIN), EURD, successor));
-		assert_noop!(record(1, ALICE, 1), Error::<Test>::PausedByDepositary);
-		assert_ok!(MintEscrow::depositary_resume(RuntimeOrigin::signed(OTHER_DEPOSITARY), EURD));
+		assert_noop!(
+			MintEscrow::set_deposit_token(RuntimeOrigin::signed(ADMIN), EURD, successor),
+			Error::<Test>::DepositaryPauseInForce
+		);
+		set_failure(DEPOSITARY, None);
+		assert_ok!(MintEscrow::depositary_resume(depositary(), EURD));
 		assert_ok!(record(1, ALICE, 1));
+		// A revoked identity holds no role at all.
+		set_failure(DEPOSITARY, Some(ComplianceFailure::Revoked));
+		assert_noop!(MintEscrow::depositary_pause(depositary(), EURD), Error::<Test>::DepositaryLacksRole);
 	});
 }
 
@@ -341,7 +382,7 @@ fn an_attestation_records_the_chain_supply_and_says_when_they_disagree() {
 			events()[1..],
 			[
 				Event::SupplyMismatch { asset: EURD, attested: 199, on_chain: 200 },
-				Event::BackingShortfall { asset: EURD, fiat_balance: 150, supply: 200 },
+				Event::BackingShortfall { asset: EURD, fiat_balance: 150, owed: 200 },
 			]
 		);
 		assert_ok!(attest_as_of(200, 5));
@@ -367,6 +408,14 @@ fn backing_status_reports_headroom_only_while_minting_is_possible() {
 		assert_eq!(
 			(status.supply, status.uncleared, status.attested_fiat, status.headroom, status.stale, status.paused),
 			(300, 300, Some(FIAT), FIAT - 300, false, false)
+		);
+		// A redemption moves 50 from the supply to what is owed: no new headroom.
+		assert_ok!(clear(1));
+		assert_ok!(redeem(ALICE, 50));
+		let status = MintEscrow::backing_status(&EURD).unwrap();
+		assert_eq!(
+			(status.supply, status.outstanding_redemptions, status.headroom),
+			(250, 50, FIAT - 300)
 		);
 		assert_ok!(MintEscrow::depositary_pause(RuntimeOrigin::signed(DEPOSITARY), EURD));
 		assert_eq!(MintEscrow::backing_status(&EURD).unwrap().headroom, 0);
@@ -431,16 +480,19 @@ fn a_failed_payout_is_issued_back_once() {
 		assert_ok!(redeem(ALICE, 100));
 		assert_eq!(balance(EURD, ALICE), 0);
 		let fail = || MintEscrow::fail_payout(RuntimeOrigin::signed(ISSUER), 0, PayoutFailure::AccountClosed);
-		// A holder sanctioned meanwhile is not paid back: the redemption stays open.
+		// Refunded even to a holder sanctioned meanwhile: the tokens are its
+		// own again, and its standing keeps them where they are.
 		set_failure(ALICE, Some(ComplianceFailure::Sanctioned));
-		assert_noop!(fail(), DispatchError::Other("ReceiverNotCompliant"));
-		set_failure(ALICE, None);
 		assert_ok!(fail());
 		assert_eq!((balance(EURD, ALICE), MintEscrow::uncleared(&EURD, &ALICE)), (100, 0));
+		assert_noop!(redeem(ALICE, 100), Error::<Test>::RedeemerSanctioned);
 		assert_noop!(fail(), Error::<Test>::RedemptionSettled);
 		assert_eq!(Redemptions::<Test>::get(0).unwrap().failure, Some(PayoutFailure::AccountClosed));
-		// Issued back spendable: the euro never left the reserve.
+		assert_eq!(OutstandingRedemptions::<Test>::get(EURD), 0);
+		// Given back spendable: the euro never left the reserve.
+		set_failure(ALICE, None);
 		assert_ok!(transfer(EURD, ALICE, BOB, 100));
+		try_state();
 	});
 }
 
@@ -521,5 +573,21 @@ fn try_state_checks_the_provisional_holds_against_the_deposits() {
 		// A hold that does not match its deposits is caught.
 		Uncleared::<Test>::insert(EURD, ALICE, 1);
 		assert!(MintEscrow::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn a_holder_has_a_bounded_number_of_open_redemptions() {
+	ext_with_token().execute_with(|| {
+		assert_ok!(record(1, ALICE, 100));
+		assert_ok!(clear(1));
+		assert_ok!(redeem(ALICE, 10));
+		assert_ok!(redeem(ALICE, 10));
+		assert_noop!(redeem(ALICE, 10), Error::<Test>::TooManyOpenRedemptions);
+		assert_ok!(MintEscrow::confirm_payout(RuntimeOrigin::signed(ISSUER), 0, H256::zero()));
+		assert_ok!(redeem(ALICE, 10));
+		assert_eq!(OpenRedemptions::<Test>::get(EURD, ALICE), 2);
+		assert_eq!(OutstandingRedemptions::<Test>::get(EURD), 20);
+		try_state();
 	});
 }

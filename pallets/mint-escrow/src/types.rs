@@ -6,9 +6,12 @@ use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
 
-/// Hash of the bank's SEPA end-to-end reference of one incoming credit
-/// (keccak-256 of the reference as sent in the pacs.008 `EndToEndId`). The
-/// chain never sees the reference itself, only that it was used.
+/// The issuer's identifier of one incoming SEPA credit, hashed: keccak-256
+/// of the issuer's own unique reference of the booking (its UETR or
+/// account-servicer reference with the value date) and a salt the issuer
+/// keeps, so that two credits never share one (a payer's `EndToEndId` may
+/// be `NOTPROVIDED`) and the chain cannot recover the reference. The chain
+/// only learns that it was used.
 pub type DepositRef = H256;
 
 /// Sequential number of a redemption.
@@ -196,6 +199,8 @@ pub struct Attestation<Balance, BlockNumber> {
 	pub chain_supply: Balance,
 	/// Of which provisional, at `attested_at`.
 	pub uncleared: Balance,
+	/// Open redemptions at `attested_at` (owed out of the reserve).
+	pub outstanding_redemptions: Balance,
 	pub supply_check: SupplyCheck,
 }
 
@@ -210,6 +215,10 @@ pub struct BackingStatus<Balance, BlockNumber> {
 	pub supply: Balance,
 	/// Provisional (not yet cleared) part of the supply.
 	pub uncleared: Balance,
+	/// Burnt tokens whose payout the issuer still owes.
+	pub outstanding_redemptions: Balance,
+	/// Paid out of the reserve since the last attestation.
+	pub paid_since_attestation: Balance,
 	/// The last attested fiat, if any attestation exists.
 	pub attested_fiat: Option<Balance>,
 	/// `as_of` of the last attestation.
@@ -218,8 +227,9 @@ pub struct BackingStatus<Balance, BlockNumber> {
 	pub attestation_age: Option<BlockNumber>,
 	/// Whether the last attestation is too old to mint against.
 	pub stale: bool,
-	/// How much more may be minted now: attested fiat less supply, zero when
-	/// stale or paused.
+	/// How much more may be minted now: attested fiat less supply, open
+	/// redemptions and payouts since the attestation; zero when stale or
+	/// paused.
 	pub headroom: Balance,
 	/// Whether the depositary has paused minting.
 	pub paused: bool,

@@ -14,6 +14,11 @@ pub trait Compliance<AccountId> {
 	fn is_verified(who: &AccountId) -> bool;
 	/// The account is verified and its identity holds `role`.
 	fn has_role(who: &AccountId, role: Role) -> bool;
+	/// The account's identity was verified, is not revoked and holds `role`,
+	/// whatever its KYC expiry, sanctions or jurisdiction: the test for a
+	/// safety brake no compliance action may take from its holder (a
+	/// depositary's pause). Never enough for an act that enables value.
+	fn holds_role(who: &AccountId, role: Role) -> bool;
 	/// ISO 3166-1 alpha-2 jurisdiction of a registered identity.
 	fn jurisdiction(who: &AccountId) -> Option<Jurisdiction>;
 	/// Whether two accounts belong to the same legal entity: the same account, or
@@ -140,6 +145,15 @@ pub trait PermissionedSupply<AccountId, AssetId, Balance> {
 	fn issue(asset: &AssetId, to: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
 	/// Destroys `amount` of `from`'s spendable holding (breaker, burn throttle).
 	fn destroy(asset: &AssetId, from: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
+	/// Takes back tokens that were never spendable (a deposit whose credit
+	/// did not clear): no asset pause or burn throttle stands in the way, an
+	/// address freeze still does (a frozen person's funds stay frozen).
+	fn retract(asset: &AssetId, from: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
+	/// Gives back tokens the holder had (a redemption whose payout failed):
+	/// no receiver rule, pause or throttle refuses a restoration, since it
+	/// creates no new liability; the holder's standing still binds what it
+	/// may then do with them.
+	fn restore(asset: &AssetId, to: &AccountId, amount: Balance, issuer: &AccountId) -> DispatchResult;
 	/// The asset's total supply.
 	fn total_issuance(asset: &AssetId) -> Balance;
 }

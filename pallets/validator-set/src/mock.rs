@@ -74,6 +74,9 @@ impl Compliance<u64> for MockCompliance {
 	fn has_role(who: &u64, role: Role) -> bool {
 		identity(who).is_some_and(|i| i.verified && role == Role::Bank && i.bank)
 	}
+	fn holds_role(who: &u64, role: Role) -> bool {
+		Self::has_role(who, role)
+	}
 	fn jurisdiction(_: &u64) -> Option<Jurisdiction> {
 		Some(Jurisdiction(*b"DE"))
 	}

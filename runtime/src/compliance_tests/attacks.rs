@@ -25,7 +25,7 @@
 //! |---|---|---|
 //! | 14 | a supply agent mints a deposit token around the depositary's backing check, or burns a holder's | `SupplyManagedByMintEscrow` |
 //! | 15 | governance, root or the issuer lifts the depositary's pause, or swaps in a friendlier depositary | `NotDepositary`, `BadOrigin`, `DepositaryPauseInForce` |
-//! | 16 | the officer locks the depositary out (blocked jurisdiction, frozen address) to keep minting stopped, or sanctions it during its pause | the depositary's calls are governance calls; a depositary that can no longer act is replaced and its pause binds the successor |
+//! | 16 | the officer takes the depositary's brake away (blocked jurisdiction, frozen address, sanction), or officer and council swap in a friendlier depositary during its pause | the depositary's calls are governance calls and its pause needs only a live identity; `DepositaryPauseInForce` |
 //! | 17 | the issuer mints beyond the reserve, twice for one credit, or on a stale attestation | `InsufficientBacking`, `DepositReferenceUsed`, `AttestationStale` |
 
 use super::*;
@@ -676,26 +676,33 @@ fn attack_15_nobody_but_the_depositary_lifts_its_pause() {
 }
 
 #[test]
-fn attack_16_the_officer_cannot_lock_the_depositary_out() {
+fn attack_16_the_officer_cannot_take_the_depositary_brake_away() {
 	deposits_ext().execute_with(|| {
+		use pallet_mint_escrow::Error;
 		let officer_origin = || RuntimeOrigin::signed(officer());
-		assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), EURD));
-		// The depositary sits in DE; its address is frozen too.
+		// The depositary sits in DE: blocked, address-frozen and sanctioned.
 		assert_ok!(IdentityRegistry::block_jurisdiction(officer_origin(), DE));
 		assert_ok!(Freeze::freeze_address(officer_origin(), reserve_depositary(), FreezeReason::AmlFlag, b"alert".to_vec()));
-		let resume: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::depositary_resume { asset: EURD }.into();
-		for call in [resume.clone(), attest_backing_call(1_000, 1)] {
-			assert_eq!(admitted(&reserve_depositary(), &call, 200), Ok(priority::GOVERNANCE));
-		}
-		assert_ok!(dispatch(resume, RuntimeOrigin::signed(reserve_depositary())));
-		// Sanctioned during its pause, it can no longer act; governance
-		// appoints a successor, and the pause binds the successor.
-		assert_ok!(crate::MintEscrow::depositary_pause(RuntimeOrigin::signed(reserve_depositary()), EURD));
 		assert_ok!(IdentityRegistry::sanction_account(officer_origin(), reserve_depositary(), None));
+		let pause: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::depositary_pause { asset: EURD }.into();
+		let resume: RuntimeCall = pallet_mint_escrow::Call::<Runtime>::depositary_resume { asset: EURD }.into();
+		for call in [&pause, &resume, &attest_backing_call(1_000, 1)] {
+			assert_eq!(admitted(&reserve_depositary(), call, 200), Ok(priority::GOVERNANCE));
+		}
+		// The brake still works; what lets minting go on needs good standing.
+		assert_ok!(dispatch(pause, RuntimeOrigin::signed(reserve_depositary())));
+		assert_eq!(dispatch(resume.clone(), RuntimeOrigin::signed(reserve_depositary())), Err(Error::<Runtime>::DepositaryLacksRole.into()));
+		assert_eq!(attest_backing(5_000, 1), Err(Error::<Runtime>::DepositaryLacksRole.into()));
+		// Nor can the officer and the council together swap in a friendlier
+		// depositary while the pause stands.
 		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), bank3(), Roles::from_roles(&[Role::Bank, Role::Depositary])));
-		assert_ok!(crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), EURD, deposit_token(bank3())));
-		assert!(pallet_mint_escrow::DepositaryPauses::<Runtime>::contains_key(EURD));
-		assert_ok!(crate::MintEscrow::depositary_resume(RuntimeOrigin::signed(bank3()), EURD));
+		assert_noop!(
+			crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), EURD, deposit_token(bank3())),
+			Error::<Runtime>::DepositaryPauseInForce
+		);
+		// Benign: the officer's sanction lifted, the depositary lifts its pause.
+		assert_ok!(IdentityRegistry::unsanction_account(officer_origin(), reserve_depositary()));
+		assert_ok!(dispatch(resume, RuntimeOrigin::signed(reserve_depositary())));
 	});
 }
 

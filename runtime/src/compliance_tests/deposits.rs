@@ -23,6 +23,8 @@ const EURD: AssetId = 3_000;
 /// What the depositary attests when the chain starts.
 const OPENING_FIAT: Balance = 10_000;
 const MIN_REDEMPTION: Balance = 5;
+/// The runtime's `MaxOpenRedemptions`.
+const MAX_OPEN_REDEMPTIONS: usize = 16;
 
 fn issuer() -> RuntimeOrigin {
 	RuntimeOrigin::signed(mint_operator())
@@ -118,6 +120,8 @@ struct Model {
 	/// (holder, amount, still requested).
 	redemptions: Vec<(usize, Balance, bool)>,
 	fiat: Balance,
+	/// Paid out of the reserve since the last attestation.
+	paid_since: Balance,
 }
 
 impl Model {
@@ -125,11 +129,23 @@ impl Model {
 		self.cleared.iter().chain(&self.provisional).sum()
 	}
 
+	/// Burnt tokens whose euros the issuer still owes.
+	fn outstanding(&self) -> Balance {
+		self.redemptions.iter().filter(|(_, _, open)| *open).map(|(_, amount, _)| amount).sum()
+	}
+
+	fn open_redemptions(&self, who: usize) -> usize {
+		self.redemptions.iter().filter(|(holder, _, open)| *open && *holder == who).count()
+	}
+
 	/// Applies `op`; returns whether the chain must accept it.
 	fn apply(&mut self, op: Op) -> bool {
 		match op {
 			Op::Deposit { to, amount } => {
-				let admitted = amount > 0 && self.supply() + amount <= self.fiat;
+				// The reserve must cover the tokens, the euros owed to
+				// redeemers and those paid out since it was attested.
+				let owed = self.supply() + self.outstanding() + self.paid_since;
+				let admitted = amount > 0 && owed + amount <= self.fiat;
 				// A refused deposit leaves its reference unused.
 				if admitted {
 					self.provisional[to] += amount;
@@ -161,7 +177,9 @@ impl Model {
 				admitted
 			},
 			Op::Redeem { who, amount } => {
-				let admitted = amount >= MIN_REDEMPTION && amount <= self.cleared[who];
+				let admitted = amount >= MIN_REDEMPTION
+					&& amount <= self.cleared[who]
+					&& self.open_redemptions(who) < MAX_OPEN_REDEMPTIONS;
 				if admitted {
 					self.cleared[who] -= amount;
 					self.redemptions.push((who, amount, true));
@@ -174,13 +192,16 @@ impl Model {
 					return false;
 				}
 				*open = false;
-				if !paid {
+				if paid {
+					self.paid_since += *amount;
+				} else {
 					self.cleared[*holder] += *amount;
 				}
 				true
 			},
 			Op::Attest { fiat } => {
 				self.fiat = fiat;
+				self.paid_since = 0;
 				true
 			},
 		}
@@ -248,6 +269,11 @@ fn assert_books(model: &Model, op: &dyn core::fmt::Debug) {
 		let status = pallet_mint_escrow::Deposits::<Runtime>::get(deposit_ref(n as u32)).map(|d| d.status);
 		assert_eq!(status == Some(DepositStatus::Pending), *pending, "deposit {n} after {op:?}");
 	}
+	assert_eq!(
+		pallet_mint_escrow::OutstandingRedemptions::<Runtime>::get(EURD),
+		model.outstanding(),
+		"outstanding redemptions after {op:?}"
+	);
 	for (id, (_, _, open)) in model.redemptions.iter().enumerate() {
 		let status = pallet_mint_escrow::Redemptions::<Runtime>::get(id as u64).map(|r| r.status);
 		assert_eq!(status == Some(RedemptionStatus::Requested), *open, "redemption {id} after {op:?}");
@@ -260,12 +286,17 @@ fn run(ops: &[Op]) {
 		let mut model = Model { fiat: OPENING_FIAT, ..Default::default() };
 		for op in ops {
 			let (call, origin) = call_of(*op, &model);
-			let supply_before = model.supply();
 			let admitted = model.apply(*op);
 			let outcome = dispatch(call, origin);
 			assert_eq!(outcome.is_ok(), admitted, "{op:?} gave {outcome:?} (model: {model:?})");
-			if let (Op::Deposit { amount, .. }, Ok(())) = (op, &outcome) {
-				assert!(supply_before + amount <= model.fiat, "{op:?} minted beyond the attested fiat");
+			if let (Op::Deposit { .. }, Ok(())) = (op, &outcome) {
+				// Read from the chain, not the model: what the token owes
+				// after the mint is within the fiat the depositary attested.
+				let attested = pallet_mint_escrow::LatestAttestation::<Runtime>::get(EURD).map(|a| a.fiat_balance);
+				let owed = <crate::Assets as Inspect<AccountId>>::total_issuance(EURD)
+					+ pallet_mint_escrow::OutstandingRedemptions::<Runtime>::get(EURD)
+					+ pallet_mint_escrow::PaidSinceAttestation::<Runtime>::get(EURD);
+				assert!(attested.is_some_and(|fiat| owed <= fiat), "{op:?} minted beyond the attested fiat");
 			}
 			if let (Op::RepeatDeposit { .. }, Err(error)) = (op, &outcome) {
 				if !model.deposits.is_empty() {

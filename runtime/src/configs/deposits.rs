@@ -1,7 +1,9 @@
 //! Configuration of the EUR deposits: the mint escrow, and the freezer that
 //! tells pallet-assets what part of a holding may not be debited.
 
-use crate::{AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Runtime, RuntimeEvent};
+use crate::{
+	AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Runtime, RuntimeEvent, DAYS,
+};
 use frame_support::traits::ConstU32;
 use tokenize_primitives::DepositTokens;
 
@@ -20,6 +22,10 @@ impl pallet_mint_escrow::Config for Runtime {
 	type MaxPendingDeposits = ConstU32<4_096>;
 	/// A month of daily attestations.
 	type MaxAttestations = ConstU32<31>;
+	/// A customer waits for its payouts before asking for more.
+	type MaxOpenRedemptions = ConstU32<16>;
+	/// A reserve statement older than a week never backs a mint.
+	type MaxAttestationAge = ConstU32<{ 7 * DAYS }>;
 	type WeightInfo = pallet_mint_escrow::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
