@@ -179,11 +179,9 @@ impl<T: Config> Pallet<T> {
 		let rules = Self::rules_of(&asset)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		Self::ensure_receiver_side(&asset, &rules, &to, amount, None)?;
-		ensure!(T::Assets::total_issuance(asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
+		Self::ensure_supply_room(&asset, amount)?;
 		Self::note_operation(OperationKind::Mint, &asset, &agent, amount)?;
-		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
-		Self::deposit_event(Event::Minted { asset, to, amount, agent });
-		Ok(())
+		Self::mint_holding(agent, asset, to, amount)
 	}
 
 	/// Destroys `amount` of `from`'s spendable holding after the breaker and
@@ -200,9 +198,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_open(&asset, &[&from])?;
 		Self::ensure_spendable(&asset, &from, amount)?;
 		Self::note_operation(OperationKind::Burn, &asset, &agent, amount)?;
-		Self::burn_holding(&asset, &from, amount)?;
-		Self::deposit_event(Event::Burned { asset, from, amount, agent });
-		Ok(())
+		Self::burn_holding(agent, asset, from, amount)
 	}
 
 	/// Takes back tokens that were never spendable (the mint escrow's
@@ -218,9 +214,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 		ensure!(!T::Freezes::is_address_frozen(&from), Error::<T>::AddressFrozen);
 		Self::ensure_spendable(&asset, &from, amount)?;
-		Self::burn_holding(&asset, &from, amount)?;
-		Self::deposit_event(Event::Burned { asset, from, amount, agent: issuer });
-		Ok(())
+		Self::burn_holding(issuer, asset, from, amount)
 	}
 
 	/// Gives a holder back tokens it had (the mint escrow's refund of a
@@ -234,16 +228,29 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::rules_of(&asset)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-		ensure!(T::Assets::total_issuance(asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
-		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
-		Self::deposit_event(Event::Minted { asset, to, amount, agent: issuer });
+		Self::ensure_supply_room(&asset, amount)?;
+		Self::mint_holding(issuer, asset, to, amount)
+	}
+
+	fn ensure_supply_room(asset: &T::AssetId, amount: T::Balance) -> DispatchResult {
+		ensure!(T::Assets::total_issuance(*asset).checked_add(&amount).is_some(), Error::<T>::SupplyOverflow);
 		Ok(())
 	}
 
-	fn burn_holding(asset: &T::AssetId, from: &T::AccountId, amount: T::Balance) -> DispatchResult {
-		Self::with_holder_count(asset, [from], || {
-			T::Assets::burn_from(*asset, from, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite)
-		})
+	/// The issue itself, once every check passed: holder count and `Minted`.
+	fn mint_holding(agent: T::AccountId, asset: T::AssetId, to: T::AccountId, amount: T::Balance) -> DispatchResult {
+		Self::with_holder_count(&asset, [&to], || T::Assets::mint_into(asset, &to, amount))?;
+		Self::deposit_event(Event::Minted { asset, to, amount, agent });
+		Ok(())
+	}
+
+	/// The burn itself, once every check passed: holder count and `Burned`.
+	fn burn_holding(agent: T::AccountId, asset: T::AssetId, from: T::AccountId, amount: T::Balance) -> DispatchResult {
+		Self::with_holder_count(&asset, [&from], || {
+			T::Assets::burn_from(asset, &from, amount, Preservation::Expendable, Precision::Exact, Fortitude::Polite)
+		})?;
+		Self::deposit_event(Event::Burned { asset, from, amount, agent });
+		Ok(())
 	}
 
 	// ---- transfers ------------------------------------------------------

@@ -32,9 +32,7 @@ impl<T: Config> Pallet<T> {
 	/// `who` is the token's depositary and still holds `Depositary` in good
 	/// standing: for the acts that let minting go on (attest, lift a pause).
 	fn ensure_depositary(who: &T::AccountId, token: &DepositTokenOf<T>) -> DispatchResult {
-		ensure!(who == &token.depositary, Error::<T>::NotDepositary);
-		ensure!(T::Compliance::has_role(who, Role::Depositary), Error::<T>::DepositaryLacksRole);
-		Ok(())
+		Self::ensure_depositary_by(who, token, T::Compliance::has_role)
 	}
 
 	/// `who` is the token's depositary with a live identity holding
@@ -42,8 +40,16 @@ impl<T: Config> Pallet<T> {
 	/// compliance action may take away (a sanction stops what enables
 	/// minting, never what stops it).
 	fn ensure_depositary_brake(who: &T::AccountId, token: &DepositTokenOf<T>) -> DispatchResult {
+		Self::ensure_depositary_by(who, token, T::Compliance::holds_role)
+	}
+
+	fn ensure_depositary_by(
+		who: &T::AccountId,
+		token: &DepositTokenOf<T>,
+		holds: fn(&T::AccountId, Role) -> bool,
+	) -> DispatchResult {
 		ensure!(who == &token.depositary, Error::<T>::NotDepositary);
-		ensure!(T::Compliance::holds_role(who, Role::Depositary), Error::<T>::DepositaryLacksRole);
+		ensure!(holds(who, Role::Depositary), Error::<T>::DepositaryLacksRole);
 		Ok(())
 	}
 
@@ -152,17 +158,13 @@ impl<T: Config> Pallet<T> {
 		Self::now().saturating_sub(attestation.as_of) > token.max_attestation_age
 	}
 
-	/// The issuer's act on a pending deposit: the deposit, its token, the
-	/// caller checked as issuer.
-	fn pending_deposit(
-		who: &T::AccountId,
-		deposit_ref: &DepositRef,
-	) -> Result<(DepositOf<T>, DepositTokenOf<T>), DispatchError> {
+	/// The issuer's act on a pending deposit: the deposit, once the caller
+	/// is checked as its token's issuer.
+	fn pending_deposit(who: &T::AccountId, deposit_ref: &DepositRef) -> Result<DepositOf<T>, DispatchError> {
 		let deposit = Deposits::<T>::get(deposit_ref).ok_or(Error::<T>::UnknownDeposit)?;
-		let token = Self::token_of(&deposit.asset)?;
-		Self::ensure_issuer(who, &token)?;
+		Self::ensure_issuer(who, &Self::token_of(&deposit.asset)?)?;
 		ensure!(deposit.status == DepositStatus::Pending, Error::<T>::DepositNotPending);
-		Ok((deposit, token))
+		Ok(deposit)
 	}
 
 	/// Closes a pending deposit: releases its provisional hold and records
@@ -184,7 +186,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_confirm_clearing(who: T::AccountId, deposit_ref: DepositRef) -> DispatchResult {
-		let (deposit, _) = Self::pending_deposit(&who, &deposit_ref)?;
+		let deposit = Self::pending_deposit(&who, &deposit_ref)?;
 		let Deposit { asset, receiver, amount, .. } =
 			Self::settle_deposit(deposit_ref, deposit, DepositStatus::Cleared, None)?;
 		Self::deposit_event(Event::DepositCleared { deposit_ref, asset, receiver, amount });
@@ -195,7 +197,7 @@ impl<T: Config> Pallet<T> {
 	/// amount is an ordinary burn of now-unheld tokens (amount-level freezes
 	/// never cover provisional tokens, so they are all there).
 	pub(crate) fn do_reverse_deposit(who: T::AccountId, deposit_ref: DepositRef, reason: ReversalReason) -> DispatchResult {
-		let (deposit, _) = Self::pending_deposit(&who, &deposit_ref)?;
+		let deposit = Self::pending_deposit(&who, &deposit_ref)?;
 		let Deposit { asset, receiver, amount, .. } =
 			Self::settle_deposit(deposit_ref, deposit, DepositStatus::Reversed, Some(reason))?;
 		T::Supply::retract(&asset, &receiver, amount, &who)?;

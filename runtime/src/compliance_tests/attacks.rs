@@ -587,15 +587,9 @@ fn attack_13_one_address_freeze_with_one_meaning() {
 
 const EURD: AssetId = 43;
 
+/// A 10-block attestation age, so that staleness is reached in a test.
 fn deposit_token(depositary: AccountId) -> pallet_mint_escrow::DepositTokenOf<Runtime> {
-	pallet_mint_escrow::DepositToken {
-		issuer: mint_operator(),
-		depositary,
-		reserve_account: sp_core::H256::repeat_byte(0xAA),
-		clearing_window: 100,
-		max_attestation_age: 10,
-		min_redemption: 1,
-	}
+	super::deposit_token(depositary, 10, 1)
 }
 
 /// `attack_ext` plus the deposit token `EURD` (supply agent appointed as on

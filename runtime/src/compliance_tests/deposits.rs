@@ -13,7 +13,7 @@
 use super::*;
 use crate::MintEscrow;
 use frame_support::assert_noop;
-use pallet_mint_escrow::{DepositStatus, DepositToken, PayoutFailure, RedemptionStatus, ReversalReason};
+use pallet_mint_escrow::{DepositStatus, PayoutFailure, RedemptionStatus, ReversalReason};
 use proptest::prelude::*;
 use sp_core::H256;
 use tokenize_primitives::{DepositTokens, FreezeReason};
@@ -31,14 +31,7 @@ fn issuer() -> RuntimeOrigin {
 }
 
 fn token() -> pallet_mint_escrow::DepositTokenOf<Runtime> {
-	DepositToken {
-		issuer: mint_operator(),
-		depositary: reserve_depositary(),
-		reserve_account: H256::repeat_byte(0xAA),
-		clearing_window: 100,
-		max_attestation_age: 1_000,
-		min_redemption: MIN_REDEMPTION,
-	}
+	deposit_token(reserve_depositary(), 1_000, MIN_REDEMPTION)
 }
 
 fn deposit_ref(n: u32) -> H256 {

@@ -106,6 +106,22 @@ pub(super) fn mint_operator() -> AccountId {
 pub(super) fn reserve_depositary() -> AccountId {
 	named("reserve-depositary")
 }
+/// A deposit token issued by [`mint_operator`] and attested by
+/// `depositary`, with a 100-block clearing window.
+pub(super) fn deposit_token(
+	depositary: AccountId,
+	max_attestation_age: BlockNumber,
+	min_redemption: Balance,
+) -> pallet_mint_escrow::DepositTokenOf<Runtime> {
+	pallet_mint_escrow::DepositToken {
+		issuer: mint_operator(),
+		depositary,
+		reserve_account: sp_core::H256::repeat_byte(0xAA),
+		clearing_window: 100,
+		max_attestation_age,
+		min_redemption,
+	}
+}
 /// Verified retail holders, all in DE.
 pub(super) fn holder(i: usize) -> AccountId {
 	named(&alloc::format!("holder-{i}"))

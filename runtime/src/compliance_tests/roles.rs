@@ -403,14 +403,7 @@ fn cases() -> Vec<Case> {
 }
 
 fn deposit_token() -> pallet_mint_escrow::DepositTokenOf<Runtime> {
-	pallet_mint_escrow::DepositToken {
-		issuer: mint_operator(),
-		depositary: reserve_depositary(),
-		reserve_account: sp_core::H256::repeat_byte(0xAA),
-		clearing_window: 100,
-		max_attestation_age: 1_000,
-		min_redemption: 1,
-	}
+	super::deposit_token(reserve_depositary(), 1_000, 1)
 }
 
 /// The asset with its four agents, two holdings, one freeze entry and one
