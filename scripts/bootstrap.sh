@@ -21,7 +21,7 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 # --- Debian packages -------------------------------------------------------
-DEB_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config make curl python3)
+DEB_PACKAGES=(protobuf-compiler clang libclang-dev pkg-config make curl python3 libxml2-utils)
 WEB_PACKAGES=(rustc-web cargo-web rust-web-src lld-22)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -51,6 +51,10 @@ for _ in $(seq 60); do
 	finalized_height >/dev/null 2>&1 && break
 	sleep 1
 done
+# Demo payment: Two (US, Bob's bank) pays Charlie (DE, Alice's bank) USD 1,000,
+# escrowed with its pacs.008 anchored, waiting for the settlement committee.
+demo_payment=$(cd "$REPO_ROOT/e2e" && NODE_BIN="$NODE_BIN" node tools/pay.js --rpc "ws://127.0.0.1:$RPC_PORT" \
+	--amount 1000.00 --out "$BASE_PATH/pacs008-demo.xml" 2>&1) || demo_payment="demo payment failed: $demo_payment"
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
 verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
@@ -65,6 +69,11 @@ depositary One; held by Alice, Bob and Charlie (EUR 1,510,000); backing now:
   Deposits RPC:   deposits_backingStatus, deposits_deposit, deposits_redemption, deposits_overdueDeposits,
                   deposits_liabilityTree, deposits_liabilityProof, deposits_verifyLiability
   Reserve audit:  (cd e2e && node tools/reserve-proof.js --rpc ws://127.0.0.1:$RPC_PORT --asset 1 --holder <ss58>)
+Payments: USDC = asset 2, EURC = asset 3; corridors US <-> DE; settlement committee = 2-of-3 multisig
+of Alice, Bob and One (payments.confirmSettlements); Two (US) holds USDC 50,000. Demo payment:
+$(echo "$demo_payment" | sed 's/^/  /')
+  Payments RPC:   payments_payment, payments_verifyData
+  Another one:    (cd e2e && node tools/pay.js --rpc ws://127.0.0.1:$RPC_PORT --amount 250.00 --out /tmp/p.xml)
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics

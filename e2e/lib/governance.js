@@ -6,22 +6,26 @@ import { submitInBlock, eventsOf, describe, DispatchFailure } from './node.js';
 // Generous bound for the weight of what the council executes.
 const MAX_WEIGHT = { refTime: 20_000_000_000n, proofSize: 2_000_000n };
 
-export async function council(api) {
-  const committee = (await api.query.identityRegistry.roleCommittees('GovernanceCouncil')).unwrap();
+// The committee holding `role` (a pallet-multisig account the identity
+// registry keeps): its account, signers (sorted as pallet-multisig wants
+// them) and threshold.
+export async function committee(api, role) {
+  const record = (await api.query.identityRegistry.roleCommittees(role)).unwrap();
   return {
-    account: committee.account.toString(),
-    // Stored sorted as pallet-multisig wants them.
-    signers: committee.signers.map((s) => s.toString()),
-    threshold: committee.threshold.toNumber(),
+    account: record.account.toString(),
+    signers: record.signers.map((s) => s.toString()),
+    threshold: record.threshold.toNumber(),
   };
 }
 
-// The council executes `call`: the first of `signers` opens the multisig
-// operation, the next ones approve; the last approval dispatches it. Rejects
-// with "section.Name" when the call itself fails.
-export async function councilExecutes(node, call, signers) {
+export const council = (api) => committee(api, 'GovernanceCouncil');
+
+// The committee of `role` executes `call`: the first of `signers` opens the
+// multisig operation, the next ones approve; the last approval dispatches
+// it. Rejects with "section.Name" when the call itself fails.
+export async function committeeExecutes(node, role, call, signers) {
   const { api } = node;
-  const { account, signers: all, threshold } = await council(api);
+  const { account, signers: all, threshold } = await committee(api, role);
   const others = (me) => all.filter((s) => s !== me.address);
   let result;
   for (const [i, signer] of signers.slice(0, threshold).entries()) {
@@ -36,6 +40,9 @@ export async function councilExecutes(node, call, signers) {
   if (outcome.isErr) throw new DispatchFailure(describe(api, outcome.asErr), result.events);
   return result;
 }
+
+// The governance council executes `call` (see `committeeExecutes`).
+export const councilExecutes = (node, call, signers) => committeeExecutes(node, 'GovernanceCouncil', call, signers);
 
 // Resolves with the first event `section.method` matching `predicate` in a
 // block imported from now on, or rejects after `blocks` blocks.

@@ -63,7 +63,7 @@ export async function startDevNode() {
   await cryptoWaitReady();
   const keyring = new Keyring({ type: 'sr25519' });
   const accounts = Object.fromEntries(
-    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
+    ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One', 'Two'].map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]),
   );
 
   return {

@@ -99,7 +99,10 @@ test('identity, compliance and corridor RPC methods answer for middleware', asyn
   assert.deepEqual(await rpc(node, 'checkCompliance', [charlie.address]), { compliant: true, failure: null });
   assert.deepEqual(await rpc(node, 'checkCompliance', [dave.address]), { compliant: false, failure: 'NotRegistered' });
   assert.equal(await rpc(node, 'identity', [dave.address]), null);
-  assert.equal(await rpc(node, 'corridorStatus', ['DE', 'US']), null);
+  assert.equal(await rpc(node, 'corridorStatus', ['FR', 'GB']), null);
+  const corridor = await rpc(node, 'corridorStatus', ['DE', 'US']);
+  assert.equal(corridor.usable, true);
+  assert.deepEqual(corridor.corridor.params.settlementAssets, [2, 3, 1]);
   await assert.rejects(rpc(node, 'corridorStatus', ['de', 'US']), /ISO 3166-1 alpha-2/);
   const scope = await rpc(node, 'breakerScope', [EURT, charlie.address]);
   assert.deepEqual(scope, { assetPaused: false, addressFrozen: false });

@@ -47,4 +47,9 @@ pub enum Subcommand {
 
 	/// Information about the chain's database.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// ISO 20022 pacs.008: the canonical hash the payment rail anchors, and
+	/// the check of a received message against the chain.
+	#[command(subcommand)]
+	Iso20022(crate::iso20022_cmd::Iso20022Cmd),
 }

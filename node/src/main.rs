@@ -5,9 +5,16 @@ mod cli;
 mod command;
 mod compliance_rpc;
 mod deposits_rpc;
+mod iso20022_cmd;
+mod payments_rpc;
 mod rpc;
 mod service;
 
-fn main() -> sc_cli::Result<()> {
-	command::run()
+/// Errors end the process with one line (`Error: <what to fix>`) and exit
+/// code 1, never a debug dump.
+fn main() {
+	if let Err(error) = command::run() {
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
 }

@@ -45,12 +45,18 @@ where
 			tokenize_runtime::RedemptionView,
 			tokenize_runtime::LiabilityTreeView,
 			tokenize_runtime::LiabilityProofView,
+		> + tokenize_primitives::runtime_api::PaymentsApi<
+			Block,
+			tokenize_runtime::Hash,
+			tokenize_runtime::PaymentView,
+			pallet_payments::DataVerification,
 		> + BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use crate::compliance_rpc::{ComplianceRpc, ComplianceRpcApiServer};
 	use crate::deposits_rpc::{DepositsRpc, DepositsRpcApiServer};
+	use crate::payments_rpc::{PaymentsRpc, PaymentsRpcApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
@@ -58,6 +64,7 @@ where
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(ComplianceRpc::new(client.clone()).into_rpc())?;
-	module.merge(DepositsRpc::new(client).into_rpc())?;
+	module.merge(DepositsRpc::new(client.clone()).into_rpc())?;
+	module.merge(PaymentsRpc::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -266,6 +266,18 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl tokenize_primitives::runtime_api::PaymentsApi<Block, Hash, PaymentView, pallet_payments::DataVerification>
+		for Runtime
+	{
+		fn payment(tx_id: [u8; 16]) -> Option<PaymentView> {
+			Payments::payment_view(tx_id)
+		}
+
+		fn verify_data(tx_id: [u8; 16], hash: Hash) -> pallet_payments::DataVerification {
+			Payments::verify_data(tx_id, hash)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

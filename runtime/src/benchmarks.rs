@@ -17,6 +17,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_corridor, Corridor]
 	[pallet_governance, Governance]
 	[pallet_mint_escrow, MintEscrow]
+	[pallet_payments, Payments]
 );
 
 use crate::{AccountId, AssetId, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
@@ -25,6 +26,22 @@ use tokenize_primitives::{ComplianceBenchmarkHelper, FreezeReason, OperationKind
 /// Identities, assets and freezes for the compliance layer's benchmarks,
 /// made through the same calls governance and agents use.
 pub struct ComplianceLayerHelper;
+
+/// Throttles of `kinds` on `asset` that count every operation and never
+/// refuse one: their bookkeeping is the worst case of each movement.
+fn throttle_never_binding(asset: &AssetId, kinds: &[OperationKind]) {
+	let limits = pallet_circuit_breaker::ThrottleConfig {
+		window: 100,
+		account_max_operations: Some(u32::MAX),
+		account_max_amount: Some(Balance::MAX / 2),
+		max_amount: Some(Balance::MAX),
+		cooldown: 1,
+	};
+	for kind in kinds {
+		let set = CircuitBreaker::set_throttle(RuntimeOrigin::root(), *kind, *asset, limits);
+		debug_assert!(set.is_ok(), "{set:?}");
+	}
+}
 
 /// The permissioned asset the freeze benchmarks work on.
 const BENCH_ASSET: AssetId = 0xBE0C;
@@ -62,17 +79,7 @@ impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for C
 	}
 
 	fn throttle(asset: &AssetId) {
-		let limits = pallet_circuit_breaker::ThrottleConfig {
-			window: 100,
-			account_max_operations: Some(u32::MAX),
-			account_max_amount: Some(Balance::MAX / 2),
-			max_amount: Some(Balance::MAX),
-			cooldown: 1,
-		};
-		for kind in [OperationKind::AssetTransfer, OperationKind::Mint, OperationKind::Burn] {
-			let set = CircuitBreaker::set_throttle(RuntimeOrigin::root(), kind, *asset, limits);
-			debug_assert!(set.is_ok(), "{set:?}");
-		}
+		throttle_never_binding(asset, &[OperationKind::AssetTransfer, OperationKind::Mint, OperationKind::Burn]);
 	}
 
 	fn freeze(asset: &AssetId, who: &AccountId, amount: Balance, entries: u32) {
@@ -132,5 +139,53 @@ impl pallet_mint_escrow::BenchmarkHelper<AccountId, AssetId> for ComplianceLayer
 
 	fn make_verified(who: &AccountId, roles: &[Role]) {
 		IdentityRegistry::make_verified(who, roles);
+	}
+}
+
+/// The bank BIC every payment benchmark identity names.
+const BENCH_BIC: tokenize_primitives::Bic = *b"BENCHUS3XXX";
+
+/// A verified identity in `jurisdiction` with the benchmark bank's BIC.
+fn verified_in(who: &AccountId, jurisdiction: tokenize_primitives::Jurisdiction, roles: &[Role]) {
+	IdentityRegistry::make_verified(who, roles);
+	pallet_identity_registry::Identities::<crate::Runtime>::mutate(who, |record| {
+		if let Some(record) = record {
+			record.jurisdiction = jurisdiction;
+			record.bic = Some(BENCH_BIC);
+		}
+	});
+}
+
+impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance> for ComplianceLayerHelper {
+	/// The freeze benchmarks' asset, settled in USD on a US → DE corridor
+	/// whose limits never bind, with the payment and transfer throttles in
+	/// force (their worst case).
+	fn payment_route(sender: &AccountId, recipient: &AccountId, funds: Balance) -> (AssetId, Balance) {
+		use tokenize_primitives::Jurisdiction;
+		let (us, de) = (Jurisdiction(*b"US"), Jurisdiction(*b"DE"));
+		ensure_bench_asset();
+		if pallet_payments::SettlementCurrencies::<crate::Runtime>::get(BENCH_ASSET).is_none() {
+			let currency = pallet_payments::SettlementCurrency { code: *b"USD", decimals: 2 };
+			let set = crate::Payments::set_settlement_currency(RuntimeOrigin::root(), BENCH_ASSET, Some(currency));
+			debug_assert!(set.is_ok(), "{set:?}");
+			let params = pallet_corridor::CorridorParams {
+				min_amount: 1,
+				max_amount: Balance::MAX / 4,
+				daily_limit: Balance::MAX / 2,
+				settlement_assets: alloc::vec![BENCH_ASSET],
+			};
+			let added = crate::Corridor::add_corridor(RuntimeOrigin::root(), us, de, params);
+			debug_assert!(added.is_ok(), "{added:?}");
+			throttle_never_binding(&BENCH_ASSET, &[OperationKind::AssetTransfer, OperationKind::Payment]);
+		}
+		verified_in(sender, us, &[]);
+		verified_in(recipient, de, &[]);
+		let minted = CompliantAssets::do_mint(agent(), BENCH_ASSET, sender.clone(), funds);
+		debug_assert!(minted.is_ok(), "{minted:?}");
+		(BENCH_ASSET, 1_000)
+	}
+
+	fn make_verified(who: &AccountId, roles: &[Role]) {
+		verified_in(who, tokenize_primitives::Jurisdiction(*b"US"), roles);
 	}
 }

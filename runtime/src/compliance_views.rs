@@ -33,6 +33,7 @@ fn pallet_name(index: u8) -> &'static str {
 	let pallets = [
 		(CompliantAssets::index(), CompliantAssets::name()),
 		(MintEscrow::index(), MintEscrow::name()),
+		(crate::Payments::index(), crate::Payments::name()),
 		(Assets::index(), Assets::name()),
 		(Freeze::index(), Freeze::name()),
 		(CircuitBreaker::index(), CircuitBreaker::name()),
@@ -57,6 +58,9 @@ pub fn spendable_balance(asset: AssetId, who: &AccountId) -> SpendableBalance<Ba
 		),
 		frozen: <Freeze as Freezes<AssetId, AccountId, Balance>>::summary(&asset, who),
 		uncleared: <MintEscrow as DepositTokens<AssetId, AccountId, Balance>>::uncleared(&asset, who),
+		escrowed: <crate::Payments as tokenize_primitives::PaymentEscrow<AssetId, AccountId, Balance>>::escrowed(
+			&asset, who,
+		),
 	}
 }
 

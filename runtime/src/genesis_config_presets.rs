@@ -4,9 +4,9 @@
 
 use crate::{
 	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, Balance, BalancesConfig, BlockNumber,
-	CompliantAssetsConfig, GovernanceConfig, IdentityRegistryConfig, MintEscrowConfig,
-	NodeAuthorizationConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig, DAYS, UNIT,
+	CompliantAssetsConfig, CorridorConfig, GovernanceConfig, IdentityRegistryConfig, MintEscrowConfig,
+	NodeAuthorizationConfig, PaymentsConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use pallet_compliant_assets::{AgentRole, AssetRules, GenesisAsset};
@@ -15,7 +15,9 @@ use pallet_mint_escrow::{DepositToken, GenesisDepositToken, ReserveStatement};
 use sp_runtime::traits::{Hash as HashT, Keccak256};
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
-use tokenize_primitives::{InvestorCategory, Jurisdiction, Lei, Role};
+use pallet_corridor::CorridorParams;
+use pallet_payments::SettlementCurrency;
+use tokenize_primitives::{Bic, InvestorCategory, Jurisdiction, Lei, Role};
 
 /// Name of the 4-bank consortium preset.
 pub const LOCAL_CONSORTIUM_PRESET: &str = "local_consortium";
@@ -39,6 +41,15 @@ const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The demo EUR deposit token: asset id 1, 2 decimals, a permissioned
 /// (compliant-assets) asset.
 pub const DEMO_EUR_ASSET: u32 = 1;
+/// Demo USD stablecoin (asset 2, 6 decimals) and EUR stablecoin (asset 3,
+/// 6 decimals): what the payment rail settles in.
+pub const DEMO_USDC_ASSET: u32 = 2;
+pub const DEMO_EURC_ASSET: u32 = 3;
+/// One whole unit of the 6-decimal stablecoins.
+const STABLE_UNIT: Balance = 1_000_000;
+/// The banks' BICs: Alice's bank in Frankfurt, Bob's in New York.
+const ALICE_BANK_BIC: Bic = *b"COBADEFFXXX";
+const BOB_BANK_BIC: Bic = *b"CHASUS33XXX";
 
 /// The demo EUR deposits at genesis (cents): Alice, Bob and Charlie hold
 /// EUR 1.51 million, backed by EUR 2 million the depositary attests.
@@ -101,7 +112,14 @@ fn identity(
 		roles,
 		expires_at: GENESIS_IDENTITY_EXPIRY,
 		lei: lei.map(|l| Lei(*l)),
+		bic: None,
 	}
+}
+
+/// `identity` banking with the bank of `bic` (a bank's own BIC for a bank).
+fn with_bic(mut identity: GenesisIdentity<AccountId>, bic: Bic) -> GenesisIdentity<AccountId> {
+	identity.bic = Some(bic);
+	identity
 }
 
 /// Gives the genesis identities successive expiries, [`GENESIS_EXPIRY_STEP`] apart.
@@ -135,8 +153,10 @@ pub fn development_config_genesis() -> serde_json::Value {
 	let charlie = Sr25519Keyring::Charlie.to_account_id();
 	let eve = Sr25519Keyring::Eve.to_account_id();
 	let one = Sr25519Keyring::One.to_account_id();
+	let two = Sr25519Keyring::Two.to_account_id();
 	let mut endowed: Vec<AccountId> = Sr25519Keyring::iter().take(6).map(|k| k.to_account_id()).collect();
 	endowed.push(one.clone());
+	endowed.push(two.clone());
 	let holdings: Vec<(AccountId, Balance)> =
 		DEMO_EUR_HOLDINGS.iter().map(|(who, amount)| (who.to_account_id(), *amount)).collect();
 	let config = RuntimeGenesisConfig {
@@ -148,16 +168,19 @@ pub fn development_config_genesis() -> serde_json::Value {
 		identity_registry: IdentityRegistryConfig {
 			verifiers: vec![(alice.clone(), vec![DE, FR, US, GB]), (bob.clone(), vec![DE, FR, US, GB])],
 			identities: staggered(vec![
-				identity(
-					alice.clone(),
-					&bob,
-					DE,
-					InvestorCategory::EligibleCounterparty,
-					vec![Role::Bank, Role::MintOperator],
-					Some(b"529900DEVALICE000001"),
+				with_bic(
+					identity(
+						alice.clone(),
+						&bob,
+						DE,
+						InvestorCategory::EligibleCounterparty,
+						vec![Role::Bank, Role::MintOperator],
+						Some(b"529900DEVALICE000001"),
+					),
+					ALICE_BANK_BIC,
 				),
-				bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"),
-				identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None),
+				with_bic(bank(bob.clone(), &alice, US, b"529900DEVBOB00000002"), BOB_BANK_BIC),
+				with_bic(identity(charlie.clone(), &alice, DE, InvestorCategory::Retail, vec![], None), ALICE_BANK_BIC),
 				identity(eve.clone(), &alice, FR, InvestorCategory::Professional, vec![Role::ComplianceOfficer], None),
 				identity(
 					one.clone(),
@@ -167,8 +190,12 @@ pub fn development_config_genesis() -> serde_json::Value {
 					vec![Role::Depositary],
 					Some(b"529900DEVCUSTODY0003"),
 				),
+				with_bic(identity(two.clone(), &bob, US, InvestorCategory::Retail, vec![], None), BOB_BANK_BIC),
 			]),
-			committees: vec![(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2)],
+			committees: vec![
+				(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2),
+				(Role::SettlementCommittee, vec![alice.clone(), bob.clone(), one.clone()], 2),
+			],
 		},
 		governance: GovernanceConfig { enactment_delay: DEV_ENACTMENT_DELAY },
 		validator_set: ValidatorSetConfig { validators: vec![alice.clone()], minimum_validators: 1 },
@@ -177,23 +204,69 @@ pub fn development_config_genesis() -> serde_json::Value {
 			..Default::default()
 		},
 		compliant_assets: CompliantAssetsConfig {
-			assets: vec![GenesisAsset {
-				id: DEMO_EUR_ASSET,
-				name: b"Tokenized EUR deposit".to_vec(),
-				symbol: b"EURD".to_vec(),
-				decimals: 2,
-				rules: AssetRules::default(),
-				agents: vec![
-					(bob.clone(), vec![AgentRole::Freeze]),
-					(alice.clone(), vec![AgentRole::ForcedTransfer, AgentRole::Recovery]),
-				],
-				holdings: holdings.clone(),
-			}],
+			assets: vec![
+				GenesisAsset {
+					id: DEMO_EUR_ASSET,
+					name: b"Tokenized EUR deposit".to_vec(),
+					symbol: b"EURD".to_vec(),
+					decimals: 2,
+					rules: AssetRules::default(),
+					agents: vec![
+						(bob.clone(), vec![AgentRole::Freeze]),
+						(alice.clone(), vec![AgentRole::ForcedTransfer, AgentRole::Recovery]),
+					],
+					holdings: holdings.clone(),
+				},
+				stablecoin(DEMO_USDC_ASSET, b"USD Coin", b"USDC", vec![(two.clone(), 50_000 * STABLE_UNIT)]),
+				stablecoin(DEMO_EURC_ASSET, b"Euro Coin", b"EURC", vec![(alice.clone(), 1_000_000 * STABLE_UNIT)]),
+			],
 		},
+		corridor: CorridorConfig { corridors: demo_corridors() },
+		payments: PaymentsConfig { currencies: settlement_currencies() },
 		mint_escrow: MintEscrowConfig { tokens: vec![demo_deposit_token(alice, one, holdings)] },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()
+}
+
+/// A permissioned 6-decimal stablecoin with default rules, held by `holdings`.
+fn stablecoin(
+	id: u32,
+	name: &[u8],
+	symbol: &[u8],
+	holdings: Vec<(AccountId, Balance)>,
+) -> GenesisAsset<u32, AccountId, Balance> {
+	GenesisAsset {
+		id,
+		name: name.to_vec(),
+		symbol: symbol.to_vec(),
+		decimals: 6,
+		rules: AssetRules::default(),
+		agents: vec![],
+		holdings,
+	}
+}
+
+/// US ⇄ DE corridors settling the stablecoins and EURD: 1 to 1,000,000
+/// units per payment, 5,000,000 a day (in the smallest unit of the
+/// 6-decimal coins; EURD counts cents against the same figures).
+fn demo_corridors() -> Vec<(Jurisdiction, Jurisdiction, CorridorParams<Balance, Vec<u32>>)> {
+	let params = CorridorParams {
+		min_amount: STABLE_UNIT,
+		max_amount: 1_000_000 * STABLE_UNIT,
+		daily_limit: 5_000_000 * STABLE_UNIT,
+		settlement_assets: vec![DEMO_USDC_ASSET, DEMO_EURC_ASSET, DEMO_EUR_ASSET],
+	};
+	vec![(US, DE, params.clone()), (DE, US, params)]
+}
+
+/// The ISO 4217 currency of each settleable asset.
+fn settlement_currencies() -> Vec<(u32, SettlementCurrency)> {
+	vec![
+		(DEMO_EUR_ASSET, SettlementCurrency { code: *b"EUR", decimals: 2 }),
+		(DEMO_USDC_ASSET, SettlementCurrency { code: *b"USD", decimals: 6 }),
+		(DEMO_EURC_ASSET, SettlementCurrency { code: *b"EUR", decimals: 6 }),
+	]
 }
 
 /// EURD as a deposit token: issued by `issuer`, attested by `depositary` as

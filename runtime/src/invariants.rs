@@ -2,9 +2,10 @@
 //! every pallet's own cache checks (`do_try_state`) plus what no single
 //! pallet can check alone — compliant-assets' holder count of a
 //! permissioned asset against the accounts pallet-assets keeps, and the
-//! mint escrow's provisional holds against the balances.
+//! mint escrow's provisional holds and the payment rail's escrow against
+//! the balances.
 
-use crate::{CircuitBreaker, Freeze, Governance, IdentityRegistry, MintEscrow, Runtime};
+use crate::{CircuitBreaker, Freeze, Governance, IdentityRegistry, MintEscrow, Payments, Runtime};
 use frame_support::ensure;
 use sp_runtime::traits::Zero;
 
@@ -29,17 +30,24 @@ pub fn check_all() -> Result<(), &'static str> {
 	Freeze::do_try_state()?;
 	CircuitBreaker::do_try_state()?;
 	MintEscrow::do_try_state()?;
+	Payments::do_try_state()?;
 	holder_counts()?;
-	provisional_within_balances()
+	held_amounts_within_balances()
 }
 
-/// Every holding covers its freezes and its provisional deposit tokens
-/// together: neither can have been moved by a debit.
-pub fn provisional_within_balances() -> Result<(), &'static str> {
-	for (asset, who, uncleared) in pallet_mint_escrow::Uncleared::<Runtime>::iter() {
+/// Every holding covers its freeze entries, its provisional deposit tokens
+/// and its payment escrow together: none of them can have been moved by a
+/// debit, and no two of them claim the same units.
+pub fn held_amounts_within_balances() -> Result<(), &'static str> {
+	let holdings: alloc::collections::BTreeSet<_> = pallet_mint_escrow::Uncleared::<Runtime>::iter_keys()
+		.chain(pallet_payments::Escrowed::<Runtime>::iter_keys())
+		.collect();
+	for (asset, who) in holdings {
 		let balance = pallet_assets::Account::<Runtime>::get(asset, &who).map(|a| a.balance).unwrap_or_default();
-		let frozen = pallet_freeze::FrozenTotals::<Runtime>::get(asset, &who);
-		ensure!(balance >= uncleared.saturating_add(frozen), "provisional deposit tokens left a holding");
+		let held = pallet_freeze::FrozenTotals::<Runtime>::get(asset, &who)
+			.saturating_add(pallet_mint_escrow::Uncleared::<Runtime>::get(asset, &who))
+			.saturating_add(pallet_payments::Escrowed::<Runtime>::get(asset, &who));
+		ensure!(balance >= held, "frozen, provisional or escrowed units left a holding");
 	}
 	Ok(())
 }

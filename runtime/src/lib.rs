@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -91,7 +91,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	impl_name: alloc::borrow::Cow::Borrowed("tokenize"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 4,
@@ -143,6 +143,8 @@ pub type DepositView = pallet_mint_escrow::DepositOf<Runtime>;
 pub type RedemptionView = pallet_mint_escrow::RedemptionOf<Runtime>;
 pub type LiabilityTreeView = pallet_mint_escrow::LiabilityTree<Balance>;
 pub type LiabilityProofView = pallet_mint_escrow::LiabilityProof<AccountId, Balance>;
+/// What the payments runtime API returns.
+pub type PaymentView = pallet_payments::PaymentViewOf<Runtime>;
 
 /// Checks applied to every signed transaction.
 pub type TxExtension = (
@@ -246,4 +248,8 @@ mod runtime {
 	// holdings compliant-assets' genesis made).
 	#[runtime::pallet_index(30)]
 	pub type MintEscrow = pallet_mint_escrow;
+
+	// The cross-border payment rail.
+	#[runtime::pallet_index(31)]
+	pub type Payments = pallet_payments;
 }

@@ -241,6 +241,16 @@ pub fn is_governance_call(call: &RuntimeCall) -> bool {
 			pallet_mint_escrow::Call::depositary_pause { .. } |
 			pallet_mint_escrow::Call::depositary_resume { .. },
 		) => true,
+		// The committee's decisions, the officer's or a bank's objection and
+		// governance's settings; a customer's payment and a refund are business.
+		RuntimeCall::Payments(
+			pallet_payments::Call::confirm_settlements { .. } |
+			pallet_payments::Call::resolve_challenge { .. } |
+			pallet_payments::Call::cancel_payment { .. } |
+			pallet_payments::Call::challenge { .. } |
+			pallet_payments::Call::set_settlement_currency { .. } |
+			pallet_payments::Call::set_rail_settings { .. },
+		) => true,
 		_ => is_address_freeze_call(call),
 	}
 }

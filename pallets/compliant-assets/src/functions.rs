@@ -15,7 +15,7 @@ use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero};
 use tokenize_primitives::{
 	Breaker, BreakerRefusal, Compliance, ComplianceFailure, DepositTokens, Freezes, Jurisdiction,
-	OperationKind,
+	OperationKind, PaymentEscrow,
 };
 
 impl<T: Config> Pallet<T> {
@@ -299,6 +299,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount <= balance, Error::<T>::InsufficientBalance);
 		let uncleared = T::DepositTokens::uncleared(&asset, &from);
 		ensure!(amount <= balance.saturating_sub(uncleared), Error::<T>::UnclearedDeposit);
+		let escrowed = T::PaymentEscrow::escrowed(&asset, &from);
+		ensure!(
+			amount <= balance.saturating_sub(uncleared).saturating_sub(escrowed),
+			Error::<T>::EscrowedForPayment
+		);
 		let released = Self::release_shortfall(&asset, &from, amount)?;
 		Self::move_holding(&asset, &from, &to, amount)?;
 		Self::deposit_event(Event::ForcedTransfer { asset, from, to, amount, released, agent });
@@ -320,6 +325,9 @@ impl<T: Config> Pallet<T> {
 		// The whole holding moves, so none of it may be provisional: the
 		// issuer clears or reverses the deposit first.
 		ensure!(T::DepositTokens::uncleared(&asset, &lost).is_zero(), Error::<T>::UnclearedDeposit);
+		// Likewise the payment rail releases or refunds the lost wallet's
+		// pending payments first (a refund lifts the hold in place).
+		ensure!(T::PaymentEscrow::escrowed(&asset, &lost).is_zero(), Error::<T>::EscrowedForPayment);
 		let linked_by_governance = RecoveryLinks::<T>::get(asset, &lost).as_ref() == Some(&new);
 		let same_entity = T::Compliance::same_legal_entity(&lost, &new);
 		ensure!(same_entity || linked_by_governance, Error::<T>::RecoveryTargetMismatch);
@@ -452,10 +460,20 @@ impl<T: Config> Pallet<T> {
 		if amount <= spendable {
 			return Ok(());
 		}
+		if T::Freezes::is_address_frozen(who) {
+			return Err(Error::<T>::AddressFrozen.into());
+		}
 		let uncleared = T::DepositTokens::uncleared(asset, who);
-		let held_back_by_deposit = !uncleared.is_zero() && amount <= spendable.saturating_add(uncleared);
-		Err(if held_back_by_deposit { Error::<T>::UnclearedDeposit } else { Error::<T>::InsufficientSpendableBalance }
-			.into())
+		let with_uncleared = spendable.saturating_add(uncleared);
+		let escrowed = T::PaymentEscrow::escrowed(asset, who);
+		Err(if !uncleared.is_zero() && amount <= with_uncleared {
+			Error::<T>::UnclearedDeposit
+		} else if !escrowed.is_zero() && amount <= with_uncleared.saturating_add(escrowed) {
+			Error::<T>::EscrowedForPayment
+		} else {
+			Error::<T>::InsufficientSpendableBalance
+		}
+		.into())
 	}
 
 	/// Supply agents may not issue or destroy an asset whose supply the mint

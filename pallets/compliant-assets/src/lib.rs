@@ -36,8 +36,10 @@
 //!    (`MaxHoldersReached`) and the balance cap (`MaxBalanceExceeded`);
 //! 5. the amount is within the sender's *spendable* balance — the balance less
 //!    what the freeze pallet holds frozen and less the provisional deposit
-//!    tokens of uncleared SEPA credits (`UnclearedDeposit` when only the
-//!    provisional part is missing, otherwise `InsufficientSpendableBalance`);
+//!    tokens of uncleared SEPA credits and less what the payment rail holds
+//!    for the sender's pending payments (`UnclearedDeposit` or
+//!    `EscrowedForPayment` when only that part is missing, `AddressFrozen`
+//!    for a frozen address, otherwise `InsufficientSpendableBalance`);
 //! 6. the breaker's throttle for transfers of the asset (`Throttled` while
 //!    it is tripped, `AccountLimitReached` when the sender's own window is
 //!    full).
@@ -140,7 +142,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::MaybeSerializeDeserialize;
-	use tokenize_primitives::{Breaker, Compliance, DepositTokens, Freezes, Jurisdiction};
+	use tokenize_primitives::{Breaker, Compliance, DepositTokens, Freezes, Jurisdiction, PaymentEscrow};
 
 	/// Jurisdiction list of a stored rule set.
 	pub type JurisdictionsOf<T> = BoundedVec<Jurisdiction, <T as Config>::MaxJurisdictionRules>;
@@ -186,6 +188,9 @@ pub mod pallet {
 		/// The mint escrow: which assets it alone issues, and the provisional
 		/// (not yet cleared) part of a holding, which nothing may move.
 		type DepositTokens: DepositTokens<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// The payment rail: amounts escrowed in a sender's account for its
+		/// pending payments, which only the rail moves or releases.
+		type PaymentEscrow: PaymentEscrow<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// Creates assets, sets rules, appoints agents, publishes documents
 		/// (the governance council).
 		type AssetAdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
@@ -494,6 +499,9 @@ pub mod pallet {
 		UnclearedDeposit,
 		/// The mint escrow alone issues and destroys this deposit token.
 		SupplyManagedByMintEscrow,
+		/// The amount reaches into what the payment rail holds for the
+		/// holder's pending payments: only their release or refund moves it.
+		EscrowedForPayment,
 	}
 
 	#[pallet::call]

@@ -78,6 +78,7 @@ impl pallet_compliant_assets::Config for Test {
 	type Breaker = MockBreaker;
 	type Freezes = MockFreezes;
 	type DepositTokens = MockDeposits;
+	type PaymentEscrow = MockEscrow;
 	type AssetAdminOrigin = EnsureSignedBy<Admin, u64>;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -134,6 +135,7 @@ const ADDRESS_FROZEN: &[u8] = b":mock:address-frozen";
 const BLOCKED: &[u8] = b":mock:blocked-jurisdictions";
 const UNCLEARED: &[u8] = b":mock:uncleared";
 const DEPOSIT_TOKENS: &[u8] = b":mock:deposit-tokens";
+const ESCROWED: &[u8] = b":mock:escrowed";
 
 use tokenize_primitives::testing::{scripted as load, update_scripted as update};
 
@@ -237,6 +239,12 @@ pub fn set_uncleared(asset: u32, who: u64, amount: u64) {
 	update(UNCLEARED, |held: &mut BTreeMap<(u32, u64), u64>| held.insert((asset, who), amount));
 }
 
+/// Marks `amount` of `who`'s holding as escrowed for pending payments (the
+/// payment rail's hold), which the freezer then counts as frozen.
+pub fn set_escrowed(asset: u32, who: u64, amount: u64) {
+	update(ESCROWED, |held: &mut BTreeMap<(u32, u64), u64>| held.insert((asset, who), amount));
+}
+
 /// Makes `asset` a deposit token whose supply the mint escrow manages.
 pub fn make_deposit_token(asset: u32) {
 	update(DEPOSIT_TOKENS, |set: &mut BTreeSet<u32>| set.insert(asset));
@@ -291,6 +299,9 @@ impl Compliance<u64> for MockCompliance {
 	}
 	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool {
 		load::<BTreeSet<[u8; 2]>>(BLOCKED).contains(&jurisdiction.0)
+	}
+	fn bic(_who: &u64) -> Option<tokenize_primitives::Bic> {
+		None
 	}
 }
 
@@ -378,13 +389,24 @@ impl DepositTokens<u32, u64, u64> for MockDeposits {
 	}
 }
 
+/// The payment rail as compliant-assets sees it.
+pub struct MockEscrow;
+impl tokenize_primitives::PaymentEscrow<u32, u64, u64> for MockEscrow {
+	fn escrowed(asset: &u32, who: &u64) -> u64 {
+		load::<BTreeMap<(u32, u64), u64>>(ESCROWED).get(&(*asset, *who)).copied().unwrap_or_default()
+	}
+}
+
 /// pallet-assets' view, as the runtime's freezer gives it: the freezes plus
-/// the provisional deposit tokens. `None` when nothing is held back, since
+/// the provisional deposit tokens and the payment escrow. `None` when nothing is held back, since
 /// `Some(0)` would make pallet-assets keep the minimum balance untouchable.
 pub struct MockFreezer;
 impl pallet_assets::FrozenBalance<u32, u64, u64> for MockFreezer {
 	fn frozen_balance(asset: u32, who: &u64) -> Option<u64> {
-		let held = MockFreezes::frozen_balance(&asset, who).saturating_add(MockDeposits::uncleared(&asset, who));
+		use tokenize_primitives::PaymentEscrow;
+		let held = MockFreezes::frozen_balance(&asset, who)
+			.saturating_add(MockDeposits::uncleared(&asset, who))
+			.saturating_add(MockEscrow::escrowed(&asset, who));
 		Some(held).filter(|amount| *amount > 0)
 	}
 	fn died(_asset: u32, _who: &u64) {}

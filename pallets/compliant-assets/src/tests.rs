@@ -1177,6 +1177,32 @@ fn provisional_deposit_tokens_move_on_no_path_and_the_refusal_says_why() {
 }
 
 #[test]
+fn escrowed_payments_move_on_no_path_but_their_release_and_the_refusal_says_why() {
+	ext_with_asset().execute_with(|| {
+		// Alice's 1 000: 200 frozen, 100 provisional, 500 escrowed, 200 free.
+		freeze(ASSET, ALICE, 200);
+		set_uncleared(ASSET, ALICE, 100);
+		set_escrowed(ASSET, ALICE, 500);
+		assert_refused(ASSET, ALICE, BOB, 300, Error::<Test>::UnclearedDeposit);
+		assert_refused(ASSET, ALICE, BOB, 301, Error::<Test>::EscrowedForPayment);
+		assert_refused(ASSET, ALICE, BOB, 800, Error::<Test>::EscrowedForPayment);
+		assert_refused(ASSET, ALICE, BOB, 801, Error::<Test>::InsufficientSpendableBalance);
+		assert_noop!(CompliantAssets::force_move(&ASSET, &ALICE, &BOB, 301), Error::<Test>::EscrowedForPayment);
+		// A forced transfer takes frozen amounts, never escrowed ones.
+		assert_noop!(forced(ALICE, BOB, 401), Error::<Test>::EscrowedForPayment);
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::UnclearedDeposit);
+		set_uncleared(ASSET, ALICE, 0);
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::EscrowedForPayment);
+		// The rail lifts its hold for the release, and the amount moves.
+		set_escrowed(ASSET, ALICE, 0);
+		assert_ok!(CompliantAssets::force_move(&ASSET, &ALICE, &BOB, 500));
+		// A frozen address is named as such, whatever else holds the amount back.
+		set_address_frozen(ALICE, true);
+		assert_noop!(CompliantAssets::force_move(&ASSET, &ALICE, &BOB, 1), Error::<Test>::AddressFrozen);
+	});
+}
+
+#[test]
 fn supply_agents_cannot_issue_or_burn_a_deposit_token() {
 	ext_with_asset().execute_with(|| {
 		make_deposit_token(ASSET);

@@ -53,6 +53,26 @@ impl<T: Config> Pallet<T> {
 		destination: Jurisdiction,
 		params: ParamsInput<T>,
 	) -> DispatchResult {
+		let params = Self::insert_new_corridor(source, destination, params)?;
+		Self::deposit_event(Event::CorridorAdded { source, destination, params, by });
+		Ok(())
+	}
+
+	/// A genesis corridor: the checks of `add_corridor`, no event.
+	pub(crate) fn build_genesis_corridor(
+		source: Jurisdiction,
+		destination: Jurisdiction,
+		params: ParamsInput<T>,
+	) -> Result<(), Error<T>> {
+		Self::insert_new_corridor(source, destination, params).map(|_| ())
+	}
+
+	/// An active corridor with checked limits, where none runs yet.
+	fn insert_new_corridor(
+		source: Jurisdiction,
+		destination: Jurisdiction,
+		params: ParamsInput<T>,
+	) -> Result<ParamsOf<T>, Error<T>> {
 		ensure!(
 			source.is_well_formed() && destination.is_well_formed(),
 			Error::<T>::MalformedJurisdiction
@@ -61,8 +81,7 @@ impl<T: Config> Pallet<T> {
 		let params = Self::checked_params(params)?;
 		let corridor = Corridor { active: true, blocked: None, params: params.clone() };
 		Corridors::<T>::insert(source, destination, corridor);
-		Self::deposit_event(Event::CorridorAdded { source, destination, params, by });
-		Ok(())
+		Ok(params)
 	}
 
 	pub(crate) fn do_update_corridor(

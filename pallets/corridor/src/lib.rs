@@ -86,9 +86,14 @@ pub mod pallet {
 		#[allow(deprecated)]
 		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
 		/// Identifier of a settlement asset (pallet-assets' asset id).
-		type AssetId: Parameter + Copy + MaxEncodedLen + Ord;
+		type AssetId: Parameter + Copy + MaxEncodedLen + Ord + sp_runtime::traits::MaybeSerializeDeserialize;
 		/// Amounts of a settlement asset.
-		type Balance: AtLeast32BitUnsigned + Copy + MaxEncodedLen + Parameter + Default;
+		type Balance: AtLeast32BitUnsigned
+			+ Copy
+			+ MaxEncodedLen
+			+ Parameter
+			+ Default
+			+ sp_runtime::traits::MaybeSerializeDeserialize;
 		/// The identity registry: each party's jurisdiction and the consortium's
 		/// blocked jurisdictions.
 		type Compliance: tokenize_primitives::Compliance<Self::AccountId>;
@@ -153,6 +158,30 @@ pub mod pallet {
 		DayVolume<T::Balance>,
 		ValueQuery,
 	>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Corridors open from genesis: `(source, destination, limits)`,
+		/// checked as `add_corridor` checks them.
+		pub corridors: Vec<(Jurisdiction, Jurisdiction, ParamsInput<T>)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (source, destination, params) in &self.corridors {
+				if let Err(e) = Pallet::<T>::build_genesis_corridor(*source, *destination, params.clone()) {
+					// A chain spec with a broken corridor must not start.
+					let reason: &'static str = e.into();
+					#[allow(clippy::panic)]
+					{
+						core::panic!("corridor genesis: {source:?} -> {destination:?}: {reason}");
+					}
+				}
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]

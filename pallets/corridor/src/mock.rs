@@ -89,6 +89,9 @@ impl Compliance<u64> for MockCompliance {
 	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool {
 		BLOCKED.with(|set| set.borrow().contains(jurisdiction))
 	}
+	fn bic(_who: &u64) -> Option<tokenize_primitives::Bic> {
+		None
+	}
 }
 
 /// The governance council's (multisig) account.

@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok, dispatch::DispatchResult, BoundedVec
 use proptest::prelude::*;
 use sp_runtime::{traits::Dispatchable, DispatchError};
 use std::collections::BTreeMap;
-use tokenize_primitives::{CorridorValidator, Jurisdiction};
+use tokenize_primitives::{CorridorUse, CorridorValidator, Jurisdiction};
 
 const MIN: u64 = 10;
 const MAX: u64 = 1_000;
@@ -51,7 +51,7 @@ fn block(source: Jurisdiction, destination: Jurisdiction, reason: &[u8]) -> Disp
 }
 
 fn pay(from: u64, to: u64, asset: u32, amount: u64) -> DispatchResult {
-	<Corridor as CorridorValidator<u64, u32, u64>>::record(&from, &to, &asset, amount)
+	<Corridor as CorridorValidator<u64, u32, u64>>::record(&from, &to, &asset, amount).map(|_| ())
 }
 
 fn check(from: u64, to: u64, asset: u32, amount: u64) -> DispatchResult {
@@ -317,6 +317,32 @@ fn daily_volume_restarts_at_the_utc_day_boundary() {
 }
 
 #[test]
+fn a_refund_gives_back_volume_only_on_the_day_it_was_counted() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(add(DE, US));
+		set_now(START + DAY - 1);
+		let give_back = |used: &CorridorUse, amount| <Corridor as CorridorValidator<u64, u32, u64>>::give_back(used, amount);
+		let record = |amount| <Corridor as CorridorValidator<u64, u32, u64>>::record(&BANK_DE, &BANK_US, &EURC, amount);
+		let first = record(MAX).expect("admitted");
+		assert_eq!(first, CorridorUse { source: DE, destination: US, day: START / DAY });
+		assert_ok!(record(MAX));
+		give_back(&first, MAX);
+		assert_eq!(used_today(DE, US), MAX);
+		// Never below zero, whatever the caller gives back.
+		give_back(&first, LIMIT);
+		assert_eq!(used_today(DE, US), 0);
+		assert_ok!(record(MIN));
+		// The next day: yesterday's payment frees nothing of today's limit.
+		set_now(START + DAY);
+		let today = record(MIN).expect("admitted");
+		give_back(&first, MIN);
+		assert_eq!(used_today(DE, US), MIN);
+		give_back(&today, MIN);
+		assert_eq!(used_today(DE, US), 0);
+	});
+}
+
+#[test]
 fn blocking_a_jurisdiction_blocks_every_corridor_touching_it() {
 	new_test_ext().execute_with(|| {
 		let touching_de = [(DE, US), (US, DE), (DE, DE), (FR, DE)];
@@ -436,4 +462,27 @@ proptest! {
 			Ok(())
 		})?;
 	}
+}
+
+fn genesis_ext(corridors: Vec<(Jurisdiction, Jurisdiction, CorridorParams<u64, Vec<u32>>)>) -> sp_io::TestExternalities {
+	use sp_runtime::BuildStorage;
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap_or_default();
+	let built = crate::GenesisConfig::<Test> { corridors }.assimilate_storage(&mut storage);
+	assert!(built.is_ok());
+	sp_io::TestExternalities::new(storage)
+}
+
+#[test]
+fn genesis_opens_corridors_checked_like_add_corridor() {
+	genesis_ext(vec![(US, DE, standard()), (DE, US, standard())]).execute_with(|| {
+		let corridor = Corridors::<Test>::get(US, DE).expect("opened at genesis");
+		assert!(corridor.active && corridor.blocked.is_none());
+		assert!(Corridors::<Test>::get(DE, US).is_some());
+	});
+}
+
+#[test]
+#[should_panic(expected = "ZeroMinimum")]
+fn genesis_refuses_a_corridor_add_corridor_would_refuse() {
+	genesis_ext(vec![(US, DE, params(0, 10, 100, &[EURC]))]);
 }

@@ -116,7 +116,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded};
-	use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason};
+	use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason, PaymentEscrow};
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -154,6 +154,10 @@ pub mod pallet {
 		/// until their SEPA credit clears (and burnt if it does not), so a
 		/// freeze covers only the rest of a holding.
 		type DepositTokens: DepositTokens<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// The payment rail: what it escrows for a holder's pending payments
+		/// is held back already and released or refunded by the rail alone,
+		/// so a freeze never covers it (a release never meets a freeze).
+		type PaymentEscrow: PaymentEscrow<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// The asset's freeze agent: places and lifts freeze entries.
 		type FreezeOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,

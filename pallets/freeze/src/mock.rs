@@ -177,6 +177,7 @@ impl pallet_freeze::Config for Test {
 	type Assets = Assets;
 	type Transfer = RecordingTransfer;
 	type DepositTokens = ();
+	type PaymentEscrow = ();
 	type FreezeOrigin = EnsureAgent<FreezeRole>;
 	type ConfiscateOrigin = EnsureAgent<ForcedTransferRole>;
 	type AddressFreezeOrigin = EnsureSignedBy<Officer, AccountId>;

@@ -630,7 +630,7 @@ impl<T: Config> Pallet<T> {
 					roles: Roles::from_roles(&identity.roles),
 					expires_at: identity.expires_at,
 					lei: identity.lei,
-					bic: None,
+					bic: identity.bic,
 					travel_rule_hash: None,
 					verifier: identity.verifier.clone(),
 					registered_at: 0,

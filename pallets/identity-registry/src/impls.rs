@@ -1,7 +1,7 @@
 //! The registry's answer to the chain-wide [`Compliance`] questions.
 
 use crate::pallet::*;
-use tokenize_primitives::{Compliance, ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, Role};
+use tokenize_primitives::{Bic, Compliance, ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, Role};
 
 impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 	/// Identity-level only: verified and not expired. Sanctions and blocked
@@ -52,6 +52,10 @@ impl<T: Config> Compliance<T::AccountId> for Pallet<T> {
 
 	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool {
 		BlockedJurisdictions::<T>::contains_key(jurisdiction)
+	}
+
+	fn bic(who: &T::AccountId) -> Option<Bic> {
+		Identities::<T>::get(who).and_then(|record| record.bic)
 	}
 }
 

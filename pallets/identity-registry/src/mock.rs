@@ -121,6 +121,7 @@ pub fn genesis_identity(who: u64, jurisdiction: Jurisdiction, roles: Vec<Role>) 
 		roles,
 		expires_at: START + YEAR,
 		lei: None,
+		bic: None,
 	}
 }
 

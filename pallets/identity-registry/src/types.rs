@@ -10,9 +10,7 @@ use tokenize_primitives::{
 	ComplianceFailure, IdentityStatus, InvestorCategory, Jurisdiction, Lei, Roles,
 };
 
-/// Bank Identifier Code (ISO 9362), 8 or 11 characters; an 8-character BIC is
-/// stored padded with `XXX` (the primary office), as SWIFT does.
-pub type Bic = [u8; 11];
+pub use tokenize_primitives::Bic;
 
 /// 32-byte hash of off-chain data (travel-rule record, document).
 pub type DataHash = [u8; 32];
@@ -117,6 +115,9 @@ pub struct GenesisIdentity<AccountId> {
 	pub roles: alloc::vec::Vec<tokenize_primitives::Role>,
 	pub expires_at: u64,
 	pub lei: Option<Lei>,
+	/// The BIC of the identity's bank (its own, for a bank).
+	#[serde(default)]
+	pub bic: Option<Bic>,
 }
 
 /// A sanctions-screening hit recorded against an account.

@@ -194,6 +194,9 @@ impl Compliance<u64> for MockCompliance {
 	fn is_jurisdiction_blocked(_jurisdiction: &Jurisdiction) -> bool {
 		false
 	}
+	fn bic(_who: &u64) -> Option<tokenize_primitives::Bic> {
+		None
+	}
 }
 
 /// compliant-assets as the mint escrow sees it: issues to compliant

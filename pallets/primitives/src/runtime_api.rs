@@ -25,12 +25,14 @@ pub struct TransferRefusal {
 pub struct SpendableBalance<Balance> {
 	pub balance: Balance,
 	/// What an ordinary transfer could move now (balance − frozen −
-	/// provisional).
+	/// provisional − escrowed).
 	pub spendable: Balance,
 	pub frozen: FreezeSummary<Balance>,
 	/// Deposit tokens of SEPA credits that have not cleared yet (held back
 	/// by the mint escrow).
 	pub uncleared: Balance,
+	/// Held by the payment rail for the holder's pending payments.
+	pub escrowed: Balance,
 }
 
 sp_api::decl_runtime_apis! {
@@ -92,5 +94,21 @@ sp_api::decl_runtime_apis! {
 		fn liability_proof(asset: AssetId, holder: AccountId) -> Option<ProofView>;
 		/// Whether `proof` shows its leaf in the last attested tree.
 		fn verify_liability(asset: AssetId, proof: ProofView) -> bool;
+	}
+}
+
+sp_api::decl_runtime_apis! {
+	/// The cross-border payment rail: a payment by its txId, and whether a
+	/// pacs.008's hash is the one anchored under it. Read-only.
+	pub trait PaymentsApi<Hash, PaymentView, VerificationView>
+	where
+		Hash: Codec,
+		PaymentView: Codec,
+		VerificationView: Codec,
+	{
+		/// The payment with its currency and both parties' bank BICs.
+		fn payment(tx_id: [u8; 16]) -> Option<PaymentView>;
+		/// `Match`, `Mismatch`, `NoHashStored` or `UnknownPayment`.
+		fn verify_data(tx_id: [u8; 16], hash: Hash) -> VerificationView;
 	}
 }

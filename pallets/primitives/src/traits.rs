@@ -3,8 +3,8 @@
 //! scripts them.
 
 use crate::{
-	BreakerRefusal, ComplianceFailure, FreezeSummary, InvestorCategory, Jurisdiction,
-	OperationKind, Role,
+	Bic, BreakerRefusal, ComplianceFailure, CorridorUse, FreezeSummary, InvestorCategory,
+	Jurisdiction, OperationKind, Role,
 };
 use frame_support::pallet_prelude::DispatchResult;
 
@@ -36,6 +36,8 @@ pub trait Compliance<AccountId> {
 	fn category(who: &AccountId) -> Option<InvestorCategory>;
 	/// Whether the consortium has blocked a jurisdiction (sanctions, FATF list).
 	fn is_jurisdiction_blocked(jurisdiction: &Jurisdiction) -> bool;
+	/// The BIC of a registered identity: a bank's own, a customer's bank's.
+	fn bic(who: &AccountId) -> Option<Bic>;
 }
 
 /// The circuit breaker as seen by pallets that move value. The global pause is
@@ -112,9 +114,14 @@ pub trait CorridorValidator<AccountId, AssetId, Balance> {
 	/// jurisdiction blocked, asset accepted, within min/max and the day's limit).
 	fn validate(from: &AccountId, to: &AccountId, asset: &AssetId, amount: Balance)
 		-> DispatchResult;
-	/// [`Self::validate`] and then counts `amount` against today's volume.
+	/// [`Self::validate`] and then counts `amount` against today's volume;
+	/// says which corridor and day it was counted on.
 	fn record(from: &AccountId, to: &AccountId, asset: &AssetId, amount: Balance)
-		-> DispatchResult;
+		-> Result<CorridorUse, frame_support::pallet_prelude::DispatchError>;
+	/// Gives back `amount` of a refunded payment counted as `used`: only on
+	/// the day it was counted (a past day's volume no longer limits anyone),
+	/// never below zero.
+	fn give_back(used: &CorridorUse, amount: Balance);
 }
 
 /// The account of a pallet-multisig n-of-m: the governance roles are held by
@@ -167,6 +174,23 @@ pub trait DepositTokens<AssetId, AccountId, Balance> {
 	/// The provisional part of `who`'s holding of `asset`: minted for
 	/// deposits that have not cleared, counted in the balance, not movable.
 	fn uncleared(asset: &AssetId, who: &AccountId) -> Balance;
+}
+
+/// Amounts the payment rail holds in a sender's own account for its pending
+/// payments (the escrow): counted in the balance and in the liability tree,
+/// moved by nobody but the rail (release to the recipient, or the hold is
+/// lifted on refund). The runtime's pallet-assets freezer adds them to the
+/// frozen amount, so every debit path refuses them.
+pub trait PaymentEscrow<AssetId, AccountId, Balance> {
+	/// The part of `who`'s holding of `asset` escrowed for pending payments.
+	fn escrowed(asset: &AssetId, who: &AccountId) -> Balance;
+}
+
+/// No payment rail (pallets tested without it).
+impl<AssetId, AccountId, Balance: Default> PaymentEscrow<AssetId, AccountId, Balance> for () {
+	fn escrowed(_asset: &AssetId, _who: &AccountId) -> Balance {
+		Balance::default()
+	}
 }
 
 /// No deposit tokens (pallets tested without the mint escrow).

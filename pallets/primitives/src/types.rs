@@ -33,6 +33,11 @@ impl Lei {
 	}
 }
 
+/// Bank Identifier Code (ISO 9362), 8 or 11 characters; an 8-character BIC is
+/// stored padded with `XXX` (the primary office), as SWIFT does. A customer's
+/// identity carries its bank's BIC: the agent a pacs.008 names for it.
+pub type Bic = [u8; 11];
+
 /// MiFID II client category of the identity's holder.
 #[derive(
 	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
@@ -70,11 +75,14 @@ pub enum Role {
 	/// Compliance and depositary acting together (a 2-of-3 multisig account):
 	/// pauses an asset, approves manual prices.
 	ComplianceDepositary,
+	/// Quotes FX rates off chain and delivers the target currency of PvP
+	/// payments at its own signed rate.
+	LiquidityProvider,
 }
 
 impl Role {
 	/// Every role, in bit order.
-	pub const ALL: [Role; 11] = [
+	pub const ALL: [Role; 12] = [
 		Role::Bank,
 		Role::KycVerifier,
 		Role::ComplianceOfficer,
@@ -86,6 +94,7 @@ impl Role {
 		Role::GovernanceCouncil,
 		Role::SettlementCommittee,
 		Role::ComplianceDepositary,
+		Role::LiquidityProvider,
 	];
 
 	const fn bit(self) -> u32 {
@@ -199,6 +208,19 @@ pub enum OperationKind {
 	Payment,
 	/// Fund redemptions.
 	Redemption,
+}
+
+/// The corridor a payment was counted on, and the UTC day it was counted
+/// for: what the payment rail gives back when the payment is refunded.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub struct CorridorUse {
+	pub source: Jurisdiction,
+	pub destination: Jurisdiction,
+	/// Unix seconds / 86 400.
+	pub day: u64,
 }
 
 /// Why an amount of a holding is frozen (recorded with each freeze entry).

@@ -101,6 +101,9 @@ impl Compliance<u64> for MockCompliance {
 	fn is_jurisdiction_blocked(_: &Jurisdiction) -> bool {
 		false
 	}
+	fn bic(_who: &u64) -> Option<tokenize_primitives::Bic> {
+		None
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]

@@ -27,6 +27,15 @@
 //! | 15 | governance, root or the issuer lifts the depositary's pause, or swaps in a friendlier depositary | `NotDepositary`, `BadOrigin`, `DepositaryPauseInForce` |
 //! | 16 | the officer takes the depositary's brake away (blocked jurisdiction, frozen address, sanction), or officer and council swap in a friendlier depositary during its pause | the depositary's calls are governance calls and its pause needs only a live identity; `DepositaryPauseInForce` |
 //! | 17 | the issuer mints beyond the reserve, twice for one credit, or on a stale attestation | `InsufficientBacking`, `DepositReferenceUsed`, `AttestationStale` |
+//!
+//! The payment rail added these:
+//!
+//! | # | attack | refused with |
+//! |---|---|---|
+//! | 18 | a sender spends its escrow again (transfer, a second payment) or an agent takes it (freeze, forced transfer) before the release | `EscrowedForPayment`, `InsufficientUnfrozenBalance` |
+//! | 19 | a customer objects to, or anchors a hash on, someone else's payment; fills state with open payments | `NotEntitledToChallenge`, `NotSenderOrSendingBank`, `TooManyOpenPayments` |
+//! | 20 | someone refunds an unexpired payment, or a payment is released and refunded, or released twice | `NotExpired`, `PaymentSettled` |
+//! | 21 | a payment initiated before its recipient's sanction is released to the sanctioned recipient | the release is withheld with `ReceiverSanctioned`; the committee refunds |
 
 use super::*;
 use crate::{
@@ -714,5 +723,112 @@ fn attack_17_the_issuer_mints_only_against_a_fresh_reserve_and_once_per_credit()
 		assert_ok!(attest_backing(2_000, 12));
 		assert_ok!(record_deposit(2, 1_400));
 		assert_eq!(crate::invariants::check_all(), Ok(()));
+	});
+}
+
+// --- 18-21: the payment rail ---------------------------------------------------
+
+use super::payments::{pay, rail_ext, MAX_PAYMENT, USDT};
+
+fn release(tx_id: pallet_payments::TxId) -> Result<(), DispatchError> {
+	crate::Payments::confirm_settlements(RuntimeOrigin::signed(settlement_committee()), alloc::vec![tx_id])
+}
+
+fn payment_status(tx_id: pallet_payments::TxId) -> pallet_payments::PaymentStatus<BlockNumber> {
+	pallet_payments::PaymentRecords::<Runtime>::get(tx_id).expect("the payment exists").status
+}
+
+#[test]
+fn attack_18_escrowed_funds_are_spent_once() {
+	rail_ext().execute_with(|| {
+		use pallet_compliant_assets::Error;
+		let tx_id = pay(0, 1, 8_000).expect("initiated");
+		assert_noop!(
+			CompliantAssets::transfer(RuntimeOrigin::signed(holder(0)), USDT, holder(2), 2_001),
+			Error::<Runtime>::EscrowedForPayment
+		);
+		assert_noop!(pay(0, 2, 2_001), Error::<Runtime>::EscrowedForPayment);
+		assert_noop!(
+			CompliantAssets::forced_transfer(RuntimeOrigin::signed(enforcement_agent()), USDT, holder(0), holder(2), 2_001),
+			Error::<Runtime>::EscrowedForPayment
+		);
+		assert_noop!(
+			Freeze::freeze(RuntimeOrigin::signed(freeze_agent()), USDT, holder(0), 2_001, FreezeReason::AmlFlag, b"x".to_vec()),
+			pallet_freeze::Error::<Runtime>::InsufficientUnfrozenBalance
+		);
+		// Benign: the free 2 000 move, and the escrow is released whole.
+		assert_ok!(CompliantAssets::transfer(RuntimeOrigin::signed(holder(0)), USDT, holder(2), 2_000));
+		assert_ok!(release(tx_id));
+		assert_eq!(balance_of(USDT, &holder(0)), 0);
+	});
+}
+
+#[test]
+fn attack_19_customers_act_only_on_their_own_payments_and_within_bounds() {
+	rail_ext().execute_with(|| {
+		use pallet_payments::Error;
+		let tx_id = pay(0, 1, 100).expect("initiated");
+		for who in [holder(1), holder(2), bank(), supply_agent()] {
+			assert_noop!(
+				crate::Payments::challenge(RuntimeOrigin::signed(who.clone()), tx_id, sp_core::H256::zero()),
+				Error::<Runtime>::NotEntitledToChallenge
+			);
+			assert_noop!(
+				crate::Payments::store_payment_data_hash(RuntimeOrigin::signed(who), tx_id, Some(sp_core::H256::zero()), None),
+				Error::<Runtime>::NotSenderOrSendingBank
+			);
+		}
+		// A customer's unsettled payments are bounded (the runtime allows 32).
+		for _ in 1..32 {
+			assert_ok!(pay(0, 1, 1));
+		}
+		assert_noop!(pay(0, 1, 1), Error::<Runtime>::TooManyOpenPayments);
+		// Benign: the officer objects; the sender anchors its hash.
+		assert_ok!(crate::Payments::challenge(RuntimeOrigin::signed(officer()), tx_id, sp_core::H256::zero()));
+		assert_ok!(crate::Payments::store_payment_data_hash(
+			RuntimeOrigin::signed(holder(0)),
+			tx_id,
+			Some(sp_core::H256::zero()),
+			None
+		));
+	});
+}
+
+#[test]
+fn attack_20_a_payment_ends_once_and_not_before_its_time() {
+	rail_ext().execute_with(|| {
+		use pallet_payments::Error;
+		let tx_id = pay(0, 1, MAX_PAYMENT).expect("initiated");
+		assert_noop!(
+			crate::Payments::refund_expired(RuntimeOrigin::signed(holder(3)), tx_id),
+			Error::<Runtime>::NotExpired
+		);
+		assert_ok!(release(tx_id));
+		assert_noop!(release(tx_id), Error::<Runtime>::PaymentSettled);
+		System::set_block_number(System::block_number() + crate::DAYS);
+		assert_noop!(crate::Payments::refund_expired(RuntimeOrigin::signed(holder(3)), tx_id), Error::<Runtime>::PaymentSettled);
+		assert_noop!(
+			crate::Payments::cancel_payment(RuntimeOrigin::signed(settlement_committee()), tx_id),
+			Error::<Runtime>::PaymentSettled
+		);
+		assert_eq!(balance_of(USDT, &holder(1)), 10_000 + MAX_PAYMENT);
+	});
+}
+
+#[test]
+fn attack_21_a_recipient_sanctioned_after_initiation_receives_nothing() {
+	rail_ext().execute_with(|| {
+		let tx_id = pay(0, 1, 500).expect("initiated");
+		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(1), None));
+		assert_ok!(release(tx_id));
+		let reason = pallet_payments::WithholdReason::Refused(
+			pallet_compliant_assets::Error::<Runtime>::ReceiverSanctioned.into(),
+		);
+		let event = crate::RuntimeEvent::Payments(pallet_payments::Event::SettlementWithheld { tx_id, reason });
+		assert!(System::events().iter().any(|record| record.event == event));
+		assert_eq!(payment_status(tx_id), pallet_payments::PaymentStatus::Initiated);
+		// Benign: the committee refunds it.
+		assert_ok!(crate::Payments::cancel_payment(RuntimeOrigin::signed(settlement_committee()), tx_id));
+		assert_eq!(balance_of(USDT, &holder(0)), 10_000);
 	});
 }

@@ -9,7 +9,8 @@
 //! - [`policy`]: `VerifiedSender`'s refusal codes and `ConsortiumCallFilter`;
 //! - [`deposits`]: a property test over random sequences of the EUR deposit
 //!   lifecycle through the real pallets, and the paths provisional deposit
-//!   tokens must never leave by.
+//!   tokens must never leave by;
+//! - [`payments`]: the same for the payment rail's escrow.
 //!
 //! The chain is a hand-made genesis in which every role sits on its own
 //! account, so a test can tell exactly who is refused and who is admitted.
@@ -18,6 +19,7 @@ mod attacks;
 mod deposits;
 mod governance;
 mod ledger;
+mod payments;
 mod policy;
 mod roles;
 
@@ -151,7 +153,7 @@ fn genesis_identity(
 	(who, jurisdiction, category, roles, lei): (AccountId, Jurisdiction, InvestorCategory, Vec<Role>, Option<Lei>),
 ) -> GenesisIdentity<AccountId> {
 	let verifier = if who == verifier() { second_verifier() } else { verifier() };
-	GenesisIdentity { who, verifier, jurisdiction, category, roles, expires_at: GENESIS_EXPIRY, lei }
+	GenesisIdentity { who, verifier, jurisdiction, category, roles, expires_at: GENESIS_EXPIRY, lei, bic: None }
 }
 
 /// Accounts with a role-less verified identity: committee signers, agents, holders.

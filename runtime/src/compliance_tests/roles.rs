@@ -147,6 +147,10 @@ impl Case {
 		Self::new(call, alloc::vec![reserve_depositary()], false)
 			.refusing(pallet_mint_escrow::Error::<Runtime>::NotDepositary)
 	}
+	/// A payment-rail call of the settlement committee (root on the dev chain).
+	fn settlement_committee(call: impl Into<RuntimeCall>) -> Self {
+		Self::new(call, alloc::vec![settlement_committee()], true)
+	}
 	/// A freeze-pallet call of one agent role: its origin refuses with `BadOrigin`.
 	fn freeze_origin(call: impl Into<RuntimeCall>, agent: AccountId) -> Self {
 		Self::new(call, alloc::vec![agent], false)
@@ -245,6 +249,17 @@ fn pause_minting() {
 fn block_corridor() {
 	assert_ok!(crate::Corridor::block_corridor(RuntimeOrigin::root(), DE, US, b"fraud wave".to_vec()));
 }
+/// The payments `holder(1)` initiated to `bank3()` at setup: nonce 0 pays
+/// [`PAYMENT_AMOUNTS`]`[0]`, nonce 1 the second amount.
+const PAYMENT_AMOUNTS: [Balance; 2] = [10, 20];
+fn pending_payment(nonce: u64) -> pallet_payments::TxId {
+	let corridor = tokenize_primitives::CorridorUse { source: DE, destination: US, day: NOW / 86_400 };
+	let amount = PAYMENT_AMOUNTS[nonce as usize];
+	crate::Payments::derive_tx_id(&holder(1), &bank3(), &ASSET, amount, &corridor, 1, nonce)
+}
+fn challenge_payment() {
+	assert_ok!(crate::Payments::challenge(RuntimeOrigin::signed(officer()), pending_payment(1), sp_core::H256::zero()));
+}
 
 fn cases() -> Vec<Case> {
 	type Breaker = pallet_circuit_breaker::Call<Runtime>;
@@ -255,6 +270,7 @@ fn cases() -> Vec<Case> {
 	type Gov = pallet_governance::Call<Runtime>;
 	type Identity = pallet_identity_registry::Call<Runtime>;
 	type Nodes = pallet_node_authorization::Call<Runtime>;
+	type Rail = pallet_payments::Call<Runtime>;
 	type Validators = pallet_validator_set::Call<Runtime>;
 	let bank_role = tokenize_primitives::Roles::from_roles(&[Role::Bank]);
 	let supply_role = AgentRoles::from_roles(&[AgentRole::Supply]).bits();
@@ -399,6 +415,32 @@ fn cases() -> Vec<Case> {
 		}),
 		Case::reserve_depositary(Escrow::depositary_pause { asset: DEPOSIT_TOKEN }),
 		Case::reserve_depositary(Escrow::depositary_resume { asset: DEPOSIT_TOKEN }).prepared(pause_minting),
+		// payments
+		Case::governance(Rail::set_settlement_currency { asset: ASSET, currency: None }),
+		Case::governance(Rail::set_rail_settings {
+			settings: Some(pallet_payments::RailSettings { challenge_window: 10, payment_timeout: 100 }),
+		}),
+		Case::settlement_committee(Rail::confirm_settlements { tx_ids: alloc::vec![pending_payment(0)] }),
+		Case::settlement_committee(Rail::cancel_payment { tx_id: pending_payment(0) }),
+		Case::settlement_committee(Rail::resolve_challenge {
+			tx_id: pending_payment(1),
+			outcome: pallet_payments::ChallengeOutcome::Refund,
+		})
+		.prepared(challenge_payment),
+		// The officer (or a bank whose BIC is a party's; none in this chain).
+		Case::new(Rail::challenge { tx_id: pending_payment(0), reason_hash: sp_core::H256::zero() }, alloc::vec![officer()], false)
+			.refusing(pallet_payments::Error::<Runtime>::NotEntitledToChallenge),
+		// The sender (or its bank).
+		Case::new(
+			Rail::store_payment_data_hash {
+				tx_id: pending_payment(0),
+				data_hash: Some(sp_core::H256::repeat_byte(6)),
+				travel_rule_hash: None,
+			},
+			alloc::vec![holder(1)],
+			false,
+		)
+		.refusing(pallet_payments::Error::<Runtime>::NotSenderOrSendingBank),
 	]
 }
 
@@ -408,7 +450,8 @@ fn deposit_token() -> pallet_mint_escrow::DepositTokenOf<Runtime> {
 
 /// The asset with its four agents, two holdings, one freeze entry and one
 /// document; a pending identity; a corridor DE → US; a recovery link; a
-/// deposit token with a pending deposit and an open redemption.
+/// deposit token with a pending deposit and an open redemption; two pending
+/// payments of `holder(1)` to `bank3()` on the DE → US corridor.
 fn roles_ext() -> sp_io::TestExternalities {
 	let mut ext = new_ext();
 	ext.execute_with(|| {
@@ -455,6 +498,19 @@ fn roles_ext() -> sp_io::TestExternalities {
 		assert_ok!(crate::MintEscrow::confirm_clearing(issuer.clone(), first));
 		assert_ok!(crate::MintEscrow::redeem(RuntimeOrigin::signed(holder(0)), DEPOSIT_TOKEN, 100, zero));
 		assert_ok!(crate::MintEscrow::record_deposit(issuer, DEPOSIT_TOKEN, holder(0), 50, DEPOSIT));
+		let usd = pallet_payments::SettlementCurrency { code: *b"USD", decimals: 2 };
+		assert_ok!(crate::Payments::set_settlement_currency(RuntimeOrigin::root(), ASSET, Some(usd)));
+		for (nonce, amount) in PAYMENT_AMOUNTS.into_iter().enumerate() {
+			assert_ok!(crate::Payments::initiate_payment(
+				RuntimeOrigin::signed(holder(1)),
+				ASSET,
+				bank3(),
+				amount,
+				None,
+				None
+			));
+			assert!(pallet_payments::PaymentRecords::<Runtime>::contains_key(pending_payment(nonce as u64)));
+		}
 	});
 	ext
 }
@@ -500,7 +556,7 @@ fn every_privileged_call_refuses_every_other_role() {
 }
 
 /// The table covers every call of the compliance pallets, the mint escrow,
-/// the validator set and the node allowlist except the ones anybody
+/// the payment rail, the validator set and the node allowlist except the ones anybody
 /// (verified) may make.
 #[test]
 fn the_table_covers_every_privileged_call() {
@@ -530,6 +586,8 @@ fn the_table_covers_every_privileged_call() {
 		expected.extend(names::<pallet_corridor::Call<Runtime>>("Corridor", &[]));
 		// Any compliant holder redeems its own spendable tokens.
 		expected.extend(names::<pallet_mint_escrow::Call<Runtime>>("MintEscrow", &["redeem"]));
+		// Any verified sender pays; anyone refunds an expired payment.
+		expected.extend(names::<pallet_payments::Call<Runtime>>("Payments", &["initiate_payment", "refund_expired"]));
 		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
 		expected.sort();
 		covered.sort();

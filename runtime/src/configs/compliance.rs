@@ -104,6 +104,7 @@ impl pallet_compliant_assets::Config for Runtime {
 	type Breaker = CircuitBreaker;
 	type Freezes = Freeze;
 	type DepositTokens = crate::MintEscrow;
+	type PaymentEscrow = crate::Payments;
 	type AssetAdminOrigin = GovernanceCouncil;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -126,6 +127,7 @@ impl pallet_freeze::Config for Runtime {
 	type Assets = Assets;
 	type Transfer = CompliantAssets;
 	type DepositTokens = crate::MintEscrow;
+	type PaymentEscrow = crate::Payments;
 	type FreezeOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, FreezeAgent>;
 	type ConfiscateOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, ForcedTransferAgent>;
 	type AddressFreezeOrigin = ComplianceOfficer;

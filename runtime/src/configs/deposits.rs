@@ -2,10 +2,11 @@
 //! tells pallet-assets what part of a holding may not be debited.
 
 use crate::{
-	AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Runtime, RuntimeEvent, DAYS,
+	AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Payments, Runtime, RuntimeEvent,
+	DAYS,
 };
 use frame_support::traits::ConstU32;
-use tokenize_primitives::DepositTokens;
+use tokenize_primitives::{DepositTokens, PaymentEscrow};
 
 use super::GovernanceCouncil;
 
@@ -32,32 +33,35 @@ impl pallet_mint_escrow::Config for Runtime {
 }
 
 /// pallet-assets' `Freezer`: what of a holding no debit may touch. The freeze
-/// pallet's freezes (the whole holding for a frozen address) plus the mint
-/// escrow's provisional deposit tokens, so that every path that debits an
-/// asset (transfers, burns, escrow, subscriptions, redemptions) leaves both
-/// where they are. `None` when nothing is held back: `Some(0)` would make
+/// pallet's freezes (the whole holding for a frozen address), the mint
+/// escrow's provisional deposit tokens and the payment rail's escrow for the
+/// holder's pending payments, so that every path that debits an asset
+/// (transfers, burns, subscriptions, redemptions) leaves all three where
+/// they are. `None` when nothing is held back: `Some(0)` would make
 /// pallet-assets keep the minimum balance untouchable.
 pub struct HeldBack;
 impl pallet_assets::FrozenBalance<AssetId, AccountId, Balance> for HeldBack {
 	fn frozen_balance(asset: AssetId, who: &AccountId) -> Option<Balance> {
 		let frozen = <Freeze as pallet_assets::FrozenBalance<_, _, _>>::frozen_balance(asset, who);
-		let uncleared = MintEscrow::uncleared(&asset, who);
-		match (frozen, uncleared) {
+		let held = MintEscrow::uncleared(&asset, who).saturating_add(Payments::escrowed(&asset, who));
+		match (frozen, held) {
 			(frozen, 0) => frozen,
-			(None, uncleared) => Some(uncleared),
-			(Some(frozen), uncleared) => Some(frozen.saturating_add(uncleared)),
+			(frozen, held) => Some(frozen.unwrap_or_default().saturating_add(held)),
 		}
 	}
 
-	/// An account holding provisional tokens is never reaped (its frozen
-	/// balance is not `None`), so only the freeze pallet has anything to say.
+	/// An account holding provisional or escrowed tokens is never reaped
+	/// (its frozen balance is not `None`), so only the freeze pallet has
+	/// anything to say.
 	fn died(asset: AssetId, who: &AccountId) {
 		<Freeze as pallet_assets::FrozenBalance<_, _, _>>::died(asset, who)
 	}
 
-	/// A deposit token with provisional deposits is not destroyed under them.
+	/// A deposit token with provisional deposits is not destroyed under them
+	/// (nor an asset under pending payments: their holders hold it).
 	fn contains_freezes(asset: AssetId) -> bool {
 		<Freeze as pallet_assets::FrozenBalance<_, _, _>>::contains_freezes(asset)
 			|| pallet_mint_escrow::PendingCount::<Runtime>::get(asset) > 0
+			|| pallet_payments::Escrowed::<Runtime>::iter_prefix(asset).next().is_some()
 	}
 }

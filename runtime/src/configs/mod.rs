@@ -3,9 +3,11 @@
 mod compliance;
 mod deposits;
 mod governance;
+mod payments;
 pub use compliance::*;
 pub use deposits::*;
 pub use governance::*;
+pub use payments::*;
 
 use crate::{
 	AccountId, Aura, Balance, Balances, Block, BlockNumber, Hash, IdentityRegistry, Nonce,
