@@ -61,8 +61,8 @@ for (const [c, customer] of customers.entries()) {
   const count = Math.min(PER_CUSTOMER, total - c * PER_CUSTOMER);
   for (let i = 0; i < count; i++) {
     const hash = keccakAsHex(`pacs.008 ${customer.address} ${i}`);
-    signed.push(api.tx.payments.initiatePayment(USDC, charlie.address, UNIT, hash, null)
-      .sign(customer, { nonce: start + i, era: 0 }).toHex());
+    const tx = api.tx.payments.initiatePayment(USDC, charlie.address, UNIT, hash, null);
+    signed.push((await tx.signAsync(customer, { nonce: start + i, era: 0 })).toHex());
   }
 }
 

@@ -211,3 +211,38 @@ test("the corridor's daily limit refuses the payment beyond it", async () => {
     }));
   }
 });
+
+test("PvP: Two pays Charlie in EURC at Alice's signed USD→EUR quote; expired, replayed, foreign and beyond-slippage quotes refused", async () => {
+  const { api, accounts: { two, charlie, alice } } = node;
+  const EURC = 3;
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  const quoteType = api.tx.payments.payWithFx.meta.args[0].type.toString();
+  // 0.92 EURC per USDC (both 6 decimals): 18-decimal fixed point.
+  const quote = (id, overrides = {}) => ({
+    quoteId: `0x${id.repeat(32)}`, lp: alice.address, sourceAsset: USDC, targetAsset: EURC,
+    rate: 920_000_000_000_000_000n, maxSourceAmount: units('10000.00', 6), expiresAt: now + 40,
+    genesisHash: api.genesisHash.toHex(), ...overrides,
+  });
+  const sign = (q) => ({ Sr25519: alice.sign(api.createType(quoteType, q).toU8a()) });
+  const payFx = (q, amount, minOut) =>
+    submitInBlock(api, api.tx.payments.payWithFx(q, sign(q), charlie.address, amount, minOut, now + 40), two);
+  const [twoUsd, aliceUsd, aliceEur, charlieEur] = await Promise.all([
+    balanceOf(api, USDC, two.address), balanceOf(api, USDC, alice.address),
+    balanceOf(api, EURC, alice.address), balanceOf(api, EURC, charlie.address),
+  ]);
+  const { events } = await payFx(quote('01'), units('100.00', 6), units('92.00', 6));
+  const [settled] = eventsOf(api, events, 'payments', 'FxPaymentSettled');
+  assert.equal(settled.data.targetAmount.toBigInt(), units('92.00', 6));
+  // Both legs in the same block: USDC to the provider, EURC to Charlie.
+  assert.equal(await balanceOf(api, USDC, two.address), twoUsd - units('100.00', 6));
+  assert.equal(await balanceOf(api, USDC, alice.address), aliceUsd + units('100.00', 6));
+  assert.equal(await balanceOf(api, EURC, alice.address), aliceEur - units('92.00', 6));
+  assert.equal(await balanceOf(api, EURC, charlie.address), charlieEur + units('92.00', 6));
+  await assert.rejects(payFx(quote('01'), units('100.00', 6), 0), refusedWith('payments.QuoteUsed'));
+  await assert.rejects(payFx(quote('02', { expiresAt: now - 1 }), units('100.00', 6), 0), refusedWith('payments.QuoteExpired'));
+  await assert.rejects(payFx(quote('03'), units('100.00', 6), units('92.01', 6)), refusedWith('payments.Slippage'));
+  await assert.rejects(
+    payFx(quote('04', { genesisHash: `0x${'42'.repeat(32)}` }), units('100.00', 6), 0), refusedWith('payments.WrongChain'),
+  );
+  assert.equal(await balanceOf(api, EURC, charlie.address), charlieEur + units('92.00', 6));
+});

@@ -199,6 +199,7 @@ mod tests {
 			refund_reason: None,
 			challenged_by: None,
 			challenge_reason_hash: None,
+			fiat_bank: None,
 		}
 	}
 

@@ -59,6 +59,8 @@ pub struct PaymentJson {
 	pub refund_reason: Option<String>,
 	pub challenged_by: Option<AccountId>,
 	pub challenge_reason_hash: Option<Hash>,
+	/// The receiving bank whose receipt settles the fiat leg, if any.
+	pub fiat_bank: Option<AccountId>,
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -107,6 +109,7 @@ impl From<PaymentView> for PaymentJson {
 			refund_reason,
 			challenged_by: payment.challenge.as_ref().map(|c| c.by.clone()),
 			challenge_reason_hash: payment.challenge.map(|c| c.reason_hash),
+			fiat_bank: payment.fiat_bank,
 		}
 	}
 }

@@ -156,13 +156,14 @@ fn verified_in(who: &AccountId, jurisdiction: tokenize_primitives::Jurisdiction,
 	});
 }
 
-impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance> for ComplianceLayerHelper {
-	/// The freeze benchmarks' asset, settled in USD on a US → DE corridor
+impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance, crate::Signature> for ComplianceLayerHelper {
+	/// The freeze benchmarks' asset, settled in USD on a GB → FR corridor
 	/// whose limits never bind, with the payment and transfer throttles in
 	/// force (their worst case).
 	fn payment_route(sender: &AccountId, recipient: &AccountId, funds: Balance) -> (AssetId, Balance) {
 		use tokenize_primitives::Jurisdiction;
-		let (us, de) = (Jurisdiction(*b"US"), Jurisdiction(*b"DE"));
+		// A corridor of its own (the dev chain's US <-> DE ones settle other assets).
+		let (source, destination) = (Jurisdiction(*b"GB"), Jurisdiction(*b"FR"));
 		ensure_bench_asset();
 		if pallet_payments::SettlementCurrencies::<crate::Runtime>::get(BENCH_ASSET).is_none() {
 			let currency = pallet_payments::SettlementCurrency { code: *b"USD", decimals: 2 };
@@ -174,18 +175,63 @@ impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance> for Complianc
 				daily_limit: Balance::MAX / 2,
 				settlement_assets: alloc::vec![BENCH_ASSET],
 			};
-			let added = crate::Corridor::add_corridor(RuntimeOrigin::root(), us, de, params);
+			let added = crate::Corridor::add_corridor(RuntimeOrigin::root(), source, destination, params);
 			debug_assert!(added.is_ok(), "{added:?}");
 			throttle_never_binding(&BENCH_ASSET, &[OperationKind::AssetTransfer, OperationKind::Payment]);
 		}
-		verified_in(sender, us, &[]);
-		verified_in(recipient, de, &[]);
+		verified_in(sender, source, &[]);
+		verified_in(recipient, destination, &[]);
 		let minted = CompliantAssets::do_mint(agent(), BENCH_ASSET, sender.clone(), funds);
 		debug_assert!(minted.is_ok(), "{minted:?}");
 		(BENCH_ASSET, 1_000)
 	}
 
 	fn make_verified(who: &AccountId, roles: &[Role]) {
-		verified_in(who, tokenize_primitives::Jurisdiction(*b"US"), roles);
+		verified_in(who, tokenize_primitives::Jurisdiction(*b"GB"), roles);
+	}
+
+	/// A key made in the benchmark's keystore, verified in DE with the role,
+	/// holding `funds` of a second permissioned asset settled in EUR.
+	fn liquidity_provider(funds: Balance) -> (AccountId, AssetId) {
+		let public = sp_io::crypto::sr25519_generate(FX_KEY, None);
+		let lp = AccountId::from(public);
+		verified_in(&lp, tokenize_primitives::Jurisdiction(*b"DE"), &[Role::LiquidityProvider]);
+		if !<CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&BENCH_FX_ASSET) {
+			let created = CompliantAssets::create_asset(
+				RuntimeOrigin::root(),
+				BENCH_FX_ASSET,
+				b"Benchmark EUR coin".to_vec(),
+				b"BEURC".to_vec(),
+				2,
+				Default::default(),
+			);
+			debug_assert!(created.is_ok(), "{created:?}");
+			let _ = CompliantAssets::add_agent(RuntimeOrigin::root(), BENCH_FX_ASSET, agent(), SUPPLY_AND_FREEZE);
+			let currency = pallet_payments::SettlementCurrency { code: *b"EUR", decimals: 2 };
+			let set = crate::Payments::set_settlement_currency(RuntimeOrigin::root(), BENCH_FX_ASSET, Some(currency));
+			debug_assert!(set.is_ok(), "{set:?}");
+			throttle_never_binding(&BENCH_FX_ASSET, &[OperationKind::AssetTransfer]);
+		}
+		let minted = CompliantAssets::do_mint(agent(), BENCH_FX_ASSET, lp.clone(), funds);
+		debug_assert!(minted.is_ok(), "{minted:?}");
+		(lp, BENCH_FX_ASSET)
+	}
+
+	/// A key made in the benchmark's keystore, a verified Bank in DE with
+	/// the BIC every payment identity names.
+	fn signing_bank() -> AccountId {
+		let bank = AccountId::from(sp_io::crypto::sr25519_generate(FX_KEY, None));
+		verified_in(&bank, tokenize_primitives::Jurisdiction(*b"DE"), &[Role::Bank]);
+		bank
+	}
+
+	fn sign(lp: &AccountId, message: &[u8]) -> crate::Signature {
+		let public = sp_core::sr25519::Public::from_raw(*<AccountId as AsRef<[u8; 32]>>::as_ref(lp));
+		let signature = sp_io::crypto::sr25519_sign(FX_KEY, &public, message);
+		crate::Signature::Sr25519(signature.unwrap_or_else(|| sp_core::sr25519::Signature::from_raw([0; 64])))
 	}
 }
+
+/// The second asset of the FX benchmark and the key type of its provider.
+const BENCH_FX_ASSET: AssetId = 0xBE10;
+const FX_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"fxlp");

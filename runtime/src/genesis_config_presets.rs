@@ -174,7 +174,7 @@ pub fn development_config_genesis() -> serde_json::Value {
 						&bob,
 						DE,
 						InvestorCategory::EligibleCounterparty,
-						vec![Role::Bank, Role::MintOperator],
+						vec![Role::Bank, Role::MintOperator, Role::LiquidityProvider],
 						Some(b"529900DEVALICE000001"),
 					),
 					ALICE_BANK_BIC,

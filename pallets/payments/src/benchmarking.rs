@@ -134,6 +134,72 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn pay_with_fx() -> Result<(), BenchmarkError> {
+		use codec::Encode;
+		let payer: T::AccountId = account("sender", 0, 0);
+		let recipient = recipient::<T>();
+		let (source_asset, amount) = T::BenchmarkHelper::payment_route(&payer, &recipient, 1_000_000u32.into());
+		let (lp, target_asset) = T::BenchmarkHelper::liquidity_provider(1_000_000u32.into());
+		let now = frame_system::Pallet::<T>::block_number();
+		let later = now.saturating_add(10u32.into());
+		let quote = FxQuote {
+			quote_id: H256::repeat_byte(7),
+			lp: lp.clone(),
+			source_asset,
+			target_asset,
+			rate: sp_runtime::FixedU128::from_rational(9, 10),
+			max_source_amount: amount,
+			expires_at: later,
+			genesis_hash: frame_system::Pallet::<T>::block_hash(frame_system::pallet_prelude::BlockNumberFor::<T>::from(0u32)),
+		};
+		let signature = T::BenchmarkHelper::sign(&lp, &quote.encode());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(payer), quote, signature, recipient, amount, 1u32.into(), later);
+
+		assert!(FxSettlements::<T>::contains_key(&lp, H256::repeat_byte(7)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn open_fiat_leg() -> Result<(), BenchmarkError> {
+		let tx_id = initiated::<T>(0, &recipient::<T>())?;
+		let bank = T::BenchmarkHelper::signing_bank();
+		let sending_bank: T::AccountId = account("sending-bank", 0, 0);
+		T::BenchmarkHelper::make_verified(&sending_bank, &[Role::Bank]);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(sending_bank), tx_id, bank);
+
+		assert!(PaymentRecords::<T>::get(tx_id).is_some_and(|p| p.status == PaymentStatus::FiatPending));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn submit_fiat_receipt() -> Result<(), BenchmarkError> {
+		use codec::Encode;
+		let tx_id = initiated::<T>(0, &recipient::<T>())?;
+		let bank = T::BenchmarkHelper::signing_bank();
+		let sender: T::AccountId = account("sender", 0, 0);
+		Pallet::<T>::do_open_fiat_leg(sender, tx_id, bank.clone()).map_err(stop("fiat leg refused"))?;
+		let receipt = FiatReceipt {
+			receipt_id: H256::repeat_byte(9),
+			tx_id,
+			genesis_hash: frame_system::Pallet::<T>::block_hash(frame_system::pallet_prelude::BlockNumberFor::<T>::from(0u32)),
+			expires_at: frame_system::Pallet::<T>::block_number().saturating_add(10u32.into()),
+			outcome: FiatOutcome::Confirmed,
+		};
+		let signature = T::BenchmarkHelper::sign(&bank, &receipt.encode());
+		let anyone: T::AccountId = account("anyone", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(anyone), receipt, signature);
+
+		assert!(PaymentRecords::<T>::get(tx_id).is_some_and(|p| p.status == PaymentStatus::FiatConfirmed));
+		Ok(())
+	}
+
+	#[benchmark]
 	fn set_rail_settings() -> Result<(), BenchmarkError> {
 		let origin = T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let timeout = T::MaxPaymentTimeout::get();

@@ -12,7 +12,7 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
-use sp_runtime::traits::{CheckedAdd, Saturating, Zero};
+use sp_runtime::traits::{CheckedAdd, Saturating, Verify, Zero};
 use tokenize_primitives::{Breaker, Compliance, ComplianceTransfer, CorridorValidator, OperationKind, Role};
 
 impl<T: Config> Pallet<T> {
@@ -63,6 +63,7 @@ impl<T: Config> Pallet<T> {
 			travel_rule_hash: None,
 			challenge: None,
 			status: PaymentStatus::Initiated,
+			fiat_bank: None,
 		};
 		PaymentRecords::<T>::insert(tx_id, payment);
 		PaymentNonces::<T>::insert(&sender, next_nonce);
@@ -276,6 +277,121 @@ impl<T: Config> Pallet<T> {
 			*open = (left > 0).then_some(left);
 		});
 		PaymentRecords::<T>::insert(tx_id, payment);
+	}
+
+	// ---- fiat leg ---------------------------------------------------------------
+
+	pub(crate) fn do_open_fiat_leg(who: T::AccountId, tx_id: TxId, bank: T::AccountId) -> DispatchResult {
+		Self::mutate_unsettled(tx_id, |payment| {
+			ensure!(
+				who == payment.sender || Self::is_bank_of(&who, &payment.sender),
+				Error::<T>::NotSenderOrSendingBank
+			);
+			ensure!(payment.status == PaymentStatus::Initiated, Error::<T>::FiatLegExists);
+			ensure!(Self::is_bank_of(&bank, &payment.recipient), Error::<T>::NotRecipientBank);
+			payment.status = PaymentStatus::FiatPending;
+			payment.fiat_bank = Some(bank.clone());
+			Ok(())
+		})?;
+		Self::deposit_event(Event::FiatLegOpened { tx_id, receiving_bank: bank });
+		Ok(())
+	}
+
+	/// The receipt's chain and expiry, then the payment's state, then the
+	/// bank's signature and the receipt's single use.
+	pub(crate) fn do_submit_fiat_receipt(receipt: FiatReceiptOf<T>, signature: T::OffchainSignature) -> DispatchResult {
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		ensure!(receipt.genesis_hash == genesis, Error::<T>::WrongChain);
+		ensure!(Self::now() <= receipt.expires_at, Error::<T>::ReceiptExpired);
+		let tx_id = receipt.tx_id;
+		Self::mutate_unsettled(tx_id, |payment| {
+			let bank = match (payment.status, &payment.fiat_bank) {
+				(PaymentStatus::FiatPending, Some(bank)) => bank.clone(),
+				(PaymentStatus::FiatConfirmed | PaymentStatus::FiatFailed, _) => Err(Error::<T>::FiatLegSettled)?,
+				_ => Err(Error::<T>::NoFiatLeg)?,
+			};
+			ensure!(signature.verify(&receipt.encode()[..], &bank), Error::<T>::BadReceiptSignature);
+			ensure!(!UsedReceipts::<T>::contains_key(&bank, receipt.receipt_id), Error::<T>::ReceiptUsed);
+			UsedReceipts::<T>::insert(&bank, receipt.receipt_id, tx_id);
+			payment.status = match receipt.outcome {
+				FiatOutcome::Confirmed => PaymentStatus::FiatConfirmed,
+				FiatOutcome::Failed => PaymentStatus::FiatFailed,
+			};
+			Ok(())
+		})?;
+		let receipt_id = receipt.receipt_id;
+		Self::deposit_event(match receipt.outcome {
+			FiatOutcome::Confirmed => Event::FiatLegConfirmed { tx_id, receipt_id },
+			FiatOutcome::Failed => Event::FiatLegFailed { tx_id, receipt_id },
+		});
+		Ok(())
+	}
+
+	// ---- payment versus payment ----------------------------------------------
+
+	/// The quote's checks first (chain, signature, expiry, replay, role,
+	/// amounts), then the parties' corridor and throttle, then both legs.
+	pub(crate) fn do_pay_with_fx(
+		payer: T::AccountId,
+		quote: FxQuoteOf<T>,
+		signature: T::OffchainSignature,
+		recipient: T::AccountId,
+		source_amount: T::Balance,
+		min_out: T::Balance,
+		deadline: BlockNumberFor<T>,
+	) -> DispatchResult {
+		let now = Self::now();
+		ensure!(payer != recipient, Error::<T>::SelfPayment);
+		ensure!(now <= deadline, Error::<T>::DeadlinePassed);
+		let genesis = frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero());
+		ensure!(quote.genesis_hash == genesis, Error::<T>::WrongChain);
+		ensure!(signature.verify(&quote.encode()[..], &quote.lp), Error::<T>::BadQuoteSignature);
+		ensure!(now <= quote.expires_at, Error::<T>::QuoteExpired);
+		ensure!(!FxSettlements::<T>::contains_key(&quote.lp, quote.quote_id), Error::<T>::QuoteUsed);
+		ensure!(T::Compliance::has_role(&quote.lp, Role::LiquidityProvider), Error::<T>::NotLiquidityProvider);
+		ensure!(quote.source_asset != quote.target_asset, Error::<T>::SameAsset);
+		ensure!(!source_amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(source_amount <= quote.max_source_amount, Error::<T>::AboveQuoteMaximum);
+		for asset in [quote.source_asset, quote.target_asset] {
+			ensure!(SettlementCurrencies::<T>::contains_key(asset), Error::<T>::NoSettlementCurrency);
+		}
+		let target_amount = Self::convert(quote.rate, source_amount)?;
+		ensure!(!target_amount.is_zero() && target_amount >= min_out, Error::<T>::Slippage);
+		T::Corridors::record(&payer, &recipient, &quote.source_asset, source_amount)?;
+		T::Breaker::note_operation(OperationKind::Payment, &quote.source_asset, &payer, source_amount)
+			.map_err(Self::breaker_error)?;
+		T::Assets::transfer(&quote.source_asset, &payer, &quote.lp, source_amount)?;
+		T::Assets::transfer(&quote.target_asset, &quote.lp, &recipient, target_amount)?;
+		let settlement = FxSettlement {
+			payer: payer.clone(),
+			recipient: recipient.clone(),
+			source_asset: quote.source_asset,
+			source_amount,
+			target_asset: quote.target_asset,
+			target_amount,
+			at: now,
+		};
+		FxSettlements::<T>::insert(&quote.lp, quote.quote_id, settlement);
+		Self::deposit_event(Event::FxPaymentSettled {
+			quote_id: quote.quote_id,
+			lp: quote.lp,
+			payer,
+			recipient,
+			source_asset: quote.source_asset,
+			source_amount,
+			target_asset: quote.target_asset,
+			target_amount,
+		});
+		Ok(())
+	}
+
+	/// `floor(amount × rate)`: the provider never pays a fraction of a unit
+	/// more than its rate gives.
+	pub fn convert(rate: sp_runtime::FixedU128, amount: T::Balance) -> Result<T::Balance, DispatchError> {
+		use sp_runtime::{traits::UniqueSaturatedInto, FixedPointNumber};
+		let units: u128 = amount.unique_saturated_into();
+		let converted = rate.checked_mul_int(units).ok_or(Error::<T>::ConversionOverflow)?;
+		T::Balance::try_from(converted).map_err(|_| Error::<T>::ConversionOverflow.into())
 	}
 
 	// ---- governance ---------------------------------------------------------

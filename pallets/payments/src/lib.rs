@@ -55,6 +55,29 @@
 //!    overweight task). A refund lifts the hold and gives the corridor's
 //!    volume back (on the day it was counted).
 //!
+//! ## Fiat leg
+//!
+//! A payment may carry an off-chain (fiat) leg: [`Pallet::open_fiat_leg`]
+//! names the receiving bank, and only that bank's signed receipt (unique
+//! receipt id, bound to the txId, this chain and an expiry) moves it on,
+//! through [`Pallet::submit_fiat_receipt`]. The states move only along
+//! `Initiated → FiatPending → FiatConfirmed → Released` or `FiatPending →
+//! FiatFailed → Refunded` (and any unsettled state → `Refunded`); every
+//! other step is refused by name (`FiatLegExists`, `NoFiatLeg`,
+//! `FiatLegSettled`, `FiatLegNotConfirmed`).
+//!
+//! ## Payment versus payment (FX)
+//!
+//! [`Pallet::pay_with_fx`] pays a recipient in another currency at a
+//! liquidity provider's firm quote, signed off chain: {quote id, source and
+//! target asset, rate, maximum source amount, expiry block, this chain's
+//! genesis hash, provider}. Both legs (payer → provider in the source asset,
+//! provider → recipient in the target asset) are compliant transfers in one
+//! transaction: both happen or neither. A quote is taken once
+//! ([`FxSettlements`]), never after its expiry or the payer's deadline,
+//! never on another chain, never below the payer's `min_out`; the target
+//! amount is rounded down, so rounding never costs the provider.
+//!
 //! A payment is released or refunded exactly once (`PaymentSettled`
 //! otherwise); the held amount of every (asset, sender) equals the sum of
 //! that sender's unsettled payments of the asset (`do_try_state`).
@@ -81,6 +104,9 @@
 //! | [`Pallet::refund_expired`] | anyone, once the payment expired | `PaymentRefunded` |
 //! | [`Pallet::set_settlement_currency`] | `AdminOrigin` (governance council) | `SettlementCurrencySet` |
 //! | [`Pallet::set_rail_settings`] | `AdminOrigin` (governance council) | `RailSettingsSet` |
+//! | [`Pallet::pay_with_fx`] | a verified payer, with a liquidity provider's signed quote | `FxPaymentSettled` |
+//! | [`Pallet::open_fiat_leg`] | the sender or its bank | `FiatLegOpened` |
+//! | [`Pallet::submit_fiat_receipt`] | anyone, with the receiving bank's signed receipt | `FiatLegConfirmed` / `FiatLegFailed` |
 //!
 //! compliant-assets emits `ForceMoved` for every release.
 //!
@@ -113,7 +139,7 @@ pub use weights::WeightInfo;
 
 /// What the benchmarks need from the runtime.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
+pub trait BenchmarkHelper<AccountId, AssetId, Balance, Signature> {
 	/// A permissioned asset with a settlement currency, a corridor from the
 	/// sender's jurisdiction to the recipient's that settles it, and
 	/// verified `sender` (funded with `funds`) and `recipient` in those
@@ -123,6 +149,15 @@ pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
 	/// Gives `who` a verified identity holding `roles`, with the BIC of the
 	/// sender's bank.
 	fn make_verified(who: &AccountId, roles: &[tokenize_primitives::Role]);
+	/// A liquidity provider (LiquidityProvider role, its key held by the
+	/// helper) holding `funds` of a second settleable asset, which it
+	/// returns with the provider.
+	fn liquidity_provider(funds: Balance) -> (AccountId, AssetId);
+	/// A bank (Bank role, its key held by the helper) with the BIC the
+	/// helper gives every identity: the parties' bank.
+	fn signing_bank() -> AccountId;
+	/// `lp`'s signature over `message`.
+	fn sign(lp: &AccountId, message: &[u8]) -> Signature;
 }
 
 #[frame_support::pallet]
@@ -132,11 +167,28 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits::tokens::Balance as BalanceTrait};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::traits::MaybeSerializeDeserialize;
+	use sp_runtime::traits::{IdentifyAccount, MaybeSerializeDeserialize, Verify};
 	use tokenize_primitives::{Breaker, Compliance, ComplianceTransfer, CorridorValidator};
 
 	/// A payment as stored.
 	pub type PaymentOf<T> = Payment<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+	>;
+	/// An FX quote as a call carries it.
+	pub type FxQuoteOf<T> = FxQuote<
+		<T as frame_system::Config>::AccountId,
+		<T as Config>::AssetId,
+		<T as Config>::Balance,
+		BlockNumberFor<T>,
+		<T as frame_system::Config>::Hash,
+	>;
+	/// A fiat-leg receipt as a call carries it.
+	pub type FiatReceiptOf<T> = FiatReceipt<<T as frame_system::Config>::Hash, BlockNumberFor<T>>;
+	/// A taken quote as stored.
+	pub type FxSettlementOf<T> = FxSettlement<
 		<T as frame_system::Config>::AccountId,
 		<T as Config>::AssetId,
 		<T as Config>::Balance,
@@ -176,6 +228,11 @@ pub mod pallet {
 		/// The settlement committee (3-of-5): releases, resolves challenges,
 		/// cancels.
 		type SettlementOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
+		/// The signature a liquidity provider puts on its quotes and a
+		/// receiving bank on its fiat-leg receipts (made off chain).
+		type OffchainSignature: Verify<Signer = Self::OffchainSigner> + Parameter;
+		/// The key behind such a signature, as an account.
+		type OffchainSigner: IdentifyAccount<AccountId = Self::AccountId>;
 		/// Sets an asset's settlement currency (the governance council).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Blocks after the initiation during which a challenge is accepted,
@@ -200,7 +257,7 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 		/// Sets up assets, corridors and identities for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetId, Self::Balance, Self::OffchainSignature>;
 	}
 
 	/// Every payment, by txId.
@@ -220,6 +277,17 @@ pub mod pallet {
 	/// Per sender, its unsettled payments (bounded by `MaxOpenPayments`).
 	#[pallet::storage]
 	pub type OpenPayments<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+
+	/// Every FX quote taken, by provider and quote id: a quote is taken once.
+	#[pallet::storage]
+	pub type FxSettlements<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, H256, FxSettlementOf<T>, OptionQuery>;
+
+	/// Every fiat-leg receipt used, by bank and receipt id, with its payment:
+	/// a receipt settles one leg once.
+	#[pallet::storage]
+	pub type UsedReceipts<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Blake2_128Concat, H256, TxId, OptionQuery>;
 
 	/// The challenge window and timeout governance set (`None`: the
 	/// runtime's defaults).
@@ -294,6 +362,26 @@ pub mod pallet {
 		/// Governance set (or, with `None`, removed) an asset's settlement
 		/// currency.
 		SettlementCurrencySet { asset: T::AssetId, currency: Option<SettlementCurrency> },
+		/// The payment carries an off-chain (fiat) leg that `receiving_bank`'s
+		/// receipt settles; it is `FiatPending`.
+		FiatLegOpened { tx_id: TxId, receiving_bank: T::AccountId },
+		/// The receiving bank's receipt confirmed the fiat leg.
+		FiatLegConfirmed { tx_id: TxId, receipt_id: H256 },
+		/// The receiving bank's receipt reported the fiat leg failed.
+		FiatLegFailed { tx_id: TxId, receipt_id: H256 },
+		/// A payment against the provider's quote settled both legs at once:
+		/// `source_amount` from the payer to the provider, `target_amount`
+		/// from the provider to the recipient.
+		FxPaymentSettled {
+			quote_id: H256,
+			lp: T::AccountId,
+			payer: T::AccountId,
+			recipient: T::AccountId,
+			source_asset: T::AssetId,
+			source_amount: T::Balance,
+			target_asset: T::AssetId,
+			target_amount: T::Balance,
+		},
 		/// Governance set (or, with `None`, reset to the defaults) the
 		/// challenge window and timeout of payments initiated from now on.
 		RailSettingsSet { settings: Option<RailSettings<BlockNumberFor<T>>> },
@@ -359,6 +447,42 @@ pub mod pallet {
 		/// A challenge window of zero, longer than the timeout, or a timeout
 		/// above `MaxPaymentTimeout`.
 		InvalidSettings,
+		/// The payer's deadline block has passed.
+		DeadlinePassed,
+		/// The quote names another chain's genesis hash.
+		WrongChain,
+		/// The signature is not the quote provider's over this quote.
+		BadQuoteSignature,
+		/// The quote's expiry block has passed.
+		QuoteExpired,
+		/// The quote was taken already: each quote is taken once.
+		QuoteUsed,
+		/// The quote's signer does not hold the LiquidityProvider role (or
+		/// lost it).
+		NotLiquidityProvider,
+		/// The quote converts an asset into itself.
+		SameAsset,
+		/// The amount exceeds the quote's maximum.
+		AboveQuoteMaximum,
+		/// At the quoted rate the recipient would receive less than `min_out`.
+		Slippage,
+		/// The converted amount overflows.
+		ConversionOverflow,
+		/// The receiving bank named is not a Bank whose BIC is the
+		/// recipient's bank.
+		NotRecipientBank,
+		/// The payment already has a fiat leg (pending, confirmed or failed).
+		FiatLegExists,
+		/// The payment has no fiat leg to settle.
+		NoFiatLeg,
+		/// The payment's fiat leg is already confirmed or failed.
+		FiatLegSettled,
+		/// The receipt's expiry block has passed.
+		ReceiptExpired,
+		/// The receipt was used already.
+		ReceiptUsed,
+		/// The signature is not the receiving bank's over this receipt.
+		BadReceiptSignature,
 	}
 
 	#[pallet::hooks]
@@ -492,6 +616,65 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AdminOrigin::ensure_origin(origin)?;
 			Self::do_set_settlement_currency(asset, currency)
+		}
+
+		/// Pay `recipient` in the quote's target asset at a liquidity
+		/// provider's signed rate (payment versus payment): in one transaction
+		/// `source_amount` goes from the caller to the provider and
+		/// `floor(source_amount × rate)` (at least `min_out`) from the
+		/// provider to the recipient, each a compliant transfer; both or
+		/// neither. The quote must be signed by a LiquidityProvider over its
+		/// encoding, name this chain's genesis hash, be unexpired and untaken;
+		/// the call must land by `deadline`; the corridor between the payer
+		/// and the recipient is validated and counted, and the payment
+		/// throttle applies.
+		///
+		/// Origin: a verified payer. Emits `FxPaymentSettled` (and
+		/// compliant-assets' `Transferred` for each leg).
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::pay_with_fx())]
+		pub fn pay_with_fx(
+			origin: OriginFor<T>,
+			quote: FxQuoteOf<T>,
+			signature: T::OffchainSignature,
+			recipient: T::AccountId,
+			source_amount: T::Balance,
+			min_out: T::Balance,
+			deadline: BlockNumberFor<T>,
+		) -> DispatchResult {
+			let payer = ensure_signed(origin)?;
+			Self::do_pay_with_fx(payer, quote, signature, recipient, source_amount, min_out, deadline)
+		}
+
+		/// Give the payment an off-chain (fiat) leg that `receiving_bank` (a
+		/// Bank whose BIC is the recipient's bank) confirms with a signed
+		/// receipt: `Initiated` → `FiatPending`. Until the receipt confirms
+		/// it, the committee cannot release the payment.
+		///
+		/// Origin: the sender or its bank. Emits `FiatLegOpened`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::open_fiat_leg())]
+		pub fn open_fiat_leg(origin: OriginFor<T>, tx_id: TxId, receiving_bank: T::AccountId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_open_fiat_leg(who, tx_id, receiving_bank)
+		}
+
+		/// Settle a payment's fiat leg with the receiving bank's signed
+		/// receipt: `FiatPending` → `FiatConfirmed` (the committee may then
+		/// release) or `FiatFailed` (only a refund remains). The receipt names
+		/// the payment, this chain and an expiry, and is used once.
+		///
+		/// Origin: any signed account (the receipt is the authority). Emits
+		/// `FiatLegConfirmed` or `FiatLegFailed`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::submit_fiat_receipt())]
+		pub fn submit_fiat_receipt(
+			origin: OriginFor<T>,
+			receipt: FiatReceiptOf<T>,
+			signature: T::OffchainSignature,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_submit_fiat_receipt(receipt, signature)
 		}
 
 		/// Set the challenge window and the timeout of payments initiated

@@ -53,6 +53,8 @@ impl pallet_payments::Config for Test {
 	type Assets = MockLedger;
 	type Corridors = MockCorridors;
 	type Breaker = MockBreaker;
+	type OffchainSignature = sp_runtime::testing::TestSignature;
+	type OffchainSigner = sp_runtime::testing::UintAuthorityId;
 	type SettlementOrigin = EnsureSignedBy<Committee, u64>;
 	type AdminOrigin = EnsureSignedBy<Admin, u64>;
 	type ChallengeWindow = frame_support::traits::ConstU64<CHALLENGE_WINDOW>;
@@ -82,6 +84,8 @@ pub const COBA: u64 = 20;
 /// A bank of neither party.
 pub const BNP: u64 = 30;
 pub const OFFICER: u64 = 40;
+/// A liquidity provider (LiquidityProvider role) in DE.
+pub const LP: u64 = 50;
 /// Has no identity.
 pub const NOBODY: u64 = 99;
 
@@ -102,6 +106,35 @@ pub const FUNDS: u64 = 10_000;
 pub const DAILY_LIMIT: u64 = 5_000;
 /// The corridors' largest single payment.
 pub const MAX_PAYMENT: u64 = 3_000;
+
+/// The genesis hash the mock chain reports.
+pub const GENESIS: sp_core::H256 = sp_core::H256::repeat_byte(0x47);
+
+/// A quote of `LP` converting USDC into EURC at `rate`, for at most
+/// `MAX_PAYMENT` USDC, valid until block 20, for this chain.
+pub fn quote(id: u8, rate: sp_runtime::FixedU128) -> crate::FxQuoteOf<Test> {
+	crate::FxQuote {
+		quote_id: sp_core::H256::repeat_byte(id),
+		lp: LP,
+		source_asset: USDC,
+		target_asset: EURC,
+		rate,
+		max_source_amount: MAX_PAYMENT,
+		expires_at: 20,
+		genesis_hash: GENESIS,
+	}
+}
+
+/// `who`'s signature over the quote's encoding.
+pub fn signed_by(who: u64, quote: &crate::FxQuoteOf<Test>) -> sp_runtime::testing::TestSignature {
+	sp_runtime::testing::TestSignature(who, codec::Encode::encode(quote))
+}
+
+/// Alice pays Bob `amount` USDC as EURC at `quote`, signed by its provider.
+pub fn pay_fx(quote: crate::FxQuoteOf<Test>, amount: u64, min_out: u64) -> DispatchResult {
+	let signature = signed_by(quote.lp, &quote);
+	Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), quote, signature, BOB, amount, min_out, 20)
+}
 
 pub fn usd() -> SettlementCurrency {
 	SettlementCurrency { code: *b"USD", decimals: 6 }
@@ -350,7 +383,7 @@ impl Breaker<u32, u64, u64> for MockBreaker {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
+impl crate::BenchmarkHelper<u64, u32, u64, sp_runtime::testing::TestSignature> for MockBenchmarkHelper {
 	fn payment_route(sender: &u64, recipient: &u64, funds: u64) -> (u32, u64) {
 		set_identity(*sender, US, Some(CHASE_BIC), &[]);
 		set_identity(*recipient, DE, Some(COBA_BIC), &[]);
@@ -358,10 +391,21 @@ impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
 		crate::SettlementCurrencies::<Test>::insert(USDC, usd());
 		// Room for a full batch of maximum payments.
 		update(VOLUMES, |v: &mut BTreeMap<(Jurisdiction, Jurisdiction, u64), u64>| v.clear());
-		(USDC, 1)
+		(USDC, 1_000)
 	}
 	fn make_verified(who: &u64, roles: &[Role]) {
 		set_identity(*who, US, Some(CHASE_BIC), roles);
+	}
+	fn liquidity_provider(funds: u64) -> (u64, u32) {
+		set_balance(EURC, LP, funds);
+		(LP, EURC)
+	}
+	/// Bob's bank: the recipient's bank in every payment route.
+	fn signing_bank() -> u64 {
+		COBA
+	}
+	fn sign(lp: &u64, message: &[u8]) -> sp_runtime::testing::TestSignature {
+		sp_runtime::testing::TestSignature(*lp, message.to_vec())
 	}
 }
 
@@ -385,7 +429,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		set_identity(COBA, DE, Some(COBA_BIC), &[Role::Bank]);
 		set_identity(BNP, FR, Some(BNP_BIC), &[Role::Bank]);
 		set_identity(OFFICER, DE, None, &[Role::ComplianceOfficer]);
-		for who in [ALICE, DAVE, BOB] {
+		set_identity(LP, DE, None, &[Role::LiquidityProvider]);
+		frame_system::BlockHash::<Test>::insert(0, GENESIS);
+		for who in [ALICE, DAVE, BOB, LP] {
 			for asset in [USDC, EURC, SHARES] {
 				set_balance(asset, who, FUNDS);
 			}

@@ -402,6 +402,179 @@ fn governance_sets_the_window_and_timeout_of_new_payments_only() {
 	});
 }
 
+// ---- fiat leg -------------------------------------------------------------------
+
+fn receipt(n: u8, tx_id: TxId, outcome: FiatOutcome) -> FiatReceiptOf<Test> {
+	FiatReceipt { receipt_id: H256::repeat_byte(n), tx_id, genesis_hash: GENESIS, expires_at: 20, outcome }
+}
+
+fn submit(receipt: FiatReceiptOf<Test>, signer: u64) -> sp_runtime::DispatchResult {
+	let signature = sp_runtime::testing::TestSignature(signer, codec::Encode::encode(&receipt));
+	Payments::submit_fiat_receipt(RuntimeOrigin::signed(NOBODY), receipt, signature)
+}
+
+fn open_leg(tx_id: TxId) -> sp_runtime::DispatchResult {
+	Payments::open_fiat_leg(RuntimeOrigin::signed(CHASE), tx_id, COBA)
+}
+
+#[test]
+fn a_fiat_leg_moves_only_initiated_pending_confirmed_released() {
+	new_test_ext().execute_with(|| {
+		let tx_id = pay(1_000).expect("initiated");
+		// No receipt settles a payment without a fiat leg.
+		assert_noop!(submit(receipt(1, tx_id, FiatOutcome::Confirmed), COBA), Error::<Test>::NoFiatLeg);
+		// Only the sender or its bank opens one, naming the recipient's bank.
+		assert_noop!(Payments::open_fiat_leg(RuntimeOrigin::signed(BOB), tx_id, COBA), Error::<Test>::NotSenderOrSendingBank);
+		assert_noop!(Payments::open_fiat_leg(RuntimeOrigin::signed(ALICE), tx_id, BNP), Error::<Test>::NotRecipientBank);
+		assert_ok!(open_leg(tx_id));
+		assert_eq!(events().last(), Some(&Event::FiatLegOpened { tx_id, receiving_bank: COBA }));
+		assert_noop!(open_leg(tx_id), Error::<Test>::FiatLegExists);
+		// Pending: the committee cannot release it.
+		System::reset_events();
+		assert_ok!(confirm(&[tx_id]));
+		assert_eq!(events(), [Event::SettlementWithheld { tx_id, reason: WithholdReason::FiatLegNotConfirmed }]);
+		// Only the named bank's receipt, for this chain, unexpired, once.
+		assert_noop!(submit(receipt(1, tx_id, FiatOutcome::Confirmed), CHASE), Error::<Test>::BadReceiptSignature);
+		let mut foreign = receipt(1, tx_id, FiatOutcome::Confirmed);
+		foreign.genesis_hash = H256::repeat_byte(1);
+		assert_noop!(submit(foreign, COBA), Error::<Test>::WrongChain);
+		assert_ok!(submit(receipt(1, tx_id, FiatOutcome::Confirmed), COBA));
+		assert_eq!(payment(tx_id).status, PaymentStatus::FiatConfirmed);
+		assert_noop!(submit(receipt(2, tx_id, FiatOutcome::Failed), COBA), Error::<Test>::FiatLegSettled);
+		assert_ok!(confirm(&[tx_id]));
+		assert_eq!(payment(tx_id).status, PaymentStatus::Released { at: 1 });
+		// A used receipt id is refused for another payment too.
+		let other = pay(10).expect("initiated");
+		assert_ok!(open_leg(other));
+		let mut reused = receipt(1, other, FiatOutcome::Confirmed);
+		reused.receipt_id = H256::repeat_byte(1);
+		assert_noop!(submit(reused, COBA), Error::<Test>::ReceiptUsed);
+		run_to(21);
+		assert_noop!(submit(receipt(3, other, FiatOutcome::Confirmed), COBA), Error::<Test>::ReceiptExpired);
+	});
+}
+
+#[test]
+fn a_failed_fiat_leg_only_refunds() {
+	new_test_ext().execute_with(|| {
+		let tx_id = pay(1_000).expect("initiated");
+		assert_ok!(open_leg(tx_id));
+		assert_ok!(submit(receipt(1, tx_id, FiatOutcome::Failed), COBA));
+		assert_eq!(payment(tx_id).status, PaymentStatus::FiatFailed);
+		System::reset_events();
+		assert_ok!(confirm(&[tx_id]));
+		assert_eq!(events(), [Event::SettlementWithheld { tx_id, reason: WithholdReason::FiatLegNotConfirmed }]);
+		assert_ok!(Payments::challenge(RuntimeOrigin::signed(OFFICER), tx_id, hash(1)));
+		assert_noop!(
+			Payments::resolve_challenge(committee(), tx_id, ChallengeOutcome::Release),
+			Error::<Test>::FiatLegNotConfirmed
+		);
+		assert_ok!(Payments::cancel_payment(committee(), tx_id));
+		assert_eq!(payment(tx_id).status, PaymentStatus::Refunded { at: 1, reason: RefundReason::Cancelled });
+		assert_eq!(alice(), (FUNDS, 0));
+	});
+}
+
+// ---- payment versus payment ---------------------------------------------------
+
+fn rate(numerator: u128, denominator: u128) -> sp_runtime::FixedU128 {
+	sp_runtime::FixedU128::from_rational(numerator, denominator)
+}
+
+#[test]
+fn an_fx_payment_moves_both_legs_at_the_quoted_rate_rounded_down() {
+	new_test_ext().execute_with(|| {
+		// 1 000 USDC at 0.92 EURC per USDC.
+		assert_ok!(pay_fx(quote(1, rate(92, 100)), 1_000, 920));
+		assert_eq!((balance(USDC, ALICE), balance(USDC, LP)), (FUNDS - 1_000, FUNDS + 1_000));
+		assert_eq!((balance(EURC, LP), balance(EURC, BOB)), (FUNDS - 920, FUNDS + 920));
+		assert_eq!(
+			events().last(),
+			Some(&Event::FxPaymentSettled {
+				quote_id: H256::repeat_byte(1),
+				lp: LP,
+				payer: ALICE,
+				recipient: BOB,
+				source_asset: USDC,
+				source_amount: 1_000,
+				target_asset: EURC,
+				target_amount: 920,
+			})
+		);
+		assert_eq!(FxSettlements::<Test>::get(LP, H256::repeat_byte(1)).map(|s| s.target_amount), Some(920));
+		// A third of a unit is never paid: 100 at 1/3 gives 33.
+		assert_ok!(pay_fx(quote(2, rate(1, 3)), 100, 33));
+		assert_eq!(balance(EURC, BOB), FUNDS + 920 + 33);
+		// The corridor counted both payments in the source asset.
+		assert_eq!(volume(US, DE, 0), 1_100);
+	});
+}
+
+#[test]
+fn a_quote_is_refused_by_name_when_stale_replayed_foreign_forged_or_beyond_its_terms() {
+	new_test_ext().execute_with(|| {
+		let fair = || quote(1, rate(92, 100));
+		assert_noop!(pay_fx(fair(), 1_000, 921), Error::<Test>::Slippage);
+		assert_noop!(pay_fx(fair(), MAX_PAYMENT + 1, 0), Error::<Test>::AboveQuoteMaximum);
+		assert_noop!(pay_fx(fair(), 0, 0), Error::<Test>::ZeroAmount);
+		let mut foreign = fair();
+		foreign.genesis_hash = H256::repeat_byte(1);
+		assert_noop!(pay_fx(foreign, 1_000, 0), Error::<Test>::WrongChain);
+		// Signed by somebody else, or altered after signing.
+		let forged = signed_by(ALICE, &fair());
+		assert_noop!(
+			Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), fair(), forged, BOB, 1_000, 0, 20),
+			Error::<Test>::BadQuoteSignature
+		);
+		let mut better = fair();
+		let signature = signed_by(LP, &better);
+		better.rate = rate(2, 1);
+		assert_noop!(
+			Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), better, signature, BOB, 1_000, 0, 20),
+			Error::<Test>::BadQuoteSignature
+		);
+		let mut same = fair();
+		same.target_asset = USDC;
+		assert_noop!(pay_fx(same, 1_000, 0), Error::<Test>::SameAsset);
+		let mut shares = fair();
+		shares.target_asset = SHARES;
+		assert_noop!(pay_fx(shares, 1_000, 0), Error::<Test>::NoSettlementCurrency);
+		// A provider that lost its role quotes nothing.
+		set_failure(LP, Some(ComplianceFailure::Sanctioned));
+		assert_noop!(pay_fx(fair(), 1_000, 0), Error::<Test>::NotLiquidityProvider);
+		set_failure(LP, None);
+		// Taken once.
+		assert_ok!(pay_fx(fair(), 1_000, 920));
+		assert_noop!(pay_fx(fair(), 1_000, 920), Error::<Test>::QuoteUsed);
+		// After its expiry block, and after the payer's deadline.
+		run_to(21);
+		assert_noop!(pay_fx(quote(2, rate(92, 100)), 1_000, 0), Error::<Test>::DeadlinePassed);
+		let late = quote(3, rate(92, 100));
+		let signature = signed_by(LP, &late);
+		assert_noop!(
+			Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), late, signature, BOB, 1_000, 0, 30),
+			Error::<Test>::QuoteExpired
+		);
+	});
+}
+
+#[test]
+fn an_fx_leg_refused_refuses_both() {
+	new_test_ext().execute_with(|| {
+		// The provider cannot deliver: nothing moves, the quote stays untaken.
+		set_balance(EURC, LP, 10);
+		assert_noop!(pay_fx(quote(1, rate(92, 100)), 1_000, 0), refusal("InsufficientSpendableBalance"));
+		// The recipient may not receive: neither leg happens.
+		set_balance(EURC, LP, FUNDS);
+		set_failure(BOB, Some(ComplianceFailure::Sanctioned));
+		assert_noop!(pay_fx(quote(1, rate(92, 100)), 1_000, 0), refusal("ReceiverNotCompliant"));
+		set_failure(BOB, None);
+		assert_noop!(pay_fx(quote(1, rate(92, 100)), DAILY_LIMIT, 0), Error::<Test>::AboveQuoteMaximum);
+		set_breaker(Some(BreakerRefusal::Throttled));
+		assert_noop!(pay_fx(quote(1, rate(92, 100)), 1_000, 0), Error::<Test>::PaymentThrottled);
+	});
+}
+
 #[test]
 fn each_privileged_call_refuses_every_other_role() {
 	new_test_ext().execute_with(|| {
@@ -452,6 +625,10 @@ mod properties {
 		Expire { pick: usize },
 		Sanction { who: usize, on: bool },
 		Advance { blocks: u64 },
+		/// A fresh quote of `LP` at `percent` / 100 EURC per USDC.
+		Fx { from: usize, to: usize, amount: u64, percent: u128 },
+		/// A quote taken before, offered again.
+		FxReplay { pick: usize },
 	}
 
 	const PARTIES: [u64; 3] = [ALICE, DAVE, BOB];
@@ -467,6 +644,9 @@ mod properties {
 			1 => any::<usize>().prop_map(|pick| Op::Expire { pick }),
 			1 => (0..3usize, any::<bool>()).prop_map(|(who, on)| Op::Sanction { who, on }),
 			1 => (1..60u64).prop_map(|blocks| Op::Advance { blocks }),
+			2 => (0..3usize, 0..3usize, 1..=3_500u64, 50..150u128)
+				.prop_map(|(from, to, amount, percent)| Op::Fx { from, to, amount, percent }),
+			1 => any::<usize>().prop_map(|pick| Op::FxReplay { pick }),
 		]
 	}
 
@@ -477,6 +657,12 @@ mod properties {
 		payments: Vec<(TxId, u64, u64, u64)>,
 		outcome: BTreeMap<TxId, &'static str>,
 		balances: BTreeMap<u64, u64>,
+		/// EURC, moved only by FX payments.
+		euro: BTreeMap<u64, u64>,
+		/// Quotes taken, by id.
+		quotes: Vec<crate::FxQuoteOf<Test>>,
+		/// USDC paid through FX by US payers (counted by their corridors).
+		fx_from_us: u64,
 	}
 
 	impl Model {
@@ -495,10 +681,11 @@ mod properties {
 	fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
 		new_test_ext().execute_with(|| {
 			let mut model = Model::default();
-			for who in PARTIES {
+			for who in PARTIES.into_iter().chain([LP]) {
 				model.balances.insert(who, FUNDS);
+				model.euro.insert(who, FUNDS);
 			}
-			let supply_before = supply(USDC);
+			let (supply_before, euro_before) = (supply(USDC), supply(EURC));
 			for op in ops {
 				match op {
 					Op::Pay { from, to, amount } => {
@@ -532,6 +719,33 @@ mod properties {
 					Op::Sanction { who, on } =>
 						set_failure(PARTIES[who], on.then_some(ComplianceFailure::Sanctioned)),
 					Op::Advance { blocks } => run_to(System::block_number() + blocks),
+					Op::Fx { from, to, amount, percent } => {
+						let mut fresh = quote(0, rate(percent, 100));
+						fresh.quote_id = H256::from_low_u64_be(model.quotes.len() as u64 + 1);
+						fresh.expires_at = System::block_number() + 5;
+						let signature = signed_by(LP, &fresh);
+						let (payer, recipient) = (PARTIES[from], PARTIES[to]);
+						let now = System::block_number();
+						let paid = Payments::pay_with_fx(RuntimeOrigin::signed(payer), fresh.clone(), signature, recipient, amount, 0, now);
+						if paid.is_ok() {
+							// The oracle: integer floor of amount × percent / 100.
+							let delivered = (u128::from(amount) * percent / 100) as u64;
+							*model.balances.entry(payer).or_default() -= amount;
+							*model.balances.entry(LP).or_default() += amount;
+							*model.euro.entry(LP).or_default() -= delivered;
+							*model.euro.entry(recipient).or_default() += delivered;
+							model.quotes.push(fresh);
+							if payer != BOB {
+								model.fx_from_us += amount;
+							}
+						}
+					},
+					Op::FxReplay { pick } => if !model.quotes.is_empty() {
+						let used = model.quotes[pick % model.quotes.len()].clone();
+						let signature = signed_by(LP, &used);
+						let replayed = Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), used, signature, BOB, 1, 0, System::block_number());
+						prop_assert!(replayed.is_err(), "a taken quote was taken again");
+					},
 				}
 				// Record each payment's end exactly once, from the chain, and
 				// check it can never change afterwards.
@@ -561,6 +775,11 @@ mod properties {
 					prop_assert!(open <= balance(USDC, who), "escrow above the balance");
 				}
 				prop_assert_eq!(supply(USDC), supply_before);
+				prop_assert_eq!(supply(EURC), euro_before);
+				for who in PARTIES.into_iter().chain([LP]) {
+					prop_assert_eq!(balance(EURC, who), model.euro[&who]);
+				}
+				prop_assert_eq!(balance(USDC, LP), model.balances[&LP]);
 				let unrefunded: u64 = model
 					.payments
 					.iter()
@@ -568,7 +787,7 @@ mod properties {
 					.filter(|(id, ..)| payment(*id).corridor.source == US)
 					.map(|(.., a)| *a)
 					.sum();
-				prop_assert_eq!(volume(US, DE, 0) + volume(US, US, 0), unrefunded);
+				prop_assert_eq!(volume(US, DE, 0) + volume(US, US, 0), unrefunded + model.fx_from_us);
 				prop_assert!(Payments::do_try_state().is_ok());
 			}
 			Ok(())

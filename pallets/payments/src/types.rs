@@ -5,7 +5,7 @@ use core::fmt::Debug;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use sp_core::H256;
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, FixedU128};
 use tokenize_primitives::{Bic, CorridorUse};
 
 /// A payment's identifier: 16 bytes derived on chain. Written as 32
@@ -155,6 +155,9 @@ pub struct Payment<AccountId, AssetId, Balance, BlockNumber> {
 	pub travel_rule_hash: Option<H256>,
 	pub challenge: Option<Challenge<AccountId, BlockNumber>>,
 	pub status: PaymentStatus<BlockNumber>,
+	/// The receiving bank whose signed receipt settles the payment's
+	/// off-chain (fiat) leg, once one is opened.
+	pub fiat_bank: Option<AccountId>,
 }
 
 /// Why the committee's release left a payment pending.
@@ -168,6 +171,77 @@ pub enum WithholdReason {
 	/// recipient sanctioned since the initiation, the asset paused, the
 	/// recipient's maximum balance reached, ...).
 	Refused(DispatchError),
+}
+
+/// A liquidity provider's firm FX quote, signed off chain (the signature is
+/// over the quote's SCALE encoding). A payer takes it at most once, before
+/// `expires_at`, on the chain whose genesis hash it names.
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub struct FxQuote<AccountId, AssetId, Balance, BlockNumber, Hash> {
+	/// The provider's own identifier of the quote (unique per provider).
+	pub quote_id: H256,
+	/// The provider, who signs the quote and delivers the target asset.
+	pub lp: AccountId,
+	/// What the payer pays in.
+	pub source_asset: AssetId,
+	/// What the recipient receives.
+	pub target_asset: AssetId,
+	/// Smallest units of the target asset per smallest unit of the source
+	/// asset (18-decimal fixed point; the assets' decimals are in it).
+	pub rate: FixedU128,
+	/// The most source units the quote covers.
+	pub max_source_amount: Balance,
+	/// The last block in which the quote may be taken.
+	pub expires_at: BlockNumber,
+	/// Genesis hash of the chain the quote is for (a quote for another
+	/// chain, or a test network, is refused).
+	pub genesis_hash: Hash,
+}
+
+/// A quote taken: kept under the provider and quote id (a quote is taken
+/// once), with what moved.
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug)]
+pub struct FxSettlement<AccountId, AssetId, Balance, BlockNumber> {
+	pub payer: AccountId,
+	pub recipient: AccountId,
+	pub source_asset: AssetId,
+	pub source_amount: Balance,
+	pub target_asset: AssetId,
+	/// `floor(source_amount × rate)`: rounding never in the payer's favour
+	/// at the provider's expense.
+	pub target_amount: Balance,
+	pub at: BlockNumber,
+}
+
+/// What a receiving bank's receipt says of a payment's fiat leg.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum FiatOutcome {
+	/// The fiat amount arrived: the chain leg may be released.
+	Confirmed,
+	/// The fiat transfer failed: only a refund remains.
+	Failed,
+}
+
+/// A receiving bank's statement about a payment's off-chain leg, signed off
+/// chain over its SCALE encoding (a Polymesh-style receipt): bound to one
+/// payment, one chain and an expiry, and usable once.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq, Debug,
+	Serialize, Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct FiatReceipt<Hash, BlockNumber> {
+	/// The bank's own identifier of the receipt (unique per bank).
+	pub receipt_id: H256,
+	pub tx_id: TxId,
+	/// Genesis hash of the chain the receipt is for.
+	pub genesis_hash: Hash,
+	/// The last block in which the receipt may be submitted.
+	pub expires_at: BlockNumber,
+	pub outcome: FiatOutcome,
 }
 
 /// What `payments_verifyData` answers.

@@ -36,6 +36,7 @@
 //! | 19 | a customer objects to, or anchors a hash on, someone else's payment; fills state with open payments | `NotEntitledToChallenge`, `NotSenderOrSendingBank`, `TooManyOpenPayments` |
 //! | 20 | someone refunds an unexpired payment, or a payment is released and refunded, or released twice | `NotExpired`, `PaymentSettled` |
 //! | 21 | a payment initiated before its recipient's sanction is released to the sanctioned recipient | the release is withheld with `ReceiverSanctioned`; the committee refunds |
+//! | 22 | a payer replays a provider's FX quote, takes it after its expiry, on another chain, at a better rate than signed, or signed by a provider without the role | `QuoteUsed`, `QuoteExpired`, `WrongChain`, `BadQuoteSignature`, `NotLiquidityProvider` |
 
 use super::*;
 use crate::{
@@ -830,5 +831,67 @@ fn attack_21_a_recipient_sanctioned_after_initiation_receives_nothing() {
 		// Benign: the committee refunds it.
 		assert_ok!(crate::Payments::cancel_payment(RuntimeOrigin::signed(settlement_committee()), tx_id));
 		assert_eq!(balance_of(USDT, &holder(0)), 10_000);
+	});
+}
+
+/// The FX benchmark's second asset in these tests: EUR coins the provider holds.
+const EURT: AssetId = 4_001;
+
+/// Alice's bank (its sr25519 key) quotes USDT into EURT at `rate`.
+fn fx_quote(id: u8, rate: sp_runtime::FixedU128) -> pallet_payments::FxQuoteOf<Runtime> {
+	pallet_payments::FxQuote {
+		quote_id: sp_core::H256::repeat_byte(id),
+		lp: bank(),
+		source_asset: USDT,
+		target_asset: EURT,
+		rate,
+		max_source_amount: 5_000,
+		expires_at: 20,
+		genesis_hash: System::block_hash(0),
+	}
+}
+
+fn take(quote: pallet_payments::FxQuoteOf<Runtime>, signature: crate::Signature) -> Result<(), DispatchError> {
+	crate::Payments::pay_with_fx(RuntimeOrigin::signed(holder(0)), quote, signature, holder(1), 1_000, 900, 20)
+}
+
+fn lp_signature(quote: &pallet_payments::FxQuoteOf<Runtime>) -> crate::Signature {
+	Sr25519Keyring::Alice.sign(&codec::Encode::encode(quote)).into()
+}
+
+#[test]
+fn attack_22_an_fx_quote_is_taken_once_on_its_terms_on_this_chain() {
+	rail_ext().execute_with(|| {
+		use pallet_payments::Error;
+		create_permissioned_asset(EURT, Default::default());
+		appoint(EURT, supply_agent(), &[AgentRole::Supply]);
+		assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), EURT, bank(), 100_000));
+		let eur = pallet_payments::SettlementCurrency { code: *b"EUR", decimals: 2 };
+		assert_ok!(crate::Payments::set_settlement_currency(RuntimeOrigin::root(), EURT, Some(eur)));
+		let rate = sp_runtime::FixedU128::from_rational(9, 10);
+		// The provider has no LiquidityProvider role yet.
+		assert_noop!(take(fx_quote(1, rate), lp_signature(&fx_quote(1, rate))), Error::<Runtime>::NotLiquidityProvider);
+		let roles = Roles::from_roles(&[Role::Bank, Role::LiquidityProvider]);
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), bank(), roles));
+		// A better rate than the one signed.
+		let mut better = fx_quote(1, rate);
+		let signed = lp_signature(&better);
+		better.rate = sp_runtime::FixedU128::from_rational(11, 10);
+		assert_noop!(take(better, signed), Error::<Runtime>::BadQuoteSignature);
+		// A quote for another chain.
+		let mut foreign = fx_quote(1, rate);
+		foreign.genesis_hash = sp_core::H256::repeat_byte(9);
+		assert_noop!(take(foreign.clone(), lp_signature(&foreign)), Error::<Runtime>::WrongChain);
+		// Benign: taken once at the signed rate, both legs moved.
+		assert_ok!(take(fx_quote(1, rate), lp_signature(&fx_quote(1, rate))));
+		assert_eq!((balance_of(USDT, &bank()), balance_of(EURT, &holder(1))), (1_000, 900));
+		assert_noop!(take(fx_quote(1, rate), lp_signature(&fx_quote(1, rate))), Error::<Runtime>::QuoteUsed);
+		System::set_block_number(21);
+		let late = fx_quote(2, rate);
+		assert_noop!(
+			crate::Payments::pay_with_fx(RuntimeOrigin::signed(holder(0)), late.clone(), lp_signature(&late), holder(1), 1_000, 900, 30),
+			Error::<Runtime>::QuoteExpired
+		);
+		assert_eq!(crate::invariants::check_all(), Ok(()));
 	});
 }

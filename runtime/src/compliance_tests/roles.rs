@@ -427,9 +427,20 @@ fn cases() -> Vec<Case> {
 			outcome: pallet_payments::ChallengeOutcome::Refund,
 		})
 		.prepared(challenge_payment),
-		// The officer (or a bank whose BIC is a party's; none in this chain).
-		Case::new(Rail::challenge { tx_id: pending_payment(0), reason_hash: sp_core::H256::zero() }, alloc::vec![officer()], false)
+		// The officer, or a bank whose BIC is a party's: bank() is bank3()'s.
+		Case::new(
+			Rail::challenge { tx_id: pending_payment(0), reason_hash: sp_core::H256::zero() },
+			alloc::vec![officer(), bank()],
+			false,
+		)
 			.refusing(pallet_payments::Error::<Runtime>::NotEntitledToChallenge),
+		// The sender (or its bank) opens a fiat leg with the recipient's bank.
+		Case::new(
+			Rail::open_fiat_leg { tx_id: pending_payment(0), receiving_bank: bank() },
+			alloc::vec![holder(1)],
+			false,
+		)
+		.refusing(pallet_payments::Error::<Runtime>::NotSenderOrSendingBank),
 		// The sender (or its bank).
 		Case::new(
 			Rail::store_payment_data_hash {
@@ -511,6 +522,16 @@ fn roles_ext() -> sp_io::TestExternalities {
 			));
 			assert!(pallet_payments::PaymentRecords::<Runtime>::contains_key(pending_payment(nonce as u64)));
 		}
+		// The recipient bank3 banks with bank() (the same BIC).
+		for who in [bank3(), bank()] {
+			assert_ok!(crate::IdentityRegistry::update_identity(
+				RuntimeOrigin::root(),
+				who,
+				InvestorCategory::EligibleCounterparty,
+				Some(*b"CHASUS33XXX"),
+				None
+			));
+		}
 	});
 	ext
 }
@@ -586,8 +607,12 @@ fn the_table_covers_every_privileged_call() {
 		expected.extend(names::<pallet_corridor::Call<Runtime>>("Corridor", &[]));
 		// Any compliant holder redeems its own spendable tokens.
 		expected.extend(names::<pallet_mint_escrow::Call<Runtime>>("MintEscrow", &["redeem"]));
-		// Any verified sender pays; anyone refunds an expired payment.
-		expected.extend(names::<pallet_payments::Call<Runtime>>("Payments", &["initiate_payment", "refund_expired"]));
+		// Any verified sender pays (at a provider's signed quote for FX);
+		// anyone refunds an expired payment.
+		expected.extend(names::<pallet_payments::Call<Runtime>>(
+			"Payments",
+			&["initiate_payment", "refund_expired", "pay_with_fx", "submit_fiat_receipt"],
+		));
 		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
 		expected.sort();
 		covered.sort();

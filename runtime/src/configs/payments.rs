@@ -25,6 +25,9 @@ impl pallet_payments::Config for Runtime {
 	type Assets = CompliantAssets;
 	type Corridors = Corridor;
 	type Breaker = CircuitBreaker;
+	/// Liquidity providers sign quotes with their account's key.
+	type OffchainSignature = crate::Signature;
+	type OffchainSigner = <crate::Signature as sp_runtime::traits::Verify>::Signer;
 	type SettlementOrigin = SettlementCommittee;
 	type AdminOrigin = GovernanceCouncil;
 	/// A bank has an hour after the initiation to object.
