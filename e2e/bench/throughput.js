@@ -21,7 +21,7 @@ const startNonce = (await api.rpc.system.accountNextIndex(alice.address)).toNumb
 const signed = [];
 for (let i = 0; i < total; i++) {
   const tx = api.tx.balances.transferKeepAlive(recipients[i % recipients.length], 10n ** 12n);
-  signed.push(tx.sign(alice, { nonce: startNonce + i, era: 0 }).toHex());
+  signed.push((await tx.signAsync(alice, { nonce: startNonce + i, era: 0 })).toHex());
 }
 
 const perBlock = [];
