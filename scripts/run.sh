@@ -70,7 +70,8 @@ depositary One; held by Alice, Bob and Charlie (EUR 1,510,000); backing now:
                   deposits_liabilityTree, deposits_liabilityProof, deposits_verifyLiability
   Reserve audit:  (cd e2e && node tools/reserve-proof.js --rpc ws://127.0.0.1:$RPC_PORT --asset 1 --holder <ss58>)
 Payments: USDC = asset 2, EURC = asset 3; corridors US <-> DE; settlement committee = 2-of-3 multisig
-of Alice, Bob and One (payments.confirmSettlements); Two (US) holds USDC 50,000. Demo payment:
+of Alice, Bob and One (payments.confirmSettlements); Two (US) holds USDC 50,000; Alice's bank
+quotes USD -> EUR as liquidity provider (payments.payWithFx). Demo payment:
 $(echo "$demo_payment" | sed 's/^/  /')
   Payments RPC:   payments_payment, payments_verifyData
   Another one:    (cd e2e && node tools/pay.js --rpc ws://127.0.0.1:$RPC_PORT --amount 250.00 --out /tmp/p.xml)
