@@ -53,20 +53,23 @@ fn agent() -> AccountId {
 }
 
 fn ensure_bench_asset() {
-	if !<CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&BENCH_ASSET) {
-		let created = CompliantAssets::create_asset(
-			RuntimeOrigin::root(),
-			BENCH_ASSET,
-			b"Benchmark EUR".to_vec(),
-			b"BEUR".to_vec(),
-			2,
-			Default::default(),
-		);
-		debug_assert!(created.is_ok(), "{created:?}");
-		IdentityRegistry::make_verified(&agent(), &[Role::Bank]);
-		let appointed = CompliantAssets::add_agent(RuntimeOrigin::root(), BENCH_ASSET, agent(), SUPPLY_AND_FREEZE);
-		debug_assert!(appointed.is_ok(), "{appointed:?}");
+	ensure_agent_asset(BENCH_ASSET, b"Benchmark EUR", b"BEUR");
+}
+
+/// Creates the permissioned asset `id` (2 decimals, no rules) with the
+/// benchmark agent as its supply and freeze agent, unless it exists;
+/// whether it was created now.
+fn ensure_agent_asset(id: AssetId, name: &[u8], symbol: &[u8]) -> bool {
+	if <CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&id) {
+		return false;
 	}
+	let created =
+		CompliantAssets::create_asset(RuntimeOrigin::root(), id, name.to_vec(), symbol.to_vec(), 2, Default::default());
+	debug_assert!(created.is_ok(), "{created:?}");
+	IdentityRegistry::make_verified(&agent(), &[Role::Bank]);
+	let appointed = CompliantAssets::add_agent(RuntimeOrigin::root(), id, agent(), SUPPLY_AND_FREEZE);
+	debug_assert!(appointed.is_ok(), "{appointed:?}");
+	true
 }
 
 impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for ComplianceLayerHelper {
@@ -193,20 +196,8 @@ impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance, crate::Signat
 	/// A key made in the benchmark's keystore, verified in DE with the role,
 	/// holding `funds` of a second permissioned asset settled in EUR.
 	fn liquidity_provider(funds: Balance) -> (AccountId, AssetId) {
-		let public = sp_io::crypto::sr25519_generate(FX_KEY, None);
-		let lp = AccountId::from(public);
-		verified_in(&lp, tokenize_primitives::Jurisdiction(*b"DE"), &[Role::LiquidityProvider]);
-		if !<CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&BENCH_FX_ASSET) {
-			let created = CompliantAssets::create_asset(
-				RuntimeOrigin::root(),
-				BENCH_FX_ASSET,
-				b"Benchmark EUR coin".to_vec(),
-				b"BEURC".to_vec(),
-				2,
-				Default::default(),
-			);
-			debug_assert!(created.is_ok(), "{created:?}");
-			let _ = CompliantAssets::add_agent(RuntimeOrigin::root(), BENCH_FX_ASSET, agent(), SUPPLY_AND_FREEZE);
+		let lp = keystore_identity(&[Role::LiquidityProvider]);
+		if ensure_agent_asset(BENCH_FX_ASSET, b"Benchmark EUR coin", b"BEURC") {
 			let currency = pallet_payments::SettlementCurrency { code: *b"EUR", decimals: 2 };
 			let set = crate::Payments::set_settlement_currency(RuntimeOrigin::root(), BENCH_FX_ASSET, Some(currency));
 			debug_assert!(set.is_ok(), "{set:?}");
@@ -220,9 +211,7 @@ impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance, crate::Signat
 	/// A key made in the benchmark's keystore, a verified Bank in DE with
 	/// the BIC every payment identity names.
 	fn signing_bank() -> AccountId {
-		let bank = AccountId::from(sp_io::crypto::sr25519_generate(FX_KEY, None));
-		verified_in(&bank, tokenize_primitives::Jurisdiction(*b"DE"), &[Role::Bank]);
-		bank
+		keystore_identity(&[Role::Bank])
 	}
 
 	fn sign(lp: &AccountId, message: &[u8]) -> crate::Signature {
@@ -232,6 +221,14 @@ impl pallet_payments::BenchmarkHelper<AccountId, AssetId, Balance, crate::Signat
 	}
 }
 
-/// The second asset of the FX benchmark and the key type of its provider.
+/// An account whose sr25519 key the benchmark's keystore holds (so the
+/// helper can sign for it), verified in DE with `roles` and the benchmark BIC.
+fn keystore_identity(roles: &[Role]) -> AccountId {
+	let who = AccountId::from(sp_io::crypto::sr25519_generate(FX_KEY, None));
+	verified_in(&who, tokenize_primitives::Jurisdiction(*b"DE"), roles);
+	who
+}
+
+/// The second asset of the FX benchmark and the key type of its signers.
 const BENCH_FX_ASSET: AssetId = 0xBE10;
 const FX_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"fxlp");

@@ -264,6 +264,24 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
 		Self::note_operation(OperationKind::AssetTransfer, &asset, from, amount)?;
+		Self::transfer_holding(asset, from, to, amount)
+	}
+
+	/// A transfer whose operation the calling pallet counts under its own
+	/// throttle kind: every rule of [`Self::do_transfer`] but the transfer
+	/// throttle.
+	pub(crate) fn do_settle(
+		asset: T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
+		Self::transfer_holding(asset, from, to, amount)
+	}
+
+	/// The move of a checked transfer and its `Transferred` event.
+	fn transfer_holding(asset: T::AssetId, from: &T::AccountId, to: &T::AccountId, amount: T::Balance) -> DispatchResult {
 		Self::move_holding(&asset, from, to, amount)?;
 		Self::deposit_event(Event::Transferred { asset, from: from.clone(), to: to.clone(), amount });
 		Ok(())
@@ -344,7 +362,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// A privileged move ordered by another pallet (confiscation after the
-	/// caller released the frozen amount, escrow release): no sender-side
+	/// caller released the frozen amount): no sender-side
 	/// rules, but a compliant receiver and only spendable amounts.
 	pub(crate) fn do_force_move(
 		asset: T::AssetId,

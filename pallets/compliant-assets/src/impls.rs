@@ -34,6 +34,10 @@ impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pal
 		Self::do_transfer(*asset, from, to, amount)
 	}
 
+	fn settle(asset: &T::AssetId, from: &T::AccountId, to: &T::AccountId, amount: T::Balance) -> DispatchResult {
+		Self::do_settle(*asset, from, to, amount)
+	}
+
 	fn force_move(
 		asset: &T::AssetId,
 		from: &T::AccountId,

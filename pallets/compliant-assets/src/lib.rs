@@ -361,7 +361,7 @@ pub mod pallet {
 		/// Governance linked the lost wallet `lost`'s holding of `asset` to
 		/// `new` for one recovery, or removed the link (`new` is `None`).
 		RecoveryLinkSet { asset: T::AssetId, lost: T::AccountId, new: Option<T::AccountId> },
-		/// Another pallet moved `amount` by privilege (confiscation, escrow release).
+		/// Another pallet moved `amount` by privilege (a confiscation).
 		ForceMoved { asset: T::AssetId, from: T::AccountId, to: T::AccountId, amount: T::Balance },
 	}
 

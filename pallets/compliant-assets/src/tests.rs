@@ -1203,6 +1203,31 @@ fn escrowed_payments_move_on_no_path_but_their_release_and_the_refusal_says_why(
 }
 
 #[test]
+fn a_settlement_meets_every_transfer_rule_but_leaves_the_throttle_to_its_caller() {
+	ext_with_asset().execute_with(|| {
+		type Ct = CompliantAssets;
+		let settle = |to: u64, amount: u64| <Ct as ComplianceTransfer<u64, u32, u64>>::settle(&ASSET, &ALICE, &to, amount);
+		// Alice's own transfer window is full: her transfers stop, a payment
+		// the rail counted under its own throttle still settles, uncounted.
+		breaker(|b| {
+			b.exhausted.insert(ALICE);
+		});
+		assert_refused(ASSET, ALICE, BOB, 1, Error::<Test>::AccountLimitReached);
+		let noted = noted_operations();
+		assert_ok!(settle(BOB, 100));
+		System::assert_last_event(Event::Transferred { asset: ASSET, from: ALICE, to: BOB, amount: 100 }.into());
+		assert_eq!((balance(BOB), noted_operations()), (100, noted));
+		// Every other rule still applies, on both sides.
+		assert_noop!(settle(NOBODY, 1), Error::<Test>::ReceiverNotRegistered);
+		set_failure(ALICE, Some(ComplianceFailure::Sanctioned));
+		assert_noop!(settle(BOB, 1), Error::<Test>::SenderSanctioned);
+		set_failure(ALICE, None);
+		freeze(ASSET, ALICE, 900);
+		assert_noop!(settle(BOB, 1), Error::<Test>::InsufficientSpendableBalance);
+	});
+}
+
+#[test]
 fn supply_agents_cannot_issue_or_burn_a_deposit_token() {
 	ext_with_asset().execute_with(|| {
 		make_deposit_token(ASSET);

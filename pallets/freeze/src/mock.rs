@@ -163,6 +163,9 @@ impl ComplianceTransfer<AccountId, AssetId, Balance> for RecordingTransfer {
 	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
 		Self::move_asset(asset, from, to, amount)
 	}
+	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
+		Self::move_asset(asset, from, to, amount)
+	}
 	fn force_move(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
 		Self::move_asset(asset, from, to, amount)?;
 		FORCE_MOVES.with(|moves| moves.borrow_mut().push((*asset, *from, *to, amount)));

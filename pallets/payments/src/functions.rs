@@ -201,8 +201,7 @@ impl<T: Config> Pallet<T> {
 			(payment.asset, payment.sender.clone(), payment.recipient.clone(), payment.amount);
 		with_storage_layer(|| {
 			Self::lift(&asset, &sender, amount);
-			T::Assets::can_transfer(&asset, &sender, &recipient, amount)?;
-			T::Assets::force_move(&asset, &sender, &recipient, amount)
+			T::Assets::settle(&asset, &sender, &recipient, amount)
 		})
 		.map_err(WithholdReason::Refused)?;
 		payment.status = PaymentStatus::Released { at: Self::now() };

@@ -108,7 +108,7 @@
 //! | [`Pallet::open_fiat_leg`] | the sender or its bank | `FiatLegOpened` |
 //! | [`Pallet::submit_fiat_receipt`] | anyone, with the receiving bank's signed receipt | `FiatLegConfirmed` / `FiatLegFailed` |
 //!
-//! compliant-assets emits `ForceMoved` for every release.
+//! compliant-assets emits `Transferred` for every release.
 //!
 //! ## Provides
 //!
@@ -548,7 +548,7 @@ pub mod pallet {
 		///
 		/// Origin: the settlement committee. Emits `PaymentReleased` or
 		/// `SettlementWithheld` per payment (and compliant-assets'
-		/// `ForceMoved` per release).
+		/// `Transferred` per release).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::confirm_settlements(tx_ids.len().min(T::MaxSettlementBatch::get() as usize) as u32))]
 		pub fn confirm_settlements(origin: OriginFor<T>, tx_ids: Vec<TxId>) -> DispatchResult {

@@ -315,6 +315,9 @@ impl ComplianceTransfer<u64, u32, u64> for MockLedger {
 		Ok(())
 	}
 	fn transfer(asset: &u32, from: &u64, to: &u64, amount: u64) -> DispatchResult {
+		Self::settle(asset, from, to, amount)
+	}
+	fn settle(asset: &u32, from: &u64, to: &u64, amount: u64) -> DispatchResult {
 		Self::can_transfer(asset, from, to, amount)?;
 		Self::force_move(asset, from, to, amount)
 	}

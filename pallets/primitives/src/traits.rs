@@ -100,7 +100,11 @@ pub trait ComplianceTransfer<AccountId, AssetId, Balance> {
 	/// A compliant transfer: checks every rule, then moves `amount`.
 	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
 		-> DispatchResult;
-	/// A privileged move (confiscation, escrow release ordered by a role):
+	/// A transfer under every rule of an ordinary one, whose operation the
+	/// calling pallet counts under a throttle kind of its own (the release
+	/// of an escrowed payment): checked and moved in one pass.
+	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult;
+	/// A privileged move (a confiscation ordered by a role):
 	/// skips the sender-side rules but still requires a compliant receiver and
 	/// never touches frozen amounts of `from` beyond what the caller released.
 	fn force_move(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
