@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn initiate_payment() -> Weight {
 		//  Measured:  `2251`
 		//  Estimated: `6280`
-		// Minimum execution time: 213_927_000 picoseconds.
-		Weight::from_parts(385_039_000, 6280)
+		// Minimum execution time: 200_813_000 picoseconds.
+		Weight::from_parts(352_175_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn store_payment_data_hash() -> Weight {
 		//  Measured:  `1044`
 		//  Estimated: `6280`
-		// Minimum execution time: 54_677_000 picoseconds.
-		Weight::from_parts(79_116_000, 6280)
+		// Minimum execution time: 50_488_000 picoseconds.
+		Weight::from_parts(103_255_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -130,12 +130,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:64 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
-	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:0)
-	/// Proof: `CircuitBreaker::ThrottleStates` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::AccountWindows` (r:64 w:0)
-	/// Proof: `CircuitBreaker::AccountWindows` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CompliantAssets::HolderCount` (r:1 w:1)
@@ -144,14 +138,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Payments::OpenPayments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn confirm_settlements(n: u32, ) -> Weight {
-		//  Measured:  `2370 + n * (488 ±0)`
+		//  Measured:  `2056 + n * (482 ±0)`
 		//  Estimated: `5992 + n * (2789 ±0)`
-		// Minimum execution time: 343_799_000 picoseconds.
-		Weight::from_parts(1_291_106_908, 5992)
-			// Standard Error: 4_305_481
-			.saturating_add(Weight::from_parts(251_128_058, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(15_u64))
-			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
+		// Minimum execution time: 238_408_000 picoseconds.
+		Weight::from_parts(245_037_000, 5992)
+			// Standard Error: 953_225
+			.saturating_add(Weight::from_parts(169_320_927, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
@@ -167,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn challenge() -> Weight {
 		//  Measured:  `1048`
 		//  Estimated: `6280`
-		// Minimum execution time: 61_371_000 picoseconds.
-		Weight::from_parts(105_382_000, 6280)
+		// Minimum execution time: 61_485_000 picoseconds.
+		Weight::from_parts(125_366_000, 6280)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -200,12 +194,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
-	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:0)
-	/// Proof: `CircuitBreaker::ThrottleStates` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
-	/// Storage: `CircuitBreaker::AccountWindows` (r:1 w:0)
-	/// Proof: `CircuitBreaker::AccountWindows` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `CompliantAssets::HolderCount` (r:1 w:1)
@@ -213,11 +201,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Payments::OpenPayments` (r:1 w:1)
 	/// Proof: `Payments::OpenPayments` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	fn resolve_challenge() -> Weight {
-		//  Measured:  `2800`
+		//  Measured:  `2590`
 		//  Estimated: `6280`
-		// Minimum execution time: 356_460_000 picoseconds.
-		Weight::from_parts(519_453_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(25_u64))
+		// Minimum execution time: 244_773_000 picoseconds.
+		Weight::from_parts(307_234_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `Payments::PaymentRecords` (r:1 w:1)
@@ -231,8 +219,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn refund() -> Weight {
 		//  Measured:  `557`
 		//  Estimated: `3779`
-		// Minimum execution time: 57_158_000 picoseconds.
-		Weight::from_parts(84_302_000, 3779)
+		// Minimum execution time: 47_813_000 picoseconds.
+		Weight::from_parts(60_692_000, 3779)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -241,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_settlement_currency() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_657_000 picoseconds.
-		Weight::from_parts(14_391_000, 0)
+		// Minimum execution time: 10_740_000 picoseconds.
+		Weight::from_parts(13_879_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -292,10 +280,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::HolderCount` (r:2 w:2)
 	/// Proof: `CompliantAssets::HolderCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn pay_with_fx() -> Weight {
-		//  Measured:  `3106`
+		//  Measured:  `3102`
 		//  Estimated: `11426`
-		// Minimum execution time: 563_236_000 picoseconds.
-		Weight::from_parts(638_947_000, 11426)
+		// Minimum execution time: 551_201_000 picoseconds.
+		Weight::from_parts(614_175_000, 11426)
 			.saturating_add(T::DbWeight::get().reads(49_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -310,8 +298,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn open_fiat_leg() -> Weight {
 		//  Measured:  `1266`
 		//  Estimated: `11570`
-		// Minimum execution time: 71_034_000 picoseconds.
-		Weight::from_parts(102_565_000, 11570)
+		// Minimum execution time: 70_323_000 picoseconds.
+		Weight::from_parts(83_551_000, 11570)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -324,8 +312,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn submit_fiat_receipt() -> Weight {
 		//  Measured:  `460`
 		//  Estimated: `3779`
-		// Minimum execution time: 100_892_000 picoseconds.
-		Weight::from_parts(116_335_000, 3779)
+		// Minimum execution time: 100_242_000 picoseconds.
+		Weight::from_parts(172_553_000, 3779)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -334,8 +322,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn set_rail_settings() -> Weight {
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 7_319_000 picoseconds.
-		Weight::from_parts(13_160_000, 0)
+		// Minimum execution time: 7_741_000 picoseconds.
+		Weight::from_parts(9_347_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -343,60 +331,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn initiate_payment() -> Weight {
-		Weight::from_parts(385_039_000, 6280)
+		Weight::from_parts(352_175_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn store_payment_data_hash() -> Weight {
-		Weight::from_parts(79_116_000, 6280)
+		Weight::from_parts(103_255_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn confirm_settlements(n: u32, ) -> Weight {
-		Weight::from_parts(1_291_106_908, 5992)
-			.saturating_add(Weight::from_parts(251_128_058, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
-			.saturating_add(RocksDbWeight::get().reads((10_u64).saturating_mul(n.into())))
+		Weight::from_parts(245_037_000, 5992)
+			.saturating_add(Weight::from_parts(169_320_927, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn challenge() -> Weight {
-		Weight::from_parts(105_382_000, 6280)
+		Weight::from_parts(125_366_000, 6280)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn resolve_challenge() -> Weight {
-		Weight::from_parts(519_453_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(25_u64))
+		Weight::from_parts(307_234_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(84_302_000, 3779)
+		Weight::from_parts(60_692_000, 3779)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_settlement_currency() -> Weight {
-		Weight::from_parts(14_391_000, 0)
+		Weight::from_parts(13_879_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_with_fx() -> Weight {
-		Weight::from_parts(638_947_000, 11426)
+		Weight::from_parts(614_175_000, 11426)
 			.saturating_add(RocksDbWeight::get().reads(49_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn open_fiat_leg() -> Weight {
-		Weight::from_parts(102_565_000, 11570)
+		Weight::from_parts(83_551_000, 11570)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_fiat_receipt() -> Weight {
-		Weight::from_parts(116_335_000, 3779)
+		Weight::from_parts(172_553_000, 3779)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rail_settings() -> Weight {
-		Weight::from_parts(13_160_000, 0)
+		Weight::from_parts(9_347_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }
