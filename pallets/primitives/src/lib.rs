@@ -29,25 +29,6 @@ pub use traits::*;
 pub use types::*;
 
 
-/// Scripted state for the pallets' mocks. Kept in the test externalities'
-/// storage rather than in thread-locals, so that a failed call rolls it back
-/// like real pallet storage (`assert_noop!` then also proves a mock was left
-/// untouched) and every externalities starts clean.
+/// Scripted state for the pallets' mocks.
 #[cfg(feature = "std")]
-pub mod testing {
-	use codec::{Decode, Encode};
-	use frame_support::storage::unhashed;
-
-	/// The scripted value under `key`, or its default.
-	pub fn scripted<V: Decode + Default>(key: &[u8]) -> V {
-		unhashed::get_or_default(key)
-	}
-
-	/// Changes the scripted value under `key` with `f`.
-	pub fn update_scripted<V: Decode + Encode + Default, R>(key: &[u8], f: impl FnOnce(&mut V) -> R) -> R {
-		let mut value = scripted(key);
-		let result = f(&mut value);
-		unhashed::put(key, &value);
-		result
-	}
-}
+pub mod testing;

@@ -4,7 +4,7 @@
 
 use crate::{
 	Bic, BreakerRefusal, ComplianceFailure, CorridorUse, FreezeSummary, InvestorCategory,
-	Jurisdiction, OperationKind, Role,
+	FeedId, Jurisdiction, NavRefusal, OperationKind, PricePoint, Role,
 };
 use frame_support::pallet_prelude::DispatchResult;
 
@@ -205,4 +205,22 @@ impl<AssetId, AccountId, Balance: Default> DepositTokens<AssetId, AccountId, Bal
 	fn uncleared(_asset: &AssetId, _who: &AccountId) -> Balance {
 		Balance::default()
 	}
+}
+
+/// Prices of the NAV oracle, as the fund vaults and the payment rail see
+/// them. A stale value is never served: a consumer gets a named refusal,
+/// never the last value a feed had (an aggregator that keeps serving its
+/// last value forever is how a fund deals at last week's price).
+pub trait NavProvider {
+	/// The feed's last accepted value if it is within the feed's maximum
+	/// age now; otherwise why not.
+	fn current(feed: FeedId) -> Result<PricePoint, NavRefusal>;
+	/// Forward pricing: the first accepted value observed at or after `at`
+	/// (Unix milliseconds), so that a price is struck after the order and
+	/// nobody picks it.
+	fn value_at(feed: FeedId, at: u64) -> Result<PricePoint, NavRefusal>;
+	/// The last accepted value and when it was accepted on chain (Unix
+	/// milliseconds), whatever its age: for reporting a NAV's age and for
+	/// measuring how long a feed has been silent. Never a price to deal at.
+	fn last_accepted(feed: FeedId) -> Option<(PricePoint, u64)>;
 }

@@ -251,6 +251,45 @@ pub struct FreezeSummary<Balance> {
 	pub entries: alloc::vec::Vec<(u64, Balance, FreezeReason)>,
 }
 
+/// A price feed of the NAV oracle: a fund's net asset value per share, or
+/// an FX pair.
+pub type FeedId = u32;
+
+/// A price accepted by the NAV oracle and the time it was observed (Unix
+/// milliseconds of the valuation point, as the submitters observed it; never
+/// the time a block included it).
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
+pub struct PricePoint {
+	/// Price in the feed's quote unit (EUR per share, quote currency per
+	/// base unit), 18 decimals.
+	pub value: sp_runtime::FixedU128,
+	/// Valuation time, Unix milliseconds.
+	pub observed_at: u64,
+}
+
+/// Why the NAV oracle serves no price. A consumer maps each to a named
+/// error of its own; the oracle never falls back to an older value.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, PartialEq, Eq,
+	Debug, Serialize, Deserialize,
+)]
+pub enum NavRefusal {
+	/// No such feed.
+	UnknownFeed,
+	/// The feed has never had a value accepted.
+	NoValue,
+	/// The last accepted value is older than the feed's maximum age.
+	Stale,
+	/// No value observed at or after the requested time has been accepted yet.
+	NotYetStruck,
+	/// The value asked for is older than the feed's bounded history keeps.
+	BeyondHistory,
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
