@@ -55,6 +55,16 @@ done
 # escrowed with its pacs.008 anchored, waiting for the settlement committee.
 demo_payment=$(cd "$REPO_ROOT/e2e" && NODE_BIN="$NODE_BIN" node tools/pay.js --rpc "ws://127.0.0.1:$RPC_PORT" \
 	--amount 1000.00 --out "$BASE_PATH/pacs008-demo.xml" 2>&1) || demo_payment="demo payment failed: $demo_payment"
+# First NAVs: the three feeders agree on each fund's NAV and the depositary
+# (One) signs it off (a genesis block has no clock, so no price is set there).
+demo_navs=""
+for feed_values in "1 1.0001,0.9999,1.0000" "2 1.0510,1.0500,1.0490"; do
+	read -r feed values <<<"$feed_values"
+	line=$(cd "$REPO_ROOT/e2e" && node tools/nav.js --rpc "ws://127.0.0.1:$RPC_PORT" --feed "$feed" --values "$values" 2>&1) \
+		|| line="feed $feed: striking the first NAV failed: $line"
+	demo_navs="$demo_navs$line
+"
+done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
 verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
@@ -75,6 +85,10 @@ quotes USD -> EUR as liquidity provider (payments.payWithFx). Demo payment:
 $(echo "$demo_payment" | sed 's/^/  /')
   Payments RPC:   payments_payment, payments_verifyData
   Another one:    (cd e2e && node tools/pay.js --rpc ws://127.0.0.1:$RPC_PORT --amount 250.00 --out /tmp/p.xml)
+Funds: NAV oracle feeds 1 (TMMF NAV) and 2 (TMF NAV), quorum 3 of //NavFeeder1..3, signed off
+by the depositary One; feed 3 EUR/USD (quorum 2). First NAVs:
+$(printf '%s' "$demo_navs" | sed 's/^/  /')
+  Another NAV:    (cd e2e && node tools/nav.js --rpc ws://127.0.0.1:$RPC_PORT --feed 1 --values 1.0002,1.0001,1.0000)
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics

@@ -18,6 +18,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_governance, Governance]
 	[pallet_mint_escrow, MintEscrow]
 	[pallet_payments, Payments]
+	[pallet_nav_oracle, NavOracle]
 );
 
 use crate::{AccountId, AssetId, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
@@ -232,3 +233,13 @@ fn keystore_identity(roles: &[Role]) -> AccountId {
 /// The second asset of the FX benchmark and the key type of its signers.
 const BENCH_FX_ASSET: AssetId = 0xBE10;
 const FX_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"fxlp");
+
+impl pallet_nav_oracle::BenchmarkHelper<AccountId> for ComplianceLayerHelper {
+	fn make_submitter(who: &AccountId) {
+		IdentityRegistry::make_verified(who, &[Role::OracleSubmitter]);
+	}
+
+	fn set_now_ms(ms: u64) {
+		pallet_timestamp::Now::<crate::Runtime>::put(ms);
+	}
+}

@@ -5,7 +5,7 @@
 use crate::{
 	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, Balance, BalancesConfig, BlockNumber,
 	CompliantAssetsConfig, CorridorConfig, GovernanceConfig, IdentityRegistryConfig, MintEscrowConfig,
-	NodeAuthorizationConfig, PaymentsConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	NavOracleConfig, NodeAuthorizationConfig, PaymentsConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -16,7 +16,9 @@ use sp_runtime::traits::{Hash as HashT, Keccak256};
 use sp_genesis_builder::PresetId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use pallet_corridor::CorridorParams;
+use pallet_nav_oracle::{FeedKind, FeedSettings};
 use pallet_payments::SettlementCurrency;
+use sp_runtime::Permill;
 use tokenize_primitives::{Bic, InvestorCategory, Jurisdiction, Lei, Role};
 
 /// Name of the 4-bank consortium preset.
@@ -47,6 +49,14 @@ pub const DEMO_USDC_ASSET: u32 = 2;
 pub const DEMO_EURC_ASSET: u32 = 3;
 /// One whole unit of the 6-decimal stablecoins.
 const STABLE_UNIT: Balance = 1_000_000;
+/// The money-market fund's NAV feed.
+pub const DEMO_TMMF_NAV_FEED: u32 = 1;
+/// The mutual fund's NAV feed.
+pub const DEMO_TMF_NAV_FEED: u32 = 2;
+/// EUR/USD.
+pub const DEMO_EUR_USD_FEED: u32 = 3;
+const MINUTE_MS: u64 = 60_000;
+const HOUR_MS: u64 = 60 * MINUTE_MS;
 /// The banks' BICs: Alice's bank in Frankfurt, Bob's in New York.
 const ALICE_BANK_BIC: Bic = *b"COBADEFFXXX";
 const BOB_BANK_BIC: Bic = *b"CHASUS33XXX";
@@ -174,7 +184,7 @@ pub fn development_config_genesis() -> serde_json::Value {
 						&bob,
 						DE,
 						InvestorCategory::EligibleCounterparty,
-						vec![Role::Bank, Role::MintOperator, Role::LiquidityProvider],
+						vec![Role::Bank, Role::MintOperator, Role::LiquidityProvider, Role::FundManager],
 						Some(b"529900DEVALICE000001"),
 					),
 					ALICE_BANK_BIC,
@@ -191,7 +201,12 @@ pub fn development_config_genesis() -> serde_json::Value {
 					Some(b"529900DEVCUSTODY0003"),
 				),
 				with_bic(identity(two.clone(), &bob, US, InvestorCategory::Retail, vec![], None), BOB_BANK_BIC),
-			]),
+			]
+			.into_iter()
+			.chain(nav_feeders().into_iter().map(|feeder| {
+				identity(feeder, &alice, DE, InvestorCategory::Professional, vec![Role::OracleSubmitter], None)
+			}))
+			.collect()),
 			committees: vec![
 				(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2),
 				(Role::SettlementCommittee, vec![alice.clone(), bob.clone(), one.clone()], 2),
@@ -224,12 +239,67 @@ pub fn development_config_genesis() -> serde_json::Value {
 		corridor: CorridorConfig { corridors: demo_corridors() },
 		payments: PaymentsConfig { currencies: settlement_currencies() },
 		mint_escrow: MintEscrowConfig { tokens: vec![demo_deposit_token(alice, one, holdings)] },
+		nav_oracle: NavOracleConfig { feeds: demo_feeds(nav_feeders()) },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()
 }
 
 /// A permissioned 6-decimal stablecoin with default rules, held by `holdings`.
+/// The dev chain's three price submitters (`//NavFeeder1` to `//NavFeeder3`,
+/// sr25519): an administrator's and two price vendors' keys.
+const NAV_FEEDER_KEYS: [[u8; 32]; 3] = [
+	hex_literal(*b"c0cb9a07db7adbf882fa020af8e5954aa190ab7026f01183401980fcfbeba335"),
+	hex_literal(*b"2c8c09b197b328e6292e1701dcd08d00306430889c95b98c040435887a69075e"),
+	hex_literal(*b"d0979d9de6d8f977a1ed6f8cb7f47297e4a5ba0a0059c7026e6d09a0a9235f38"),
+];
+
+fn nav_feeders() -> Vec<AccountId> {
+	NAV_FEEDER_KEYS.iter().map(|key| AccountId::new(*key)).collect()
+}
+
+/// 32 bytes from 64 hex digits, at compile time.
+const fn hex_literal(hex: [u8; 64]) -> [u8; 32] {
+	const fn nibble(c: u8) -> u8 {
+		match c {
+			b'0'..=b'9' => c - b'0',
+			b'a'..=b'f' => c - b'a' + 10,
+			_ => panic!("not a lower-case hex digit"),
+		}
+	}
+	let mut out = [0u8; 32];
+	let mut i = 0;
+	while i < 32 {
+		out[i] = nibble(hex[2 * i]) << 4 | nibble(hex[2 * i + 1]);
+		i += 1;
+	}
+	out
+}
+
+/// The dev chain's price feeds, fed by `submitters` (all three agree on a
+/// NAV; two on an FX rate); the funds' NAVs need the depositary's sign-off.
+/// No value at genesis: a genesis block has no clock, and an undated price
+/// would be stale or, worse, served. `./scripts/run.sh` strikes the first.
+fn demo_feeds(submitters: Vec<AccountId>) -> Vec<(u32, FeedSettings<Vec<AccountId>>)> {
+	let nav = |currency: [u8; 3]| FeedSettings {
+		kind: FeedKind::FundNav { currency },
+		submitters: submitters.clone(),
+		quorum: 3,
+		max_age_ms: HOUR_MS,
+		max_deviation: Permill::from_percent(5),
+		requires_sign_off: true,
+	};
+	let fx = FeedSettings {
+		kind: FeedKind::FxRate { base: *b"EUR", quote: *b"USD" },
+		submitters: submitters.clone(),
+		quorum: 2,
+		max_age_ms: 5 * MINUTE_MS,
+		max_deviation: Permill::from_percent(2),
+		requires_sign_off: false,
+	};
+	vec![(DEMO_TMMF_NAV_FEED, nav(*b"EUR")), (DEMO_TMF_NAV_FEED, nav(*b"EUR")), (DEMO_EUR_USD_FEED, fx)]
+}
+
 fn stablecoin(
 	id: u32,
 	name: &[u8],

@@ -252,4 +252,8 @@ mod runtime {
 	// The cross-border payment rail.
 	#[runtime::pallet_index(31)]
 	pub type Payments = pallet_payments;
+
+	// Funds: the NAV and FX oracle.
+	#[runtime::pallet_index(32)]
+	pub type NavOracle = pallet_nav_oracle;
 }

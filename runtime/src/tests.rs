@@ -33,6 +33,15 @@ fn development_preset_has_one_validator_with_sudo() {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(account(Sr25519Keyring::Alice)));
 		assert!(crate::IdentityRegistry::has_role(&account(Sr25519Keyring::Bob), Role::Bank));
 		assert!(!crate::IdentityRegistry::is_verified(&account(Sr25519Keyring::Dave)));
+		// Both funds' NAV feeds and EUR/USD, fed by three verified submitters;
+		// no price before the chain has a clock.
+		use crate::genesis_config_presets::{DEMO_EUR_USD_FEED, DEMO_TMF_NAV_FEED, DEMO_TMMF_NAV_FEED};
+		for feed in [DEMO_TMMF_NAV_FEED, DEMO_TMF_NAV_FEED, DEMO_EUR_USD_FEED] {
+			let settings = pallet_nav_oracle::Feeds::<Runtime>::get(feed).expect("a demo feed");
+			assert_eq!(settings.submitters.len(), 3);
+			assert!(settings.submitters.iter().all(|s| crate::IdentityRegistry::has_role(s, Role::OracleSubmitter)));
+			assert!(pallet_nav_oracle::Latest::<Runtime>::get(feed).is_none());
+		}
 		// EURD is a permissioned asset, made through compliant-assets.
 		let eurd = crate::genesis_config_presets::DEMO_EUR_ASSET;
 		assert!(pallet_compliant_assets::Rules::<Runtime>::contains_key(eurd));

@@ -37,6 +37,13 @@
 //! | 20 | someone refunds an unexpired payment, or a payment is released and refunded, or released twice | `NotExpired`, `PaymentSettled` |
 //! | 21 | a payment initiated before its recipient's sanction is released to the sanctioned recipient | the release is withheld with `ReceiverSanctioned`; the committee refunds |
 //! | 22 | a payer replays a provider's FX quote, takes it after its expiry, on another chain, at a better rate than signed, or signed by a provider without the role | `QuoteUsed`, `QuoteExpired`, `WrongChain`, `BadQuoteSignature`, `NotLiquidityProvider` |
+//!
+//! The funds added these:
+//!
+//! | # | attack | refused with |
+//! |---|---|---|
+//! | 23 | a sanctioned submitter keeps feeding a NAV; an unassigned role holder feeds it; one submitter makes the quorum alone; the committee approves a held median other than the one shown | `NotOracleSubmitter`, `NotFeedSubmitter`, `AlreadySubmitted`, `HeldValueMismatch` |
+//! | 24 | a fund deals at the last NAV after the feed went silent | `NavProvider::current` refuses `Stale`, never the last value |
 
 use super::*;
 use crate::{
@@ -893,5 +900,77 @@ fn attack_22_an_fx_quote_is_taken_once_on_its_terms_on_this_chain() {
 			Error::<Runtime>::QuoteExpired
 		);
 		assert_eq!(crate::invariants::check_all(), Ok(()));
+	});
+}
+
+/// A NAV feed of `oracle_submitter()` and two more submitters, quorum 2,
+/// 1 h, 5 %; its first value (1.000) agreed a second before now.
+fn oracle_ext() -> sp_io::TestExternalities {
+	let mut ext = new_ext();
+	ext.execute_with(|| {
+		let submitters = alloc::vec![oracle_submitter(), holder(3), holder(4)];
+		for who in &submitters[1..] {
+			assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), who.clone(), Roles::from_roles(&[Role::OracleSubmitter])));
+		}
+		let settings = pallet_nav_oracle::FeedSettings {
+			kind: pallet_nav_oracle::FeedKind::FundNav { currency: *b"EUR" },
+			submitters: frame_support::BoundedVec::truncate_from(submitters),
+			quorum: 2,
+			max_age_ms: 3_600_000,
+			max_deviation: sp_runtime::Permill::from_percent(5),
+			requires_sign_off: false,
+		};
+		assert_ok!(crate::NavOracle::register_feed(RuntimeOrigin::root(), FEED, settings));
+		assert_ok!(nav(oracle_submitter(), 1_000, NOW_MS - 1_000));
+		assert_ok!(nav(holder(3), 1_000, NOW_MS - 1_000));
+	});
+	ext
+}
+
+const FEED: tokenize_primitives::FeedId = 1;
+
+fn nav(who: AccountId, thousandths: u128, observed_at: u64) -> Result<(), DispatchError> {
+	let round = pallet_nav_oracle::Rounds::<Runtime>::get(FEED).id;
+	let value = sp_runtime::FixedU128::from_rational(thousandths, 1_000);
+	crate::NavOracle::submit(RuntimeOrigin::signed(who), FEED, round, value, observed_at).map(|_| ()).map_err(|e| e.error)
+}
+
+#[test]
+fn attack_23_a_nav_is_made_only_by_a_quorum_of_live_assigned_submitters() {
+	oracle_ext().execute_with(|| {
+		use pallet_nav_oracle::Error;
+		// A role holder the feed does not list.
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), holder(2), Roles::from_roles(&[Role::OracleSubmitter])));
+		assert_noop!(nav(holder(2), 1_300, NOW_MS), Error::<Runtime>::NotFeedSubmitter);
+		// One submitter cannot be two votes of the quorum.
+		assert_ok!(nav(holder(3), 1_300, NOW_MS));
+		assert_noop!(nav(holder(3), 1_300, NOW_MS), Error::<Runtime>::AlreadySubmitted);
+		// A sanctioned submitter is out at once.
+		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(4), None));
+		assert_noop!(nav(holder(4), 1_300, NOW_MS), Error::<Runtime>::NotOracleSubmitter);
+		// Benign: a second live submitter closes the round; the 30 % move is
+		// held, and the committee approves only the value it was shown.
+		assert_ok!(nav(oracle_submitter(), 1_300, NOW_MS));
+		assert!(pallet_nav_oracle::Held::<Runtime>::contains_key(FEED));
+		let shown = sp_runtime::FixedU128::from_rational(1_300, 1_000);
+		assert_noop!(
+			crate::NavOracle::approve_held(RuntimeOrigin::signed(depositary()), FEED, shown + sp_runtime::FixedU128::from_inner(1)),
+			Error::<Runtime>::HeldValueMismatch
+		);
+		assert_ok!(crate::NavOracle::approve_held(RuntimeOrigin::signed(depositary()), FEED, shown));
+		assert_eq!(<crate::NavOracle as tokenize_primitives::NavProvider>::current(FEED).map(|p| p.value), Ok(shown));
+	});
+}
+
+#[test]
+fn attack_24_a_silent_feed_serves_no_price() {
+	oracle_ext().execute_with(|| {
+		use tokenize_primitives::{NavProvider, NavRefusal};
+		assert!(crate::NavOracle::current(FEED).is_ok());
+		pallet_timestamp::Now::<Runtime>::put(NOW_MS - 1_000 + 3_600_001);
+		assert_eq!(crate::NavOracle::current(FEED), Err(NavRefusal::Stale));
+		// Forward pricing still finds the value struck before: history is no
+		// stale price, it is the price of its own date.
+		assert_eq!(crate::NavOracle::value_at(FEED, NOW_MS - 2_000).map(|p| p.observed_at), Ok(NOW_MS - 1_000));
 	});
 }

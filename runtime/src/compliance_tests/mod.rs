@@ -125,6 +125,10 @@ pub(super) fn deposit_token(
 	}
 }
 /// Verified retail holders, all in DE.
+/// A price submitter (OracleSubmitter role) of the NAV oracle.
+pub(super) fn oracle_submitter() -> AccountId {
+	named("oracle-submitter")
+}
 pub(super) fn holder(i: usize) -> AccountId {
 	named(&alloc::format!("holder-{i}"))
 }
@@ -186,6 +190,7 @@ pub(super) fn new_ext() -> sp_io::TestExternalities {
 		(officer(), DE, Professional, alloc::vec![Role::ComplianceOfficer], None),
 		(mint_operator(), DE, EligibleCounterparty, alloc::vec![Role::MintOperator], lei(b"529900TESTISSUER0004")),
 		(reserve_depositary(), DE, EligibleCounterparty, alloc::vec![Role::Depositary], lei(b"529900TESTCUSTODY005")),
+		(oracle_submitter(), DE, Professional, alloc::vec![Role::OracleSubmitter], None),
 	]
 	.into_iter()
 	.map(genesis_identity)

@@ -84,6 +84,7 @@ fn actors() -> Vec<Actor> {
 		("recovery agent", recovery_agent()),
 		("mint operator", mint_operator()),
 		("reserve depositary", reserve_depositary()),
+		("oracle submitter", oracle_submitter()),
 		("holder", holder(0)),
 		("stranger", stranger()),
 	]
@@ -261,6 +262,35 @@ fn challenge_payment() {
 	assert_ok!(crate::Payments::challenge(RuntimeOrigin::signed(officer()), pending_payment(1), sp_core::H256::zero()));
 }
 
+/// The NAV oracle's feeds of the cases: [`NAV_FEED`] has one value (1.000)
+/// accepted at setup, [`SIGNED_FEED`] needs a depositary's sign-off; both are
+/// fed by `oracle_submitter()` alone (quorum 1).
+const NAV_FEED: tokenize_primitives::FeedId = 7;
+const SIGNED_FEED: tokenize_primitives::FeedId = 8;
+fn nav_feed_settings(requires_sign_off: bool) -> pallet_nav_oracle::FeedSettingsOf<Runtime> {
+	pallet_nav_oracle::FeedSettings {
+		kind: pallet_nav_oracle::FeedKind::FundNav { currency: *b"EUR" },
+		submitters: frame_support::BoundedVec::truncate_from(alloc::vec![oracle_submitter()]),
+		quorum: 1,
+		max_age_ms: 3_600_000,
+		max_deviation: sp_runtime::Permill::from_percent(5),
+		requires_sign_off,
+	}
+}
+fn submit_nav(feed: tokenize_primitives::FeedId, thousandths: u128, ms_ago: u64) {
+	let round = pallet_nav_oracle::Rounds::<Runtime>::get(feed).id;
+	let value = sp_runtime::FixedU128::from_rational(thousandths, 1_000);
+	assert_ok!(crate::NavOracle::submit(RuntimeOrigin::signed(oracle_submitter()), feed, round, value, NOW_MS - ms_ago));
+}
+fn hold_outlier() {
+	submit_nav(NAV_FEED, 2_000, 1_000);
+	assert!(pallet_nav_oracle::Held::<Runtime>::contains_key(NAV_FEED));
+}
+fn await_sign_off() {
+	submit_nav(SIGNED_FEED, 1_000, 1_000);
+	assert!(pallet_nav_oracle::AwaitingSignOff::<Runtime>::contains_key(SIGNED_FEED));
+}
+
 fn cases() -> Vec<Case> {
 	type Breaker = pallet_circuit_breaker::Call<Runtime>;
 	type Assets = pallet_compliant_assets::Call<Runtime>;
@@ -271,6 +301,7 @@ fn cases() -> Vec<Case> {
 	type Identity = pallet_identity_registry::Call<Runtime>;
 	type Nodes = pallet_node_authorization::Call<Runtime>;
 	type Rail = pallet_payments::Call<Runtime>;
+	type Oracle = pallet_nav_oracle::Call<Runtime>;
 	type Validators = pallet_validator_set::Call<Runtime>;
 	let bank_role = tokenize_primitives::Roles::from_roles(&[Role::Bank]);
 	let supply_role = AgentRoles::from_roles(&[AgentRole::Supply]).bits();
@@ -452,6 +483,35 @@ fn cases() -> Vec<Case> {
 			false,
 		)
 		.refusing(pallet_payments::Error::<Runtime>::NotSenderOrSendingBank),
+		// NAV oracle
+		Case::governance(Oracle::register_feed { feed: 9, settings: nav_feed_settings(false) }),
+		Case::governance(Oracle::update_feed { feed: NAV_FEED, settings: nav_feed_settings(true) }),
+		// Only the feed's assigned submitters (with the OracleSubmitter role).
+		Case::new(
+			Oracle::submit {
+				feed: NAV_FEED,
+				round: 1,
+				value: sp_runtime::FixedU128::from_rational(1_001, 1_000),
+				observed_at: NOW_MS,
+			},
+			alloc::vec![oracle_submitter()],
+			false,
+		)
+		.refusing(pallet_nav_oracle::Error::<Runtime>::NotFeedSubmitter),
+		Case::compliance_depositary(Oracle::approve_held { feed: NAV_FEED, value: sp_runtime::FixedU128::from_u32(2) })
+			.prepared(hold_outlier),
+		Case::compliance_depositary(Oracle::reject_held { feed: NAV_FEED }).prepared(hold_outlier),
+		Case::compliance_depositary(Oracle::set_manual_price {
+			feed: NAV_FEED,
+			value: sp_runtime::FixedU128::from_rational(1_002, 1_000),
+		}),
+		// A depositary (the custodian), root on the dev chain.
+		Case::new(
+			Oracle::sign_off { feed: SIGNED_FEED, value: sp_runtime::FixedU128::from_u32(1) },
+			alloc::vec![reserve_depositary()],
+			true,
+		)
+		.prepared(await_sign_off),
 	]
 }
 
@@ -522,6 +582,10 @@ fn roles_ext() -> sp_io::TestExternalities {
 			));
 			assert!(pallet_payments::PaymentRecords::<Runtime>::contains_key(pending_payment(nonce as u64)));
 		}
+		for (feed, requires_sign_off) in [(NAV_FEED, false), (SIGNED_FEED, true)] {
+			assert_ok!(crate::NavOracle::register_feed(RuntimeOrigin::root(), feed, nav_feed_settings(requires_sign_off)));
+		}
+		submit_nav(NAV_FEED, 1_000, 2_000);
 		// The recipient bank3 banks with bank() (the same BIC).
 		for who in [bank3(), bank()] {
 			assert_ok!(crate::IdentityRegistry::update_identity(
@@ -613,6 +677,7 @@ fn the_table_covers_every_privileged_call() {
 			"Payments",
 			&["initiate_payment", "refund_expired", "pay_with_fx", "submit_fiat_receipt"],
 		));
+		expected.extend(names::<pallet_nav_oracle::Call<Runtime>>("NavOracle", &[]));
 		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
 		expected.sort();
 		covered.sort();

@@ -2,11 +2,13 @@
 
 mod compliance;
 mod deposits;
+mod funds;
 mod governance;
 mod payments;
 pub use compliance::*;
 pub use deposits::*;
 pub use governance::*;
+pub use funds::*;
 pub use payments::*;
 
 use crate::{
