@@ -24,7 +24,7 @@ bench() { "$bin" benchmark pallet --chain dev --steps "$steps" --repeat "$repeat
 case "${1:-pallets}" in
 	pallets)
 		[ $# -eq 0 ] || shift
-		all=(identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance mint-escrow payments)
+		all=(identity-registry validator-set compliant-assets freeze circuit-breaker corridor governance mint-escrow payments nav-oracle fund-vault)
 		for pallet in "${@:-${all[@]}}"; do
 			[ -d "pallets/$pallet" ] || { echo "bench: no pallet '$pallet' (one of: ${all[*]})" >&2; exit 2; }
 			bench --pallet "pallet_${pallet//-/_}" --extrinsic '*' \

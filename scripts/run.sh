@@ -65,6 +65,16 @@ for feed_values in "1 1.0001,0.9999,1.0000" "2 1.0510,1.0500,1.0490"; do
 	demo_navs="$demo_navs$line
 "
 done
+# First investments: Charlie (retail) in the money-market fund, Bob (an
+# eligible counterparty) in the mutual fund.
+demo_investments=""
+for fund_investor in "1 1000.00 //Charlie" "2 2100.00 //Bob"; do
+	read -r fund amount investor <<<"$fund_investor"
+	line=$(cd "$REPO_ROOT/e2e" && node tools/invest.js --rpc "ws://127.0.0.1:$RPC_PORT" --fund "$fund" --amount "$amount" \
+		--from "$investor" 2>&1) || line="fund $fund: the demo subscription failed: $line"
+	demo_investments="$demo_investments$line
+"
+done
 cat <<MSG
 Tokenize dev chain is running (single validator Alice, GRANDPA finality, demo state:
 verified banks Alice (DE) and Bob (US), both KYC verifiers (four eyes), retail customer
@@ -89,6 +99,11 @@ Funds: NAV oracle feeds 1 (TMMF NAV) and 2 (TMF NAV), quorum 3 of //NavFeeder1..
 by the depositary One; feed 3 EUR/USD (quorum 2). First NAVs:
 $(printf '%s' "$demo_navs" | sed 's/^/  /')
   Another NAV:    (cd e2e && node tools/nav.js --rpc ws://127.0.0.1:$RPC_PORT --feed 1 --values 1.0002,1.0001,1.0000)
+TMMF (fund 1, tmmf.*): LVNAV EUR 1.0000, min EUR 100, T+1; TMF (fund 2, tmf.*): min EUR 500, retail with the
+KID acknowledged, T+2; both gated at 10 %/day, frozen after 48 h without a NAV; Alice manages (distributeYield):
+$(printf '%s' "$demo_investments" | sed 's/^/  /')
+  Funds RPC:      funds_fund, funds_position, funds_previewSubscribe, funds_previewRedeem
+  Invest:         (cd e2e && node tools/invest.js --rpc ws://127.0.0.1:$RPC_PORT --fund 2 --amount 600.00 --from //Charlie)
   RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   polkadot-js apps:       https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT#/explorer
   Prometheus metrics:     http://127.0.0.1:$PROMETHEUS_PORT/metrics

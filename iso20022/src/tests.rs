@@ -4,8 +4,12 @@
 use super::*;
 use std::{path::PathBuf, process::Command};
 
+/// Read at run time (cargo test sets it): the shared target directory may
+/// hold a test binary built from another clone of the repository, whose
+/// compile-time path is gone.
 fn sample_path(name: &str) -> PathBuf {
-	PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples").join(name)
+	let crate_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+	PathBuf::from(crate_dir).join("samples").join(name)
 }
 
 fn sample(name: &str) -> String {

@@ -5,6 +5,8 @@ mod cli;
 mod command;
 mod compliance_rpc;
 mod deposits_rpc;
+mod dev_clock;
+mod funds_rpc;
 mod iso20022_cmd;
 mod payments_rpc;
 mod rpc;

@@ -12,6 +12,8 @@ use tokenize_runtime::{opaque::Block, AccountId, Balance, Nonce};
 pub struct FullDeps<C, P> {
 	pub client: Arc<C>,
 	pub pool: Arc<P>,
+	/// Serve `dev_advanceClock` (development chains only).
+	pub dev_clock: bool,
 }
 
 /// All RPC extensions of a full node.
@@ -50,21 +52,33 @@ where
 			tokenize_runtime::Hash,
 			tokenize_runtime::PaymentView,
 			pallet_payments::DataVerification,
+		> + tokenize_primitives::runtime_api::FundsApi<
+			Block,
+			AccountId,
+			Balance,
+			tokenize_runtime::FundView,
+			tokenize_runtime::PositionView,
 		> + BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use crate::compliance_rpc::{ComplianceRpc, ComplianceRpcApiServer};
 	use crate::deposits_rpc::{DepositsRpc, DepositsRpcApiServer};
+	use crate::funds_rpc::{FundsRpc, FundsRpcApiServer};
 	use crate::payments_rpc::{PaymentsRpc, PaymentsRpcApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let mut module = RpcModule::new(());
-	let FullDeps { client, pool } = deps;
+	let FullDeps { client, pool, dev_clock } = deps;
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
 	module.merge(ComplianceRpc::new(client.clone()).into_rpc())?;
 	module.merge(DepositsRpc::new(client.clone()).into_rpc())?;
-	module.merge(PaymentsRpc::new(client).into_rpc())?;
+	module.merge(PaymentsRpc::new(client.clone()).into_rpc())?;
+	module.merge(FundsRpc::new(client).into_rpc())?;
+	if dev_clock {
+		use crate::dev_clock::{DevClock, DevClockApiServer};
+		module.merge(DevClock.into_rpc())?;
+	}
 	Ok(module)
 }

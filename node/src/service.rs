@@ -33,11 +33,13 @@ pub type Service = sc_service::PartialComponents<
 	(GrandpaBlockImport, GrandpaLink, Option<Telemetry>),
 >;
 
-/// Inherent data for a block at `slot_duration`: the timestamp and the Aura slot.
+/// Inherent data for a block at `slot_duration`: the timestamp and the Aura
+/// slot, from the node's clock (the wall clock, unless a development
+/// chain's test moved it forward: [`crate::dev_clock`]).
 fn slot_inherents(
 	slot_duration: sp_consensus_aura::SlotDuration,
 ) -> (sp_consensus_aura::inherents::InherentDataProvider, sp_timestamp::InherentDataProvider) {
-	let timestamp = sp_timestamp::InherentDataProvider::from_system_time();
+	let timestamp = sp_timestamp::InherentDataProvider::new(crate::dev_clock::now());
 	let slot = sp_consensus_aura::inherents::InherentDataProvider::from_timestamp_and_slot_duration(
 		*timestamp,
 		slot_duration,
@@ -212,11 +214,13 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// Only a development chain's clock may be moved (`dev_advanceClock`).
+	let dev_clock = config.chain_spec.chain_type() == sc_service::ChainType::Development;
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();
 		Box::new(move |_| {
-			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone() };
+			let deps = crate::rpc::FullDeps { client: client.clone(), pool: pool.clone(), dev_clock };
 			crate::rpc::create_full(deps).map_err(Into::into)
 		})
 	};

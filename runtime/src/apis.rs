@@ -278,6 +278,49 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl tokenize_primitives::runtime_api::FundsApi<Block, AccountId, Balance, FundView, PositionView> for Runtime {
+		fn fund(fund: tokenize_primitives::FundId) -> Option<FundView> {
+			match fund {
+				configs::TMMF_FUND => Tmmf::fund_view(),
+				configs::TMF_FUND => Tmf::fund_view(),
+				_ => None,
+			}
+		}
+
+		fn position(fund: tokenize_primitives::FundId, who: AccountId) -> Option<PositionView> {
+			match fund {
+				configs::TMMF_FUND => Some(Tmmf::position(&who)),
+				configs::TMF_FUND => Some(Tmf::position(&who)),
+				_ => None,
+			}
+		}
+
+		fn preview_subscribe(
+			fund: tokenize_primitives::FundId,
+			who: AccountId,
+			amount: Balance,
+		) -> Result<Balance, tokenize_primitives::runtime_api::TransferRefusal> {
+			let preview = match fund {
+				configs::TMMF_FUND => Tmmf::preview_subscribe(&who, amount),
+				configs::TMF_FUND => Tmf::preview_subscribe(&who, amount),
+				_ => Err(sp_runtime::DispatchError::Other("UnknownFund")),
+			};
+			preview.map_err(crate::compliance_views::refusal)
+		}
+
+		fn preview_redeem(
+			fund: tokenize_primitives::FundId,
+			shares: Balance,
+		) -> Result<(Balance, u64), tokenize_primitives::runtime_api::TransferRefusal> {
+			let preview = match fund {
+				configs::TMMF_FUND => Tmmf::preview_redeem(shares),
+				configs::TMF_FUND => Tmf::preview_redeem(shares),
+				_ => Err(sp_runtime::DispatchError::Other("UnknownFund")),
+			};
+			preview.map_err(crate::compliance_views::refusal)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -19,6 +19,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_mint_escrow, MintEscrow]
 	[pallet_payments, Payments]
 	[pallet_nav_oracle, NavOracle]
+	[pallet_fund_vault, Tmmf]
 );
 
 use crate::{AccountId, AssetId, Balance, CircuitBreaker, CompliantAssets, Freeze, IdentityRegistry, RuntimeOrigin};
@@ -241,5 +242,106 @@ impl pallet_nav_oracle::BenchmarkHelper<AccountId> for ComplianceLayerHelper {
 
 	fn set_now_ms(ms: u64) {
 		pallet_timestamp::Now::<crate::Runtime>::put(ms);
+	}
+}
+
+/// The share assets, the payment asset and the NAV feeds of the fund
+/// benchmarks (the dev chain's own are left alone).
+const BENCH_TMMF_SHARES: AssetId = 0xBE10;
+const BENCH_TMF_SHARES: AssetId = 0xBE11;
+const BENCH_TMMF_FEED: tokenize_primitives::FeedId = 0xBE10;
+const BENCH_TMF_FEED: tokenize_primitives::FeedId = 0xBE11;
+const BENCH_KID: [u8; 32] = [0x4B; 32];
+/// 2026-12-01 09:00 UTC, where the fund benchmarks start.
+const BENCH_FUNDS_START_MS: u64 = 1_796_115_600_000;
+
+/// A permissioned share asset (6 decimals) with a published KID, unless it
+/// exists.
+fn ensure_share_asset(id: AssetId, symbol: &[u8]) {
+	if <CompliantAssets as tokenize_primitives::ComplianceTransfer<AccountId, AssetId, Balance>>::is_permissioned(&id) {
+		return;
+	}
+	let created = CompliantAssets::create_asset(RuntimeOrigin::root(), id, symbol.to_vec(), symbol.to_vec(), 6, Default::default());
+	debug_assert!(created.is_ok(), "{created:?}");
+	let published = CompliantAssets::set_document(RuntimeOrigin::root(), id, b"KID".to_vec(), b"https://kid".to_vec(), BENCH_KID);
+	debug_assert!(published.is_ok(), "{published:?}");
+}
+
+/// A EUR NAV feed the committee (root) prices by hand, unless it exists.
+fn ensure_nav_feed(feed: tokenize_primitives::FeedId) {
+	if pallet_nav_oracle::Feeds::<crate::Runtime>::contains_key(feed) {
+		return;
+	}
+	let settings = pallet_nav_oracle::FeedSettings {
+		kind: pallet_nav_oracle::FeedKind::FundNav { currency: *b"EUR" },
+		submitters: frame_support::BoundedVec::truncate_from(alloc::vec![agent()]),
+		quorum: 1,
+		max_age_ms: 3_600_000,
+		max_deviation: sp_runtime::Permill::from_percent(5),
+		requires_sign_off: false,
+	};
+	let registered = crate::NavOracle::register_feed(RuntimeOrigin::root(), feed, settings);
+	debug_assert!(registered.is_ok(), "{registered:?}");
+}
+
+fn bench_fund(share_asset: AssetId, nav_feed: tokenize_primitives::FeedId) -> pallet_fund_vault::FundConfig<AssetId, Balance> {
+	pallet_fund_vault::FundConfig {
+		share_asset,
+		payment_asset: BENCH_ASSET,
+		nav_feed,
+		min_investment: 1,
+		eligible: pallet_fund_vault::Categories::ALL,
+		kid_required: pallet_fund_vault::Categories::NONE,
+		notice_days: 2,
+		daily_gate: None,
+		dealing_max_age_ms: 3_600_000,
+		stale_freeze_ms: 48 * 3_600_000,
+		lvnav_collar: None,
+	}
+}
+
+impl pallet_fund_vault::BenchmarkHelper<AccountId, AssetId, Balance> for ComplianceLayerHelper {
+	fn funds() -> pallet_fund_vault::FundConfig<AssetId, Balance> {
+		// Identities are dated by the clock: set it first.
+		pallet_timestamp::Now::<crate::Runtime>::put(BENCH_FUNDS_START_MS);
+		ensure_bench_asset();
+		ensure_share_asset(BENCH_TMMF_SHARES, b"BTMMF");
+		ensure_share_asset(BENCH_TMF_SHARES, b"BTMF");
+		ensure_nav_feed(BENCH_TMMF_FEED);
+		ensure_nav_feed(BENCH_TMF_FEED);
+		for cash in [crate::Tmmf::cash_account(), crate::Tmf::cash_account()] {
+			IdentityRegistry::make_verified(&cash, &[]);
+		}
+		pallet_fund_vault::Fund::<crate::Runtime, frame_support::instances::Instance2>::put(bench_fund(
+			BENCH_TMF_SHARES,
+			BENCH_TMF_FEED,
+		));
+		pallet_fund_vault::FundConfig {
+			min_investment: 10_000,
+			kid_required: pallet_fund_vault::Categories::ALL,
+			notice_days: 1,
+			daily_gate: Some(sp_runtime::Permill::from_percent(10)),
+			lvnav_collar: Some(sp_runtime::Permill::from_parts(2_000)),
+			..bench_fund(BENCH_TMMF_SHARES, BENCH_TMMF_FEED)
+		}
+	}
+
+	fn investor(who: &AccountId, payment_asset: &AssetId, amount: Balance) {
+		IdentityRegistry::make_verified(who, &[]);
+		let minted = CompliantAssets::mint(RuntimeOrigin::signed(agent()), *payment_asset, who.clone(), amount);
+		debug_assert!(minted.is_ok(), "{minted:?}");
+	}
+
+	fn strike_navs_at(ms: u64) {
+		pallet_timestamp::Now::<crate::Runtime>::put(ms);
+		for (feed, nav) in [(BENCH_TMMF_FEED, (1, 1)), (BENCH_TMF_FEED, (105, 100))] {
+			let value = sp_runtime::FixedU128::from_rational(nav.0, nav.1);
+			let struck = crate::NavOracle::set_manual_price(RuntimeOrigin::root(), feed, value);
+			debug_assert!(struck.is_ok(), "{struck:?}");
+		}
+	}
+
+	fn kid(_share_asset: &AssetId) -> [u8; 32] {
+		BENCH_KID
 	}
 }

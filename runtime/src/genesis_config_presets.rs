@@ -5,7 +5,7 @@
 use crate::{
 	configs::CONSORTIUM_ENACTMENT_DELAY, AccountId, Balance, BalancesConfig, BlockNumber,
 	CompliantAssetsConfig, CorridorConfig, GovernanceConfig, IdentityRegistryConfig, MintEscrowConfig,
-	NavOracleConfig, NodeAuthorizationConfig, PaymentsConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	NavOracleConfig, NodeAuthorizationConfig, PaymentsConfig, TmfConfig, TmmfConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, DAYS, UNIT,
 };
 use alloc::{vec, vec::Vec};
@@ -49,6 +49,12 @@ pub const DEMO_USDC_ASSET: u32 = 2;
 pub const DEMO_EURC_ASSET: u32 = 3;
 /// One whole unit of the 6-decimal stablecoins.
 const STABLE_UNIT: Balance = 1_000_000;
+/// The money-market fund's shares.
+pub const DEMO_TMMF_SHARES: u32 = 10;
+/// The mutual fund's shares.
+pub const DEMO_TMF_SHARES: u32 = 11;
+/// One euro in EURD's smallest unit.
+const EUR_CENTS: Balance = 100;
 /// The money-market fund's NAV feed.
 pub const DEMO_TMMF_NAV_FEED: u32 = 1;
 /// The mutual fund's NAV feed.
@@ -206,6 +212,9 @@ pub fn development_config_genesis() -> serde_json::Value {
 			.chain(nav_feeders().into_iter().map(|feeder| {
 				identity(feeder, &alice, DE, InvestorCategory::Professional, vec![Role::OracleSubmitter], None)
 			}))
+			.chain(fund_cash_accounts().into_iter().map(|cash| {
+				identity(cash, &alice, DE, InvestorCategory::EligibleCounterparty, vec![], None)
+			}))
 			.collect()),
 			committees: vec![
 				(Role::GovernanceCouncil, vec![alice.clone(), bob.clone(), eve], 2),
@@ -231,15 +240,20 @@ pub fn development_config_genesis() -> serde_json::Value {
 						(alice.clone(), vec![AgentRole::ForcedTransfer, AgentRole::Recovery]),
 					],
 					holdings: holdings.clone(),
+					documents: vec![],
 				},
 				stablecoin(DEMO_USDC_ASSET, b"USD Coin", b"USDC", vec![(two.clone(), 50_000 * STABLE_UNIT)]),
 				stablecoin(DEMO_EURC_ASSET, b"Euro Coin", b"EURC", vec![(alice.clone(), 1_000_000 * STABLE_UNIT)]),
+				fund_shares(DEMO_TMMF_SHARES, b"Tokenize Money Market Fund (LVNAV)", b"TMMF"),
+				fund_shares(DEMO_TMF_SHARES, b"Tokenize Mutual Fund", b"TMF"),
 			],
 		},
 		corridor: CorridorConfig { corridors: demo_corridors() },
 		payments: PaymentsConfig { currencies: settlement_currencies() },
 		mint_escrow: MintEscrowConfig { tokens: vec![demo_deposit_token(alice, one, holdings)] },
 		nav_oracle: NavOracleConfig { feeds: demo_feeds(nav_feeders()) },
+		tmmf: TmmfConfig { fund: Some(demo_tmmf()) },
+		tmf: TmfConfig { fund: Some(demo_tmf()) },
 		..Default::default()
 	};
 	serde_json::to_value(config).unwrap_or_default()
@@ -300,6 +314,68 @@ fn demo_feeds(submitters: Vec<AccountId>) -> Vec<(u32, FeedSettings<Vec<AccountI
 	vec![(DEMO_TMMF_NAV_FEED, nav(*b"EUR")), (DEMO_TMF_NAV_FEED, nav(*b"EUR")), (DEMO_EUR_USD_FEED, fx)]
 }
 
+/// The two funds' keyless cash accounts (verified, so that they may hold
+/// EURD).
+fn fund_cash_accounts() -> Vec<AccountId> {
+	vec![crate::Tmmf::cash_account(), crate::Tmf::cash_account()]
+}
+
+/// A fund's share asset: permissioned, 6 decimals, issued by its fund
+/// alone (no supply agent), with its prospectus and KID (ERC-1643).
+fn fund_shares(id: u32, name: &[u8], symbol: &[u8]) -> GenesisAsset<u32, AccountId, Balance> {
+	let document = |kind: &str| {
+		let uri = alloc::format!("https://funds.example.org/{}/{kind}-v1.pdf", core::str::from_utf8(symbol).unwrap_or("fund"));
+		let hash = <Keccak256 as HashT>::hash(uri.as_bytes()).0;
+		(kind.to_uppercase().into_bytes(), uri.into_bytes(), hash)
+	};
+	GenesisAsset {
+		id,
+		name: name.to_vec(),
+		symbol: symbol.to_vec(),
+		decimals: 6,
+		rules: AssetRules::default(),
+		agents: vec![],
+		holdings: vec![],
+		documents: vec![document("prospectus"), document("kid")],
+	}
+}
+
+/// The money-market fund: LVNAV at €1.0000 (±20 bp collar), minimum €100,
+/// every category, T+1, a daily gate of 10 % of the shares.
+fn demo_tmmf() -> pallet_fund_vault::FundConfig<u32, Balance> {
+	pallet_fund_vault::FundConfig {
+		share_asset: DEMO_TMMF_SHARES,
+		payment_asset: DEMO_EUR_ASSET,
+		nav_feed: DEMO_TMMF_NAV_FEED,
+		min_investment: 100 * EUR_CENTS,
+		eligible: pallet_fund_vault::Categories::ALL,
+		kid_required: pallet_fund_vault::Categories::NONE,
+		notice_days: 1,
+		daily_gate: Some(Permill::from_percent(10)),
+		dealing_max_age_ms: HOUR_MS,
+		stale_freeze_ms: 48 * HOUR_MS,
+		lvnav_collar: Some(Permill::from_parts(2_000)),
+	}
+}
+
+/// The mutual fund: variable NAV, minimum €500, retail only with the KID
+/// acknowledged, T+2, a daily gate of 10 %.
+fn demo_tmf() -> pallet_fund_vault::FundConfig<u32, Balance> {
+	pallet_fund_vault::FundConfig {
+		share_asset: DEMO_TMF_SHARES,
+		payment_asset: DEMO_EUR_ASSET,
+		nav_feed: DEMO_TMF_NAV_FEED,
+		min_investment: 500 * EUR_CENTS,
+		eligible: pallet_fund_vault::Categories::ALL,
+		kid_required: pallet_fund_vault::Categories::RETAIL,
+		notice_days: 2,
+		daily_gate: Some(Permill::from_percent(10)),
+		dealing_max_age_ms: HOUR_MS,
+		stale_freeze_ms: 48 * HOUR_MS,
+		lvnav_collar: None,
+	}
+}
+
 fn stablecoin(
 	id: u32,
 	name: &[u8],
@@ -314,6 +390,7 @@ fn stablecoin(
 		rules: AssetRules::default(),
 		agents: vec![],
 		holdings,
+		documents: vec![],
 	}
 }
 

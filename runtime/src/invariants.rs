@@ -31,23 +31,41 @@ pub fn check_all() -> Result<(), &'static str> {
 	CircuitBreaker::do_try_state()?;
 	MintEscrow::do_try_state()?;
 	Payments::do_try_state()?;
+	crate::NavOracle::do_try_state()?;
+	crate::Tmmf::do_try_state()?;
+	crate::Tmf::do_try_state()?;
 	holder_counts()?;
 	held_amounts_within_balances()
 }
 
-/// Every holding covers its freeze entries, its provisional deposit tokens
-/// and its payment escrow together: none of them can have been moved by a
+/// Every holding covers its freeze entries, its provisional deposit tokens,
+/// its payment escrow and its redemption locks together: none of them can have been moved by a
 /// debit, and no two of them claim the same units.
 pub fn held_amounts_within_balances() -> Result<(), &'static str> {
+	use tokenize_primitives::RedemptionLocks;
+	let locked = |fund: Option<crate::AssetId>, holders: alloc::vec::Vec<crate::AccountId>| {
+		fund.into_iter().flat_map(move |asset| holders.clone().into_iter().map(move |who| (asset, who)))
+	};
+	let tmmf_locks = locked(
+		pallet_fund_vault::Fund::<Runtime, frame_support::instances::Instance1>::get().map(|f| f.share_asset),
+		pallet_fund_vault::Locked::<Runtime, frame_support::instances::Instance1>::iter_keys().collect(),
+	);
+	let tmf_locks = locked(
+		pallet_fund_vault::Fund::<Runtime, frame_support::instances::Instance2>::get().map(|f| f.share_asset),
+		pallet_fund_vault::Locked::<Runtime, frame_support::instances::Instance2>::iter_keys().collect(),
+	);
 	let holdings: alloc::collections::BTreeSet<_> = pallet_mint_escrow::Uncleared::<Runtime>::iter_keys()
 		.chain(pallet_payments::Escrowed::<Runtime>::iter_keys())
+		.chain(tmmf_locks)
+		.chain(tmf_locks)
 		.collect();
 	for (asset, who) in holdings {
 		let balance = pallet_assets::Account::<Runtime>::get(asset, &who).map(|a| a.balance).unwrap_or_default();
 		let held = pallet_freeze::FrozenTotals::<Runtime>::get(asset, &who)
 			.saturating_add(pallet_mint_escrow::Uncleared::<Runtime>::get(asset, &who))
-			.saturating_add(pallet_payments::Escrowed::<Runtime>::get(asset, &who));
-		ensure!(balance >= held, "frozen, provisional or escrowed units left a holding");
+			.saturating_add(pallet_payments::Escrowed::<Runtime>::get(asset, &who))
+			.saturating_add(<(crate::Tmmf, crate::Tmf) as RedemptionLocks<_, _, _>>::locked(&asset, &who));
+		ensure!(balance >= held, "frozen, provisional, escrowed or locked units left a holding");
 	}
 	Ok(())
 }

@@ -13,6 +13,8 @@
 //! blocks behind the head, so a payment is final within ~6-9 s.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+// construct_runtime of this many pallets nests deeper than the default.
+#![recursion_limit = "256"]
 
 #[cfg(feature = "std")]
 include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
@@ -145,6 +147,10 @@ pub type LiabilityTreeView = pallet_mint_escrow::LiabilityTree<Balance>;
 pub type LiabilityProofView = pallet_mint_escrow::LiabilityProof<AccountId, Balance>;
 /// What the payments runtime API returns.
 pub type PaymentView = pallet_payments::PaymentViewOf<Runtime>;
+/// A fund as the funds runtime API shows it.
+pub type FundView = pallet_fund_vault::FundView<AccountId, AssetId, Balance>;
+/// An investor's position in a fund.
+pub type PositionView = pallet_fund_vault::PositionView<Balance>;
 
 /// Checks applied to every signed transaction.
 pub type TxExtension = (
@@ -256,4 +262,10 @@ mod runtime {
 	// Funds: the NAV and FX oracle.
 	#[runtime::pallet_index(32)]
 	pub type NavOracle = pallet_nav_oracle;
+	/// The money-market fund (LVNAV, T+1).
+	#[runtime::pallet_index(33)]
+	pub type Tmmf = pallet_fund_vault<Instance1>;
+	/// The mutual fund (variable NAV, T+2).
+	#[runtime::pallet_index(34)]
+	pub type Tmf = pallet_fund_vault<Instance2>;
 }

@@ -143,7 +143,12 @@ impl<T: Config> Pallet<T> {
 				state: Self::effective_state((kind, asset), &record.config, now),
 			})
 			.collect();
-		BreakerStatus { at: now, global_pause: Self::holding_global_pause().map(GlobalPause::into_view), throttles }
+		BreakerStatus {
+			at: now,
+			global_pause: Self::holding_global_pause().map(GlobalPause::into_view),
+			throttles,
+			frozen_funds: T::FrozenFunds::get(),
+		}
 	}
 
 	pub(crate) fn do_set_throttle(by: T::AccountId, key: ThrottleKeyOf<T>, config: ThrottleConfigOf<T>) -> DispatchResult {

@@ -175,6 +175,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxThrottles: Get<u32>;
 		/// Weights from this pallet's benchmarks.
+		/// The funds whose dealing is frozen by themselves (no fresh NAV for
+		/// their freeze period), reported with the breaker's status.
+		type FrozenFunds: Get<alloc::vec::Vec<tokenize_primitives::FundId>>;
 		type WeightInfo: WeightInfo;
 	}
 

@@ -49,6 +49,7 @@ impl pallet_circuit_breaker::Config for Test {
 	type ResumeDelay = ResumeDelay;
 	type MaxReasonLen = MaxReasonLen;
 	type MaxThrottles = MaxThrottles;
+	type FrozenFunds = ();
 	type WeightInfo = ();
 }
 

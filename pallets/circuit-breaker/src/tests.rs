@@ -618,7 +618,7 @@ fn status_types_serialize_for_the_runtime_api() {
 }
 
 fn empty_status() -> crate::BreakerStatusOf<Test> {
-	crate::BreakerStatus { at: 0, global_pause: None, throttles: vec![] }
+	crate::BreakerStatus { at: 0, global_pause: None, throttles: vec![], frozen_funds: vec![] }
 }
 
 #[test]

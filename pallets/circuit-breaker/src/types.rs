@@ -258,4 +258,7 @@ pub struct BreakerStatus<AccountId, AssetId, BlockNumber, Balance> {
 	pub global_pause: Option<GlobalPause<AccountId, BlockNumber, Vec<u8>>>,
 	/// Every configured throttle.
 	pub throttles: Vec<ThrottleStatus<AssetId, BlockNumber, Balance>>,
+	/// Funds that froze their own dealing (no fresh NAV for 48 h): no
+	/// subscription, no redemption claim until a NAV arrives.
+	pub frozen_funds: Vec<tokenize_primitives::FundId>,
 }

@@ -15,7 +15,7 @@ use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero};
 use tokenize_primitives::{
 	Breaker, BreakerRefusal, Compliance, ComplianceFailure, DepositTokens, Freezes, Jurisdiction,
-	OperationKind, PaymentEscrow,
+	OperationKind, PaymentEscrow, OnHoldingChange, RedemptionLocks,
 };
 
 impl<T: Config> Pallet<T> {
@@ -104,6 +104,9 @@ impl<T: Config> Pallet<T> {
 		}
 		for (holder, amount) in &asset.holdings {
 			Self::do_mint(Self::account_id(), id, holder.clone(), *amount)?;
+		}
+		for (name, uri, hash) in &asset.documents {
+			Self::do_set_document(id, name.clone(), uri.clone(), *hash)?;
 		}
 		Ok(())
 	}
@@ -318,10 +321,10 @@ impl<T: Config> Pallet<T> {
 		let uncleared = T::DepositTokens::uncleared(&asset, &from);
 		ensure!(amount <= balance.saturating_sub(uncleared), Error::<T>::UnclearedDeposit);
 		let escrowed = T::PaymentEscrow::escrowed(&asset, &from);
-		ensure!(
-			amount <= balance.saturating_sub(uncleared).saturating_sub(escrowed),
-			Error::<T>::EscrowedForPayment
-		);
+		let unheld = balance.saturating_sub(uncleared).saturating_sub(escrowed);
+		ensure!(amount <= unheld, Error::<T>::EscrowedForPayment);
+		let locked = T::RedemptionLocks::locked(&asset, &from);
+		ensure!(amount <= unheld.saturating_sub(locked), Error::<T>::LockedForRedemption);
 		let released = Self::release_shortfall(&asset, &from, amount)?;
 		Self::move_holding(&asset, &from, &to, amount)?;
 		Self::deposit_event(Event::ForcedTransfer { asset, from, to, amount, released, agent });
@@ -346,6 +349,8 @@ impl<T: Config> Pallet<T> {
 		// Likewise the payment rail releases or refunds the lost wallet's
 		// pending payments first (a refund lifts the hold in place).
 		ensure!(T::PaymentEscrow::escrowed(&asset, &lost).is_zero(), Error::<T>::EscrowedForPayment);
+		// And the fund settles or cancels its redemption requests.
+		ensure!(T::RedemptionLocks::locked(&asset, &lost).is_zero(), Error::<T>::LockedForRedemption);
 		let linked_by_governance = RecoveryLinks::<T>::get(asset, &lost).as_ref() == Some(&new);
 		let same_entity = T::Compliance::same_legal_entity(&lost, &new);
 		ensure!(same_entity || linked_by_governance, Error::<T>::RecoveryTargetMismatch);
@@ -484,10 +489,14 @@ impl<T: Config> Pallet<T> {
 		let uncleared = T::DepositTokens::uncleared(asset, who);
 		let with_uncleared = spendable.saturating_add(uncleared);
 		let escrowed = T::PaymentEscrow::escrowed(asset, who);
+		let with_escrowed = with_uncleared.saturating_add(escrowed);
+		let locked = T::RedemptionLocks::locked(asset, who);
 		Err(if !uncleared.is_zero() && amount <= with_uncleared {
 			Error::<T>::UnclearedDeposit
-		} else if !escrowed.is_zero() && amount <= with_uncleared.saturating_add(escrowed) {
+		} else if !escrowed.is_zero() && amount <= with_escrowed {
 			Error::<T>::EscrowedForPayment
+		} else if !locked.is_zero() && amount <= with_escrowed.saturating_add(locked) {
+			Error::<T>::LockedForRedemption
 		} else {
 			Error::<T>::InsufficientSpendableBalance
 		}
@@ -501,7 +510,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn spendable(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
+	pub(crate) fn spendable(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
 		T::Assets::reducible_balance(*asset, who, Preservation::Expendable, Fortitude::Polite)
 	}
 
@@ -628,15 +637,19 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	/// Runs `movement`, then moves the holder count by the parties that
-	/// started or stopped holding: the one place the count changes, so every
-	/// path keeps it exact.
+	/// Tells the observers (a fund's yield accrual) before the balances
+	/// change, runs `movement`, then moves the holder count by the parties
+	/// that started or stopped holding: the one place holdings change, so
+	/// every path keeps the count and the accruals exact.
 	fn with_holder_count<const N: usize, R>(
 		asset: &T::AssetId,
 		parties: [&T::AccountId; N],
 		movement: impl FnOnce() -> Result<R, DispatchError>,
 	) -> DispatchResult {
 		let held_before = parties.map(|who| Self::is_holder(asset, who));
+		for who in parties {
+			T::HoldingObserver::before_change(asset, who);
+		}
 		movement()?;
 		let before = HolderCount::<T>::get(asset);
 		let mut count = before;

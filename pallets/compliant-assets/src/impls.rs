@@ -9,7 +9,7 @@ use frame_support::{
 	traits::{fungibles::Inspect, EnsureOriginWithArg, Get},
 };
 use frame_system::RawOrigin;
-use tokenize_primitives::{ComplianceTransfer, PermissionedSupply};
+use tokenize_primitives::{AssetHoldings, ComplianceTransfer, PermissionedSupply};
 
 impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pallet<T> {
 	fn is_permissioned(asset: &T::AssetId) -> bool {
@@ -74,6 +74,26 @@ impl<T: Config> PermissionedSupply<T::AccountId, T::AssetId, T::Balance> for Pal
 
 	fn total_issuance(asset: &T::AssetId) -> T::Balance {
 		T::Assets::total_issuance(*asset)
+	}
+}
+
+/// Balances, decimals and documents, as the fund vaults read them.
+impl<T: Config> AssetHoldings<T::AccountId, T::AssetId, T::Balance> for Pallet<T> {
+	fn balance(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
+		T::Assets::balance(*asset, who)
+	}
+
+	fn spendable(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
+		Self::spendable(asset, who)
+	}
+
+	fn decimals(asset: &T::AssetId) -> Option<u8> {
+		Profiles::<T>::get(asset).map(|profile| profile.decimals)
+	}
+
+	fn document_hash(asset: &T::AssetId, name: &[u8]) -> Option<[u8; 32]> {
+		let name = crate::DocumentNameOf::<T>::try_from(name.to_vec()).ok()?;
+		Documents::<T>::get(asset, name).map(|document| document.hash)
 	}
 }
 

@@ -37,8 +37,9 @@
 //! 5. the amount is within the sender's *spendable* balance — the balance less
 //!    what the freeze pallet holds frozen and less the provisional deposit
 //!    tokens of uncleared SEPA credits and less what the payment rail holds
-//!    for the sender's pending payments (`UnclearedDeposit` or
-//!    `EscrowedForPayment` when only that part is missing, `AddressFrozen`
+//!    for the sender's pending payments and less fund shares locked for its
+//!    redemption requests (`UnclearedDeposit`, `EscrowedForPayment` or
+//!    `LockedForRedemption` when only that part is missing, `AddressFrozen`
 //!    for a frozen address, otherwise `InsufficientSpendableBalance`);
 //! 6. the breaker's throttle for transfers of the asset (`Throttled` while
 //!    it is tripped, `AccountLimitReached` when the sender's own window is
@@ -142,7 +143,9 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::MaybeSerializeDeserialize;
-	use tokenize_primitives::{Breaker, Compliance, DepositTokens, Freezes, Jurisdiction, PaymentEscrow};
+	use tokenize_primitives::{
+		Breaker, Compliance, DepositTokens, Freezes, Jurisdiction, OnHoldingChange, PaymentEscrow, RedemptionLocks,
+	};
 
 	/// Jurisdiction list of a stored rule set.
 	pub type JurisdictionsOf<T> = BoundedVec<Jurisdiction, <T as Config>::MaxJurisdictionRules>;
@@ -191,6 +194,12 @@ pub mod pallet {
 		/// The payment rail: amounts escrowed in a sender's account for its
 		/// pending payments, which only the rail moves or releases.
 		type PaymentEscrow: PaymentEscrow<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// The fund vaults: shares locked in their holder's account for its
+		/// redemption requests, which only the fund burns or unlocks.
+		type RedemptionLocks: RedemptionLocks<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// Told before any holding changes, with the old balance still in
+		/// place (a fund settles its holders' yield accrual).
+		type HoldingObserver: OnHoldingChange<Self::AssetId, Self::AccountId>;
 		/// Creates assets, sets rules, appoints agents, publishes documents
 		/// (the governance council).
 		type AssetAdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
@@ -502,6 +511,9 @@ pub mod pallet {
 		/// The amount reaches into what the payment rail holds for the
 		/// holder's pending payments: only their release or refund moves it.
 		EscrowedForPayment,
+		/// The amount reaches into fund shares locked for the holder's
+		/// redemption requests: only their claim or cancellation moves them.
+		LockedForRedemption,
 	}
 
 	#[pallet::call]

@@ -79,6 +79,8 @@ impl pallet_compliant_assets::Config for Test {
 	type Freezes = MockFreezes;
 	type DepositTokens = MockDeposits;
 	type PaymentEscrow = MockEscrow;
+	type RedemptionLocks = MockLocks;
+	type HoldingObserver = MockObserver;
 	type AssetAdminOrigin = EnsureSignedBy<Admin, u64>;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -136,6 +138,8 @@ const BLOCKED: &[u8] = b":mock:blocked-jurisdictions";
 const UNCLEARED: &[u8] = b":mock:uncleared";
 const DEPOSIT_TOKENS: &[u8] = b":mock:deposit-tokens";
 const ESCROWED: &[u8] = b":mock:escrowed";
+const LOCKED: &[u8] = b":mock:locked";
+const OBSERVED: &[u8] = b":mock:observed";
 
 use tokenize_primitives::testing::{scripted as load, update_scripted as update};
 
@@ -243,6 +247,17 @@ pub fn set_uncleared(asset: u32, who: u64, amount: u64) {
 /// payment rail's hold), which the freezer then counts as frozen.
 pub fn set_escrowed(asset: u32, who: u64, amount: u64) {
 	update(ESCROWED, |held: &mut BTreeMap<(u32, u64), u64>| held.insert((asset, who), amount));
+}
+
+/// Marks `amount` of `who`'s holding as locked for redemption requests (a
+/// fund's hold), which the freezer then counts as frozen.
+pub fn set_locked(asset: u32, who: u64, amount: u64) {
+	update(LOCKED, |held: &mut BTreeMap<(u32, u64), u64>| held.insert((asset, who), amount));
+}
+
+/// The (asset, holder) of every holding change announced, in order.
+pub fn observed() -> Vec<(u32, u64)> {
+	load(OBSERVED)
 }
 
 /// Makes `asset` a deposit token whose supply the mint escrow manages.
@@ -397,16 +412,34 @@ impl tokenize_primitives::PaymentEscrow<u32, u64, u64> for MockEscrow {
 	}
 }
 
+/// The fund vaults as compliant-assets sees them.
+pub struct MockLocks;
+impl tokenize_primitives::RedemptionLocks<u32, u64, u64> for MockLocks {
+	fn locked(asset: &u32, who: &u64) -> u64 {
+		load::<BTreeMap<(u32, u64), u64>>(LOCKED).get(&(*asset, *who)).copied().unwrap_or_default()
+	}
+}
+
+/// Records every announced holding change, the balance still the old one.
+pub struct MockObserver;
+impl tokenize_primitives::OnHoldingChange<u32, u64> for MockObserver {
+	fn before_change(asset: &u32, who: &u64) {
+		update(OBSERVED, |seen: &mut Vec<(u32, u64)>| seen.push((*asset, *who)));
+	}
+}
+
 /// pallet-assets' view, as the runtime's freezer gives it: the freezes plus
-/// the provisional deposit tokens and the payment escrow. `None` when nothing is held back, since
+/// the provisional deposit tokens, the payment escrow and the redemption
+/// locks. `None` when nothing is held back, since
 /// `Some(0)` would make pallet-assets keep the minimum balance untouchable.
 pub struct MockFreezer;
 impl pallet_assets::FrozenBalance<u32, u64, u64> for MockFreezer {
 	fn frozen_balance(asset: u32, who: &u64) -> Option<u64> {
-		use tokenize_primitives::PaymentEscrow;
+		use tokenize_primitives::{PaymentEscrow, RedemptionLocks};
 		let held = MockFreezes::frozen_balance(&asset, who)
 			.saturating_add(MockDeposits::uncleared(&asset, who))
-			.saturating_add(MockEscrow::escrowed(&asset, who));
+			.saturating_add(MockEscrow::escrowed(&asset, who))
+			.saturating_add(MockLocks::locked(&asset, who));
 		Some(held).filter(|amount| *amount > 0)
 	}
 	fn died(_asset: u32, _who: &u64) {}

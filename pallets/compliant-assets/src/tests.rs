@@ -918,6 +918,7 @@ fn genesis_eurd(holdings: Vec<(u64, u64)>, agents: Vec<(u64, Vec<AgentRole>)>) -
 			rules: AssetRules { max_holders: Some(2), ..Default::default() },
 			agents,
 			holdings,
+			documents: vec![(b"terms".to_vec(), b"https://x.org/t".to_vec(), [7; 32])],
 		}],
 	}
 }
@@ -932,6 +933,10 @@ fn genesis_assets_are_permissioned_with_their_agents_and_holdings() {
 		assert_eq!(crate::Profiles::<Test>::get(5).map(|p| p.symbol.into_inner()), Some(b"EURD".to_vec()));
 		assert_eq!((AssetsPallet::balance(5, ALICE), AssetsPallet::balance(5, BOB)), (1_000, 500));
 		assert_eq!(crate::HolderCount::<Test>::get(5), 2);
+		assert_eq!(
+			<CompliantAssets as tokenize_primitives::AssetHoldings<u64, u32, u64>>::document_hash(&5, b"terms"),
+			Some([7; 32])
+		);
 		assert!(CompliantAssets::is_active_agent(&5, &SUPPLY_AGENT, AgentRole::Supply));
 		assert!(CompliantAssets::is_active_agent(&5, &FREEZE_AGENT, AgentRole::Freeze));
 		// The rules hold from the first block: a third holder is refused.
@@ -1263,5 +1268,46 @@ fn supply_agents_cannot_issue_or_burn_a_deposit_token() {
 			r.event,
 			RuntimeEvent::CompliantAssets(Event::Burned { from: BOB, amount: 40, agent: SUPPLY_AGENT, .. })
 		)));
+	});
+}
+
+#[test]
+fn shares_locked_for_redemption_move_on_no_path_and_the_refusal_says_why() {
+	ext_with_asset().execute_with(|| {
+		// Alice's 1 000: 300 escrowed, 400 locked for redemption, 300 free.
+		set_escrowed(ASSET, ALICE, 300);
+		set_locked(ASSET, ALICE, 400);
+		assert_refused(ASSET, ALICE, BOB, 301, Error::<Test>::EscrowedForPayment);
+		assert_refused(ASSET, ALICE, BOB, 601, Error::<Test>::LockedForRedemption);
+		assert_refused(ASSET, ALICE, BOB, 1_000, Error::<Test>::LockedForRedemption);
+		assert_refused(ASSET, ALICE, BOB, 1_001, Error::<Test>::InsufficientSpendableBalance);
+		set_escrowed(ASSET, ALICE, 0);
+		assert_refused(ASSET, ALICE, BOB, 601, Error::<Test>::LockedForRedemption);
+		assert_noop!(forced(ALICE, BOB, 601), Error::<Test>::LockedForRedemption);
+		assert_noop!(recover(ALICE, ALICE_NEW), Error::<Test>::LockedForRedemption);
+		assert_ok!(forced(ALICE, BOB, 600));
+		// The fund burns or unlocks them; then they move.
+		set_locked(ASSET, ALICE, 0);
+		assert_ok!(CompliantAssets::transfer(RuntimeOrigin::signed(ALICE), ASSET, BOB, 400));
+	});
+}
+
+#[test]
+fn every_holding_change_is_announced_before_it_happens() {
+	ext_with_asset().execute_with(|| {
+		let before = observed().len();
+		assert_ok!(CompliantAssets::transfer(RuntimeOrigin::signed(ALICE), ASSET, BOB, 10));
+		assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, BOB, 5));
+		assert_ok!(CompliantAssets::burn(RuntimeOrigin::signed(SUPPLY_AGENT), ASSET, BOB, 5));
+		assert_ok!(forced(ALICE, BOB, 10));
+		assert_eq!(
+			observed()[before..],
+			[(ASSET, ALICE), (ASSET, BOB), (ASSET, BOB), (ASSET, BOB), (ASSET, ALICE), (ASSET, BOB)]
+		);
+		// A refused movement announces nothing (its layer is rolled back).
+		assert_noop!(
+			CompliantAssets::transfer(RuntimeOrigin::signed(ALICE), ASSET, BOB, 1_000_000),
+			Error::<Test>::InsufficientSpendableBalance
+		);
 	});
 }

@@ -144,7 +144,8 @@ pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
 /// A permissioned asset that exists from genesis (the chain spec's
 /// `compliantAssets.assets`): created as `create_asset` creates one, its
 /// agents appointed as `add_agent` appoints them, its first holdings minted
-/// by this pallet through every receiver check of `mint`. A chain spec
+/// by this pallet through every receiver check of `mint`, its documents
+/// published as `set_document` publishes them. A chain spec
 /// breaking any rule does not start.
 #[derive(Clone, PartialEq, Eq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -156,4 +157,8 @@ pub struct GenesisAsset<AssetId, AccountId, Balance> {
 	pub rules: AssetRules<Balance, Vec<Jurisdiction>>,
 	pub agents: Vec<(AccountId, Vec<AgentRole>)>,
 	pub holdings: Vec<(AccountId, Balance)>,
+	/// ERC-1643 documents as `set_document` publishes them: (name, URI,
+	/// hash), e.g. a fund's prospectus and KID.
+	#[serde(default)]
+	pub documents: Vec<(Vec<u8>, Vec<u8>, DocumentHash)>,
 }

@@ -15,7 +15,9 @@ use frame_support::{
 	BoundedVec,
 };
 use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
-use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason, FreezeSummary, PaymentEscrow};
+use tokenize_primitives::{
+	ComplianceTransfer, DepositTokens, FreezeReason, FreezeSummary, PaymentEscrow, RedemptionLocks,
+};
 
 impl<T: Config> Pallet<T> {
 	/// Current Unix time in seconds.
@@ -60,7 +62,8 @@ impl<T: Config> Pallet<T> {
 			FrozenTotals::<T>::get(asset, &holder).checked_add(&amount).ok_or(Error::<T>::Overflow)?;
 		let freezable = T::Assets::balance(asset, &holder)
 			.saturating_sub(T::DepositTokens::uncleared(&asset, &holder))
-			.saturating_sub(T::PaymentEscrow::escrowed(&asset, &holder));
+			.saturating_sub(T::PaymentEscrow::escrowed(&asset, &holder))
+			.saturating_sub(T::RedemptionLocks::locked(&asset, &holder));
 		ensure!(freezable >= new_total, Error::<T>::InsufficientUnfrozenBalance);
 		let entry_id = NextEntryId::<T>::get();
 		let next_id = entry_id.checked_add(1).ok_or(Error::<T>::Overflow)?;

@@ -116,7 +116,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::{AtLeast32BitUnsigned, Bounded};
-	use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason, PaymentEscrow};
+	use tokenize_primitives::{ComplianceTransfer, DepositTokens, FreezeReason, PaymentEscrow, RedemptionLocks};
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -158,6 +158,9 @@ pub mod pallet {
 		/// is held back already and released or refunded by the rail alone,
 		/// so a freeze never covers it (a release never meets a freeze).
 		type PaymentEscrow: PaymentEscrow<Self::AssetId, Self::AccountId, Self::Balance>;
+		/// The fund vaults: shares locked for redemption requests are not
+		/// frozen on top (the fund burns or unlocks them).
+		type RedemptionLocks: RedemptionLocks<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// The asset's freeze agent: places and lifts freeze entries.
 		type FreezeOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,

@@ -181,6 +181,7 @@ impl pallet_freeze::Config for Test {
 	type Transfer = RecordingTransfer;
 	type DepositTokens = ();
 	type PaymentEscrow = ();
+	type RedemptionLocks = ();
 	type FreezeOrigin = EnsureAgent<FreezeRole>;
 	type ConfiscateOrigin = EnsureAgent<ForcedTransferRole>;
 	type AddressFreezeOrigin = EnsureSignedBy<Officer, AccountId>;

@@ -302,7 +302,6 @@ impl<T: Config> Pallet<T> {
 	/// The history is sorted by observation time, within its bound, and its
 	/// newest entry is the current value; rounds hold distinct listed
 	/// submitters below the quorum.
-	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (feed, settings) in Feeds::<T>::iter() {
 			let index = HistoryIndexes::<T>::get(feed);

@@ -581,7 +581,7 @@ mod model {
 
 	fn served(f: &FeedModel, now: u64) -> Result<PricePoint, NavRefusal> {
 		let (v, t) = f.latest().ok_or(NavRefusal::NoValue)?;
-		if now - t > HOUR_MS {
+		if now.saturating_sub(t) > HOUR_MS {
 			return Err(NavRefusal::Stale);
 		}
 		Ok(PricePoint { value: fixed(v), observed_at: t })

@@ -111,4 +111,27 @@ sp_api::decl_runtime_apis! {
 		/// `Match`, `Mismatch`, `NoHashStored` or `UnknownPayment`.
 		fn verify_data(tx_id: [u8; 16], hash: Hash) -> VerificationView;
 	}
+
+	/// The fund vaults (TMMF, TMF), wrapped by the node's `funds_*` RPC
+	/// methods.
+	pub trait FundsApi<AccountId, Balance, FundView, PositionView>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		FundView: Codec,
+		PositionView: Codec,
+	{
+		/// The fund's configuration, NAV and its age, dealing price, shares
+		/// outstanding, cash and whether dealing is frozen.
+		fn fund(fund: crate::FundId) -> Option<FundView>;
+		/// `who`'s shares, locked shares, value, claimable yield and
+		/// redemption requests (pending or claimable, with their dates).
+		fn position(fund: crate::FundId, who: AccountId) -> Option<PositionView>;
+		/// The shares `amount` would buy for `who` now, or the error the
+		/// subscription would fail with.
+		fn preview_subscribe(fund: crate::FundId, who: AccountId, amount: Balance) -> Result<Balance, TransferRefusal>;
+		/// What `shares` would fetch at today's dealing price (indicative:
+		/// redemptions are priced forward) and the settlement date (Unix ms).
+		fn preview_redeem(fund: crate::FundId, shares: Balance) -> Result<(Balance, u64), TransferRefusal>;
+	}
 }

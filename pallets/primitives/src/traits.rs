@@ -4,7 +4,7 @@
 
 use crate::{
 	Bic, BreakerRefusal, ComplianceFailure, CorridorUse, FreezeSummary, InvestorCategory,
-	FeedId, Jurisdiction, NavRefusal, OperationKind, PricePoint, Role,
+	FeedId, FundId, Jurisdiction, NavRefusal, OperationKind, PricePoint, Role,
 };
 use frame_support::pallet_prelude::DispatchResult;
 
@@ -223,4 +223,96 @@ pub trait NavProvider {
 	/// milliseconds), whatever its age: for reporting a NAV's age and for
 	/// measuring how long a feed has been silent. Never a price to deal at.
 	fn last_accepted(feed: FeedId) -> Option<(PricePoint, u64)>;
+}
+
+/// Holdings of permissioned assets as the fund vaults read them.
+/// Implemented by compliant-assets.
+pub trait AssetHoldings<AccountId, AssetId, Balance> {
+	fn balance(asset: &AssetId, who: &AccountId) -> Balance;
+	/// What an ordinary transfer could move now: the balance less every
+	/// freeze, provisional deposit, payment escrow and redemption lock.
+	fn spendable(asset: &AssetId, who: &AccountId) -> Balance;
+	/// Decimals of the asset's smallest unit.
+	fn decimals(asset: &AssetId) -> Option<u8>;
+	/// The hash of the asset's ERC-1643 document `name` (a fund's KID).
+	fn document_hash(asset: &AssetId, name: &[u8]) -> Option<[u8; 32]>;
+}
+
+/// Fund shares locked in their holder's account for a redemption request:
+/// counted in the balance, movable by no one until the fund burns them or
+/// the request is cancelled. The runtime's pallet-assets freezer adds them
+/// to the frozen amount; compliant-assets names the refusal.
+pub trait RedemptionLocks<AssetId, AccountId, Balance> {
+	fn locked(asset: &AssetId, who: &AccountId) -> Balance;
+}
+
+/// No fund (pallets tested without the fund vaults).
+impl<AssetId, AccountId, Balance: Default> RedemptionLocks<AssetId, AccountId, Balance> for () {
+	fn locked(_asset: &AssetId, _who: &AccountId) -> Balance {
+		Balance::default()
+	}
+}
+
+/// Several funds: each reports the locks of its own share asset.
+impl<AssetId, AccountId, Balance, A, B> RedemptionLocks<AssetId, AccountId, Balance> for (A, B)
+where
+	Balance: sp_runtime::Saturating,
+	A: RedemptionLocks<AssetId, AccountId, Balance>,
+	B: RedemptionLocks<AssetId, AccountId, Balance>,
+{
+	fn locked(asset: &AssetId, who: &AccountId) -> Balance {
+		A::locked(asset, who).saturating_add(B::locked(asset, who))
+	}
+}
+
+/// Told before any holding of a permissioned asset changes (issue, burn,
+/// transfer of any kind), with the balance still the old one: a fund that
+/// distributes yield per share settles the holder's accrual here.
+pub trait OnHoldingChange<AssetId, AccountId> {
+	fn before_change(asset: &AssetId, who: &AccountId);
+}
+
+impl<AssetId, AccountId> OnHoldingChange<AssetId, AccountId> for () {
+	fn before_change(_asset: &AssetId, _who: &AccountId) {}
+}
+
+impl<AssetId, AccountId, A, B> OnHoldingChange<AssetId, AccountId> for (A, B)
+where
+	A: OnHoldingChange<AssetId, AccountId>,
+	B: OnHoldingChange<AssetId, AccountId>,
+{
+	fn before_change(asset: &AssetId, who: &AccountId) {
+		A::before_change(asset, who);
+		B::before_change(asset, who);
+	}
+}
+
+/// The fund a shareholder may switch into, as the fund it leaves sees it.
+pub trait SwitchTarget<AccountId, AssetId, Balance> {
+	/// The target's id (`None`: no target, or not configured).
+	fn fund() -> Option<FundId>;
+	/// What the target is paid in.
+	fn payment_asset() -> Option<AssetId>;
+	/// Where the switched cash goes.
+	fn cash_account() -> Option<AccountId>;
+	/// Subscribes `investor` for `amount` already moved to the target's cash
+	/// account, under every rule of a subscription; returns the shares.
+	fn subscribe_switched(investor: &AccountId, amount: Balance, from: FundId)
+		-> Result<Balance, frame_support::pallet_prelude::DispatchError>;
+}
+
+/// No switch target.
+impl<AccountId, AssetId, Balance> SwitchTarget<AccountId, AssetId, Balance> for () {
+	fn fund() -> Option<FundId> {
+		None
+	}
+	fn payment_asset() -> Option<AssetId> {
+		None
+	}
+	fn cash_account() -> Option<AccountId> {
+		None
+	}
+	fn subscribe_switched(_: &AccountId, _: Balance, _: FundId) -> Result<Balance, frame_support::pallet_prelude::DispatchError> {
+		Err(frame_support::pallet_prelude::DispatchError::Other("no switch target"))
+	}
 }

@@ -251,6 +251,9 @@ pub struct FreezeSummary<Balance> {
 	pub entries: alloc::vec::Vec<(u64, Balance, FreezeReason)>,
 }
 
+/// A fund of the fund vaults (what a switch names).
+pub type FundId = u32;
+
 /// A price feed of the NAV oracle: a fund's net asset value per share, or
 /// an FX pair.
 pub type FeedId = u32;

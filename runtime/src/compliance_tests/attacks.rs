@@ -44,6 +44,8 @@
 //! |---|---|---|
 //! | 23 | a sanctioned submitter keeps feeding a NAV; an unassigned role holder feeds it; one submitter makes the quorum alone; the committee approves a held median other than the one shown | `NotOracleSubmitter`, `NotFeedSubmitter`, `AlreadySubmitted`, `HeldValueMismatch` |
 //! | 24 | a fund deals at the last NAV after the feed went silent | `NavProvider::current` refuses `Stale`, never the last value |
+//! | 25 | an investor moves, re-redeems, switches or has confiscated shares locked for redemption; claims early or twice | `LockedForRedemption`, `InsufficientShares`, `NotYetSettled`, `RequestClosed` |
+//! | 26 | an investor picks its redemption price (the day's known NAV), deals on a stale NAV or in a frozen fund | forward price; `NavStale`, `DealingFrozen` |
 
 use super::*;
 use crate::{
@@ -972,5 +974,64 @@ fn attack_24_a_silent_feed_serves_no_price() {
 		// Forward pricing still finds the value struck before: history is no
 		// stale price, it is the price of its own date.
 		assert_eq!(crate::NavOracle::value_at(FEED, NOW_MS - 2_000).map(|p| p.observed_at), Ok(NOW_MS - 1_000));
+	});
+}
+
+#[test]
+fn attack_25_shares_locked_for_redemption_leave_by_the_claim_alone() {
+	super::funds::funds_ext().execute_with(|| {
+		use super::funds::{EUR, SHARE, TMMF_SHARES};
+		use pallet_fund_vault::Error;
+		type Money = crate::Tmmf;
+		type MoneyError = Error<Runtime, frame_support::instances::Instance1>;
+		let investor = || RuntimeOrigin::signed(holder(0));
+		assert_ok!(Money::subscribe(investor(), 200 * EUR));
+		assert_ok!(Money::request_redeem(investor(), 150 * SHARE));
+		// Not moved, not redeemed again, not switched, not confiscated.
+		assert_noop!(
+			CompliantAssets::transfer(investor(), TMMF_SHARES, holder(1), 60 * SHARE),
+			pallet_compliant_assets::Error::<Runtime>::LockedForRedemption
+		);
+		assert_noop!(Money::request_redeem(investor(), 51 * SHARE), MoneyError::InsufficientShares);
+		assert_noop!(Money::switch_to(investor(), crate::configs::TMF_FUND, 51 * SHARE), MoneyError::InsufficientShares);
+		appoint(TMMF_SHARES, enforcement_agent(), &[AgentRole::ForcedTransfer]);
+		assert_noop!(
+			CompliantAssets::forced_transfer(RuntimeOrigin::signed(enforcement_agent()), TMMF_SHARES, holder(0), holder(1), 51 * SHARE),
+			pallet_compliant_assets::Error::<Runtime>::LockedForRedemption
+		);
+		// Not claimed before T+1, and once only.
+		assert_noop!(Money::claim_redeem(investor(), holder(0), 0), MoneyError::NotYetSettled);
+		super::funds::set_clock(1, 8);
+		super::funds::strike_both();
+		assert_ok!(Money::claim_redeem(investor(), holder(0), 0));
+		assert_noop!(Money::claim_redeem(investor(), holder(0), 0), MoneyError::RequestClosed);
+		assert_eq!(crate::invariants::check_all(), Ok(()));
+	});
+}
+
+#[test]
+fn attack_26_nobody_picks_a_redemption_price_or_deals_on_a_stale_nav() {
+	super::funds::funds_ext().execute_with(|| {
+		use super::funds::{set_clock, strike, EUR, SHARE, TMF_SHARES};
+		type Mutual = crate::Tmf;
+		type MutualError = pallet_fund_vault::Error<Runtime, frame_support::instances::Instance2>;
+		let investor = || RuntimeOrigin::signed(bank3());
+		assert_ok!(Mutual::subscribe(investor(), 1_050 * EUR));
+		assert_eq!(balance_of(TMF_SHARES, &bank3()), 1_000 * SHARE);
+		// The investor knows today's NAV (1.05) and the fund is about to
+		// strike higher: a request today is priced at the first NAV on or
+		// after T+2, not at the one it saw.
+		assert_ok!(Mutual::request_redeem(investor(), 100 * SHARE));
+		set_clock(2, 8);
+		strike(12, 1_000);
+		let before = balance_of(super::funds::EURF, &bank3());
+		assert_ok!(Mutual::claim_redeem(investor(), bank3(), 0));
+		assert_eq!(balance_of(super::funds::EURF, &bank3()) - before, 100 * EUR);
+		// A NAV older than the dealing age is no price; 48 h without one
+		// freezes the fund.
+		pallet_timestamp::Now::<Runtime>::mutate(|now| *now += 3_600_001);
+		assert_noop!(Mutual::subscribe(investor(), 100 * EUR), MutualError::NavStale);
+		pallet_timestamp::Now::<Runtime>::mutate(|now| *now += 47 * 3_600_000);
+		assert_noop!(Mutual::subscribe(investor(), 100 * EUR), MutualError::DealingFrozen);
 	});
 }

@@ -17,6 +17,7 @@
 
 mod attacks;
 mod deposits;
+mod funds;
 mod governance;
 mod ledger;
 mod payments;
@@ -125,6 +126,10 @@ pub(super) fn deposit_token(
 	}
 }
 /// Verified retail holders, all in DE.
+/// The funds' manager (FundManager role).
+pub(super) fn fund_manager() -> AccountId {
+	named("fund-manager")
+}
 /// A price submitter (OracleSubmitter role) of the NAV oracle.
 pub(super) fn oracle_submitter() -> AccountId {
 	named("oracle-submitter")
@@ -191,6 +196,9 @@ pub(super) fn new_ext() -> sp_io::TestExternalities {
 		(mint_operator(), DE, EligibleCounterparty, alloc::vec![Role::MintOperator], lei(b"529900TESTISSUER0004")),
 		(reserve_depositary(), DE, EligibleCounterparty, alloc::vec![Role::Depositary], lei(b"529900TESTCUSTODY005")),
 		(oracle_submitter(), DE, Professional, alloc::vec![Role::OracleSubmitter], None),
+		(fund_manager(), DE, EligibleCounterparty, alloc::vec![Role::FundManager], lei(b"529900TESTFUNDMGR006")),
+		(crate::Tmmf::cash_account(), DE, EligibleCounterparty, alloc::vec![], None),
+		(crate::Tmf::cash_account(), DE, EligibleCounterparty, alloc::vec![], None),
 	]
 	.into_iter()
 	.map(genesis_identity)

@@ -85,6 +85,7 @@ fn actors() -> Vec<Actor> {
 		("mint operator", mint_operator()),
 		("reserve depositary", reserve_depositary()),
 		("oracle submitter", oracle_submitter()),
+		("fund manager", fund_manager()),
 		("holder", holder(0)),
 		("stranger", stranger()),
 	]
@@ -302,6 +303,8 @@ fn cases() -> Vec<Case> {
 	type Nodes = pallet_node_authorization::Call<Runtime>;
 	type Rail = pallet_payments::Call<Runtime>;
 	type Oracle = pallet_nav_oracle::Call<Runtime>;
+	type Money = pallet_fund_vault::Call<Runtime, frame_support::instances::Instance1>;
+	type Mutual = pallet_fund_vault::Call<Runtime, frame_support::instances::Instance2>;
 	type Validators = pallet_validator_set::Call<Runtime>;
 	let bank_role = tokenize_primitives::Roles::from_roles(&[Role::Bank]);
 	let supply_role = AgentRoles::from_roles(&[AgentRole::Supply]).bits();
@@ -512,7 +515,19 @@ fn cases() -> Vec<Case> {
 			true,
 		)
 		.prepared(await_sign_off),
+		// funds
+		Case::governance(Money::configure_fund { config: super::funds::tmmf_config() }),
+		Case::governance(Mutual::configure_fund { config: super::funds::tmf_config() }),
+		Case::new(Money::distribute_yield { shares: 1_000 }, alloc::vec![fund_manager()], true),
+		Case::new(Mutual::distribute_yield { shares: 1_000 }, alloc::vec![fund_manager()], true)
+			.prepared(mutual_fund_distributes),
 	]
+}
+
+/// The mutual fund made a distributing (LVNAV) one for its manager's case.
+fn mutual_fund_distributes() {
+	let config = pallet_fund_vault::FundConfig { lvnav_collar: Some(sp_runtime::Permill::from_parts(2_000)), ..super::funds::tmf_config() };
+	assert_ok!(crate::Tmf::configure_fund(RuntimeOrigin::root(), config));
 }
 
 fn deposit_token() -> pallet_mint_escrow::DepositTokenOf<Runtime> {
@@ -586,6 +601,9 @@ fn roles_ext() -> sp_io::TestExternalities {
 			assert_ok!(crate::NavOracle::register_feed(RuntimeOrigin::root(), feed, nav_feed_settings(requires_sign_off)));
 		}
 		submit_nav(NAV_FEED, 1_000, 2_000);
+		super::funds::set_up_funds();
+		assert_ok!(crate::Tmmf::subscribe(RuntimeOrigin::signed(holder(2)), 100 * super::funds::EUR));
+		assert_ok!(crate::Tmf::subscribe(RuntimeOrigin::signed(bank3()), 500 * super::funds::EUR));
 		// The recipient bank3 banks with bank() (the same BIC).
 		for who in [bank3(), bank()] {
 			assert_ok!(crate::IdentityRegistry::update_identity(
@@ -678,6 +696,19 @@ fn the_table_covers_every_privileged_call() {
 			&["initiate_payment", "refund_expired", "pay_with_fx", "submit_fiat_receipt"],
 		));
 		expected.extend(names::<pallet_nav_oracle::Call<Runtime>>("NavOracle", &[]));
+		// Investors deal in their own name; anyone claims a redemption or
+		// yield for its owner.
+		let dealing = [
+			"acknowledge_kid",
+			"subscribe",
+			"request_redeem",
+			"cancel_redeem",
+			"claim_redeem",
+			"switch_to",
+			"claim_yield",
+		];
+		expected.extend(names::<pallet_fund_vault::Call<Runtime, frame_support::instances::Instance1>>("Tmmf", &dealing));
+		expected.extend(names::<pallet_fund_vault::Call<Runtime, frame_support::instances::Instance2>>("Tmf", &dealing));
 		let mut covered: Vec<_> = cases().iter().map(Case::name).collect();
 		expected.sort();
 		covered.sort();

@@ -105,6 +105,8 @@ impl pallet_compliant_assets::Config for Runtime {
 	type Freezes = Freeze;
 	type DepositTokens = crate::MintEscrow;
 	type PaymentEscrow = crate::Payments;
+	type RedemptionLocks = (crate::Tmmf, crate::Tmf);
+	type HoldingObserver = (crate::Tmmf, crate::Tmf);
 	type AssetAdminOrigin = GovernanceCouncil;
 	type TimeProvider = Timestamp;
 	type PalletId = CompliantAssetsPalletId;
@@ -128,6 +130,7 @@ impl pallet_freeze::Config for Runtime {
 	type Transfer = CompliantAssets;
 	type DepositTokens = crate::MintEscrow;
 	type PaymentEscrow = crate::Payments;
+	type RedemptionLocks = (crate::Tmmf, crate::Tmf);
 	type FreezeOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, FreezeAgent>;
 	type ConfiscateOrigin = pallet_compliant_assets::EnsureAssetAgent<Runtime, ForcedTransferAgent>;
 	type AddressFreezeOrigin = ComplianceOfficer;
@@ -176,6 +179,7 @@ impl pallet_circuit_breaker::Config for Runtime {
 	type ResumeDelay = GlobalResumeDelay;
 	type MaxReasonLen = ConstU32<256>;
 	type MaxThrottles = ConstU32<32>;
+	type FrozenFunds = super::FrozenFunds;
 	type WeightInfo = pallet_circuit_breaker::weights::SubstrateWeight<Runtime>;
 }
 

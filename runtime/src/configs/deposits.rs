@@ -3,10 +3,10 @@
 
 use crate::{
 	AccountId, AssetId, Balance, CompliantAssets, Freeze, IdentityRegistry, MintEscrow, Payments, Runtime, RuntimeEvent,
-	DAYS,
+	Tmf, Tmmf, DAYS,
 };
 use frame_support::traits::ConstU32;
-use tokenize_primitives::{DepositTokens, PaymentEscrow};
+use tokenize_primitives::{DepositTokens, PaymentEscrow, RedemptionLocks};
 
 use super::GovernanceCouncil;
 
@@ -34,16 +34,18 @@ impl pallet_mint_escrow::Config for Runtime {
 
 /// pallet-assets' `Freezer`: what of a holding no debit may touch. The freeze
 /// pallet's freezes (the whole holding for a frozen address), the mint
-/// escrow's provisional deposit tokens and the payment rail's escrow for the
-/// holder's pending payments, so that every path that debits an asset
-/// (transfers, burns, subscriptions, redemptions) leaves all three where
-/// they are. `None` when nothing is held back: `Some(0)` would make
+/// escrow's provisional deposit tokens, the payment rail's escrow for the
+/// holder's pending payments and the fund shares locked for its redemption
+/// requests, so that every path that debits an asset (transfers, burns,
+/// subscriptions, redemptions) leaves all four where they are. `None` when nothing is held back: `Some(0)` would make
 /// pallet-assets keep the minimum balance untouchable.
 pub struct HeldBack;
 impl pallet_assets::FrozenBalance<AssetId, AccountId, Balance> for HeldBack {
 	fn frozen_balance(asset: AssetId, who: &AccountId) -> Option<Balance> {
 		let frozen = <Freeze as pallet_assets::FrozenBalance<_, _, _>>::frozen_balance(asset, who);
-		let held = MintEscrow::uncleared(&asset, who).saturating_add(Payments::escrowed(&asset, who));
+		let held = MintEscrow::uncleared(&asset, who)
+			.saturating_add(Payments::escrowed(&asset, who))
+			.saturating_add(<(Tmmf, Tmf) as RedemptionLocks<_, _, _>>::locked(&asset, who));
 		match (frozen, held) {
 			(frozen, 0) => frozen,
 			(frozen, held) => Some(frozen.unwrap_or_default().saturating_add(held)),
@@ -63,5 +65,16 @@ impl pallet_assets::FrozenBalance<AssetId, AccountId, Balance> for HeldBack {
 		<Freeze as pallet_assets::FrozenBalance<_, _, _>>::contains_freezes(asset)
 			|| pallet_mint_escrow::PendingCount::<Runtime>::get(asset) > 0
 			|| pallet_payments::Escrowed::<Runtime>::iter_prefix(asset).next().is_some()
+			|| fund_locks_exist::<frame_support::instances::Instance1>(asset)
+			|| fund_locks_exist::<frame_support::instances::Instance2>(asset)
 	}
+}
+
+/// Whether a fund whose shares are `asset` has shares locked for redemption.
+fn fund_locks_exist<I: 'static>(asset: AssetId) -> bool
+where
+	Runtime: pallet_fund_vault::Config<I, AssetId = AssetId>,
+{
+	pallet_fund_vault::Fund::<Runtime, I>::get().is_some_and(|fund| fund.share_asset == asset)
+		&& pallet_fund_vault::Locked::<Runtime, I>::iter().next().is_some()
 }
