@@ -164,10 +164,15 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	/// The dealing price now; reports a breached collar.
 	fn price_now(fund: &FundConfigOf<T, I>) -> Result<FixedU128, DispatchError> {
 		let (price, breached) = Self::dealing_price(fund, Self::fresh_nav(fund)?);
+		Self::report_collar(price, breached);
+		Ok(price)
+	}
+
+	/// Dealing outside the LVNAV collar is said out loud.
+	fn report_collar(price: FixedU128, breached: bool) {
 		if breached {
 			Self::deposit_event(Event::CollarBreached { nav: price });
 		}
-		Ok(price)
 	}
 
 	fn decimals(fund: &FundConfigOf<T, I>) -> Result<(u128, u128), DispatchError> {
@@ -208,14 +213,8 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		switched_from: Option<FundId>,
 	) -> Result<T::Balance, DispatchError> {
 		let fund = Self::fund()?;
-		Self::ensure_dealing(&fund)?;
-		Self::ensure_suitable(&fund, &investor)?;
-		// The minimum is the first investment's: a shareholder adds any amount.
-		let holder = !T::Holdings::balance(&fund.share_asset, &investor).is_zero();
-		ensure!(holder || amount >= fund.min_investment, Error::<T, I>::BelowMinimumInvestment);
-		let price = Self::price_now(&fund)?;
-		let shares = Self::shares_for(&fund, amount, price)?;
-		ensure!(!shares.is_zero(), Error::<T, I>::AmountTooSmall);
+		let (shares, price, breached) = Self::subscription_terms(&fund, &investor, amount)?;
+		Self::report_collar(price, breached);
 		let cash = Self::cash_account();
 		if switched_from.is_none() {
 			T::Assets::transfer(&fund.payment_asset, &investor, &cash, amount)?;
@@ -223,6 +222,25 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		T::Supply::issue(&fund.share_asset, &investor, shares, &cash)?;
 		Self::deposit_event(Event::Subscribed { investor, amount, shares, price, switched_from });
 		Ok(shares)
+	}
+
+	/// Every check of a subscription (dealing, suitability, the first
+	/// investment's minimum, a fresh NAV) and its terms: the shares, the
+	/// price and whether the LVNAV collar is breached.
+	fn subscription_terms(
+		fund: &FundConfigOf<T, I>,
+		investor: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<(T::Balance, FixedU128, bool), DispatchError> {
+		Self::ensure_dealing(fund)?;
+		Self::ensure_suitable(fund, investor)?;
+		// The minimum is the first investment's: a shareholder adds any amount.
+		let holder = !T::Holdings::balance(&fund.share_asset, investor).is_zero();
+		ensure!(holder || amount >= fund.min_investment, Error::<T, I>::BelowMinimumInvestment);
+		let (price, breached) = Self::dealing_price(fund, Self::fresh_nav(fund)?);
+		let shares = Self::shares_for(fund, amount, price)?;
+		ensure!(!shares.is_zero(), Error::<T, I>::AmountTooSmall);
+		Ok((shares, price, breached))
 	}
 
 	// ---- redemption requests ----------------------------------------------------------
@@ -262,16 +280,17 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	pub(crate) fn do_cancel_redeem(investor: T::AccountId, id: RequestId) -> DispatchResult {
 		let request = Self::request(&investor, id)?;
 		ensure!(!request.deferred && Self::today() < request.day, Error::<T, I>::SettlementDateReached);
-		GateDays::<T, I>::mutate_exists(request.day, |due| {
-			if let Some(gate_day) = due {
-				gate_day.requested = gate_day.requested.saturating_sub(request.shares);
-				gate_day.requests = gate_day.requests.saturating_sub(1);
-				if gate_day.requests == 0 {
-					*due = None;
-				}
+		let day_emptied = GateDays::<T, I>::mutate_exists(request.day, |due| {
+			let gate_day = due.as_mut()?;
+			gate_day.requested = gate_day.requested.saturating_sub(request.shares);
+			gate_day.requests = gate_day.requests.saturating_sub(1);
+			let emptied = gate_day.requests == 0;
+			if emptied {
+				*due = None;
 			}
+			Some(emptied)
 		});
-		if !GateDays::<T, I>::contains_key(request.day) {
+		if day_emptied == Some(true) {
 			OpenGateDays::<T, I>::mutate(|days| days.retain(|d| *d != request.day));
 		}
 		Self::close_request(&investor, id, request.shares);
@@ -600,13 +619,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 	/// The shares `amount` would buy now for `investor`, or the error the
 	/// subscription would fail with (suitability, minimum, NAV, freeze).
 	pub fn preview_subscribe(investor: &T::AccountId, amount: T::Balance) -> Result<T::Balance, DispatchError> {
-		let fund = Self::fund()?;
-		Self::ensure_dealing(&fund)?;
-		Self::ensure_suitable(&fund, investor)?;
-		let holder = !T::Holdings::balance(&fund.share_asset, investor).is_zero();
-		ensure!(holder || amount >= fund.min_investment, Error::<T, I>::BelowMinimumInvestment);
-		let price = Self::dealing_price(&fund, Self::fresh_nav(&fund)?).0;
-		Self::shares_for(&fund, amount, price)
+		Self::subscription_terms(&Self::fund()?, investor, amount).map(|(shares, _, _)| shares)
 	}
 
 	/// What `shares` would fetch at today's dealing price (indicative: a

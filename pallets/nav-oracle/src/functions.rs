@@ -20,16 +20,14 @@ impl<T: Config> Pallet<T> {
 
 	// ---- feeds ------------------------------------------------------------
 
-	/// Genesis settings with the submitter list bounded; an over-long list
-	/// is cut here and refused by the checks (it cannot be stored).
-	pub(crate) fn bounded_settings(settings: FeedSettings<Vec<T::AccountId>>) -> FeedSettingsOf<T> {
+	/// Genesis settings with the submitter list bounded (`TooManySubmitters`
+	/// beyond the bound).
+	pub(crate) fn bounded_settings(
+		settings: FeedSettings<Vec<T::AccountId>>,
+	) -> Result<FeedSettingsOf<T>, DispatchError> {
 		let FeedSettings { kind, submitters, quorum, max_age_ms, max_deviation, requires_sign_off } = settings;
-		let too_many = submitters.len() > T::MaxSubmitters::get() as usize;
-		let submitters = BoundedVec::truncate_from(submitters);
-		// A truncated list must not pass as valid: an impossible quorum makes
-		// the checks refuse it.
-		let quorum = if too_many { u32::MAX } else { quorum };
-		FeedSettings { kind, submitters, quorum, max_age_ms, max_deviation, requires_sign_off }
+		let submitters = BoundedVec::try_from(submitters).map_err(|_| Error::<T>::TooManySubmitters)?;
+		Ok(FeedSettings { kind, submitters, quorum, max_age_ms, max_deviation, requires_sign_off })
 	}
 
 	pub(crate) fn do_register_feed(feed: FeedId, settings: FeedSettingsOf<T>) -> DispatchResult {
@@ -121,9 +119,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(observed_at <= now.saturating_add(T::MaxClockSkew::get()), Error::<T>::ObservationInFuture);
 		ensure!(now.saturating_sub(observed_at) <= settings.max_age_ms, Error::<T>::ObservationTooOld);
-		let newer = Latest::<T>::get(feed).is_none_or(|last| observed_at > last.point.observed_at);
-		ensure!(newer, Error::<T>::ObservationNotNewer);
-		Ok(())
+		Self::ensure_newer(feed, observed_at)
 	}
 
 	/// A round that waited too long for its quorum must not make a median of
@@ -196,11 +192,7 @@ impl<T: Config> Pallet<T> {
 	// ---- the committee and the depositary -----------------------------------
 
 	pub(crate) fn do_approve_held(by: T::AccountId, feed: FeedId, value: FixedU128) -> DispatchResult {
-		Self::feed(feed)?;
-		let held = Held::<T>::get(feed).ok_or(Error::<T>::NothingHeld)?;
-		ensure!(held.point.value == value, Error::<T>::HeldValueMismatch);
-		Self::ensure_newer(feed, held.point.observed_at)?;
-		Held::<T>::remove(feed);
+		let held = Self::confirm::<Held<T>>(feed, value, Error::<T>::NothingHeld, Error::<T>::HeldValueMismatch)?;
 		let round = held.source.round().unwrap_or_default();
 		Self::deposit_event(Event::HeldApproved { feed, round, by });
 		Self::accept(feed, held.point, held.source);
@@ -225,20 +217,40 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_sign_off(by: T::AccountId, feed: FeedId, value: FixedU128) -> DispatchResult {
-		Self::feed(feed)?;
-		let waiting = AwaitingSignOff::<T>::get(feed).ok_or(Error::<T>::NothingAwaitingSignOff)?;
-		ensure!(waiting.point.value == value, Error::<T>::SignOffValueMismatch);
-		Self::ensure_newer(feed, waiting.point.observed_at)?;
-		AwaitingSignOff::<T>::remove(feed);
+		let waiting = Self::confirm::<AwaitingSignOff<T>>(
+			feed,
+			value,
+			Error::<T>::NothingAwaitingSignOff,
+			Error::<T>::SignOffValueMismatch,
+		)?;
 		Self::deposit_event(Event::SignedOff { feed, value: waiting.point, by });
 		Self::accept(feed, waiting.point, waiting.source);
 		Ok(())
 	}
 
+	/// Takes the candidate waiting in `Store` for `feed` if it is `value`
+	/// (the approver names what it saw) and still newer than the feed's last
+	/// value.
+	fn confirm<Store>(feed: FeedId, value: FixedU128, none: Error<T>, mismatch: Error<T>) -> Result<Candidate, DispatchError>
+	where
+		Store: frame_support::StorageMap<FeedId, Candidate, Query = Option<Candidate>>,
+	{
+		Self::feed(feed)?;
+		let candidate = Store::get(feed).ok_or(none)?;
+		ensure!(candidate.point.value == value, mismatch);
+		Self::ensure_newer(feed, candidate.point.observed_at)?;
+		Store::remove(feed);
+		Ok(candidate)
+	}
+
 	fn ensure_newer(feed: FeedId, observed_at: u64) -> DispatchResult {
-		let newer = Latest::<T>::get(feed).is_none_or(|last| observed_at > last.point.observed_at);
-		ensure!(newer, Error::<T>::ObservationNotNewer);
+		ensure!(Self::is_newer(feed, observed_at), Error::<T>::ObservationNotNewer);
 		Ok(())
+	}
+
+	/// Observation times only increase along a feed's history.
+	fn is_newer(feed: FeedId, observed_at: u64) -> bool {
+		Latest::<T>::get(feed).is_none_or(|last| observed_at > last.point.observed_at)
 	}
 
 	// ---- acceptance and history --------------------------------------------

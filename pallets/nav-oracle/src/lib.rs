@@ -210,7 +210,9 @@ pub mod pallet {
 			for (feed, settings) in &self.feeds {
 				// A chain spec with a malformed feed must not start.
 				#[allow(clippy::panic)]
-				if let Err(error) = Pallet::<T>::do_register_feed(*feed, Pallet::<T>::bounded_settings(settings.clone())) {
+				let registered = Pallet::<T>::bounded_settings(settings.clone())
+					.and_then(|settings| Pallet::<T>::do_register_feed(*feed, settings));
+				if let Err(error) = registered {
 					core::panic!("nav-oracle genesis: feed {feed}: {error:?}");
 				}
 			}

@@ -77,33 +77,31 @@ pub(super) fn funds_ext() -> sp_io::TestExternalities {
 /// What [`funds_ext`] sets up (at the chain's clock), for other tables'
 /// chains.
 pub(super) fn set_up_funds() {
-	{
-		create_permissioned_asset(EURF, Default::default());
-		appoint(EURF, supply_agent(), &[AgentRole::Supply]);
-		for i in 0..HOLDERS {
-			assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), EURF, holder(i), OPENING));
-		}
-		for (asset, symbol) in [(TMMF_SHARES, b"TMMF"), (TMF_SHARES, b"TMF_")] {
-			assert_ok!(CompliantAssets::create_asset(RuntimeOrigin::root(), asset, symbol.to_vec(), symbol.to_vec(), 6, Default::default()));
-			assert_ok!(CompliantAssets::set_document(RuntimeOrigin::root(), asset, b"KID".to_vec(), b"https://kid".to_vec(), KID));
-		}
-		for feed in [TMMF_FEED, TMF_FEED] {
-			let settings = pallet_nav_oracle::FeedSettings {
-				kind: pallet_nav_oracle::FeedKind::FundNav { currency: *b"EUR" },
-				submitters: frame_support::BoundedVec::truncate_from(alloc::vec![oracle_submitter()]),
-				quorum: 1,
-				max_age_ms: HOUR_MS,
-				max_deviation: Permill::from_percent(5),
-				requires_sign_off: false,
-			};
-			assert_ok!(NavOracle::register_feed(RuntimeOrigin::root(), feed, settings));
-		}
-		strike_both();
-		assert_ok!(Tmmf::configure_fund(RuntimeOrigin::root(), tmmf_config()));
-		assert_ok!(Tmf::configure_fund(RuntimeOrigin::root(), tmf_config()));
-		// bank3 (an eligible counterparty) holds EURF too.
-		assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), EURF, bank3(), OPENING));
+	create_permissioned_asset(EURF, Default::default());
+	appoint(EURF, supply_agent(), &[AgentRole::Supply]);
+	for i in 0..HOLDERS {
+		assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), EURF, holder(i), OPENING));
 	}
+	for (asset, symbol) in [(TMMF_SHARES, b"TMMF"), (TMF_SHARES, b"TMF_")] {
+		assert_ok!(CompliantAssets::create_asset(RuntimeOrigin::root(), asset, symbol.to_vec(), symbol.to_vec(), 6, Default::default()));
+		assert_ok!(CompliantAssets::set_document(RuntimeOrigin::root(), asset, b"KID".to_vec(), b"https://kid".to_vec(), KID));
+	}
+	for feed in [TMMF_FEED, TMF_FEED] {
+		let settings = pallet_nav_oracle::FeedSettings {
+			kind: pallet_nav_oracle::FeedKind::FundNav { currency: *b"EUR" },
+			submitters: frame_support::BoundedVec::truncate_from(alloc::vec![oracle_submitter()]),
+			quorum: 1,
+			max_age_ms: HOUR_MS,
+			max_deviation: Permill::from_percent(5),
+			requires_sign_off: false,
+		};
+		assert_ok!(NavOracle::register_feed(RuntimeOrigin::root(), feed, settings));
+	}
+	strike_both();
+	assert_ok!(Tmmf::configure_fund(RuntimeOrigin::root(), tmmf_config()));
+	assert_ok!(Tmf::configure_fund(RuntimeOrigin::root(), tmf_config()));
+	// bank3 (an eligible counterparty) holds EURF too.
+	assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), EURF, bank3(), OPENING));
 }
 
 fn shares(asset: AssetId, i: usize) -> Balance {
