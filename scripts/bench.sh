@@ -2,7 +2,15 @@
 # Benchmarks (never part of the test suite: numbers come from here).
 #   ./scripts/bench.sh pallets [name...]  regenerate weights.rs of our pallets (all, or the named ones)
 #   ./scripts/bench.sh compare      compliant transfer vs plain pallet-assets transfer
-#   ./scripts/bench.sh overhead     system, balances and assets reference weights
+#   ./scripts/bench.sh reference    system, balances and assets reference weights
+#   ./scripts/bench.sh overhead     `benchmark overhead` on the dev genesis: block and
+#                                   base extrinsic weights -> runtime/src/weights/
+#   ./scripts/bench.sh storage <db> `benchmark storage` on a node database (ParityDB,
+#                                   the node's 1 GiB trie cache) -> runtime/src/weights/
+#   ./scripts/bench.sh block <db>   `benchmark block`: real execution time of every
+#                                   block in <db> against its declared weight
+# <db> is a validator's base path kept by the network benchmark, e.g.
+#   BENCH_KEEP=/tmp/bench ./scripts/bench-network.sh && ./scripts/bench.sh storage /tmp/bench/alice
 # Builds the node with --features runtime-benchmarks in the shared target dir:
 # cargo keeps both feature sets side by side, so only the crates whose
 # features differ are compiled twice (the runtime wasm is rebuilt when
@@ -33,10 +41,27 @@ case "${1:-pallets}" in
 	compare)
 		bench --pallet pallet_compliant_assets --extrinsic transfer
 		bench --pallet pallet_assets --extrinsic transfer ;;
-	overhead)
+	reference)
 		bench --pallet frame_system --extrinsic '*'
 		bench --pallet pallet_balances --extrinsic transfer_allow_death
 		bench --pallet pallet_assets --extrinsic transfer ;;
-	*) echo "bench: use 'pallets', 'compare' or 'overhead'" >&2; exit 2 ;;
+	overhead)
+		# Blocks of up to 2,000 remarks from one verified signer stay inside
+		# its feeless budget (3,000 transactions per window).
+		"$bin" benchmark overhead --chain dev --weight-path runtime/src/weights/ \
+			--max-ext-per-block 2000 --warmup 5 --repeat 20 ;;
+	storage|block)
+		db="${2:?bench: $1 needs a node base path (see the header of this script)}"
+		spec="$(dirname "$db")/consortium-raw.json"
+		[ -f "$spec" ] || { echo "bench: no chain spec at $spec" >&2; exit 2; }
+		if [ "$1" = storage ]; then
+			"$bin" benchmark storage --chain "$spec" --base-path "$db" --database paritydb --state-version 1 \
+				--enable-trie-cache --trie-cache-size 1073741824 --weight-path runtime/src/weights/
+		else
+			best=$("$bin" chain-info --chain "$spec" --base-path "$db" --database paritydb 2>/dev/null \
+				| python3 -c 'import json,sys; print(json.load(sys.stdin)["best_number"])')
+			"$bin" benchmark block --chain "$spec" --base-path "$db" --database paritydb --from 1 --to "$best" --repeat 3
+		fi ;;
+	*) echo "bench: use 'pallets', 'compare', 'reference', 'overhead', 'storage' or 'block'" >&2; exit 2 ;;
 esac
 echo "bench: the node built with runtime-benchmarks replaced $bin; ./scripts/build.sh rebuilds the default node" >&2

@@ -2,7 +2,7 @@
 // each with the same named reason from compliance_canTransfer and on chain.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, submitInBlock, eventsOf } from '../lib/node.js';
+import { startDevNode, submitInBlock, eventsOf, describe, DispatchFailure } from '../lib/node.js';
 import { sudo, rpc, canTransfer, balanceOf, permissionedAsset, assertRefused, NO_RULES, code } from '../lib/compliance.js';
 
 const EURT = 100;
@@ -28,6 +28,37 @@ test('a compliant transfer between verified holders moves the amount', async () 
   const nativeBefore = (await api.query.system.account(charlie.address)).data.free.toBigInt();
   await submitInBlock(api, api.tx.compliantAssets.transfer(EURT, alice.address, 500), charlie);
   assert.equal((await api.query.system.account(charlie.address)).data.free.toBigInt(), nativeBefore);
+});
+
+test('a custodian bank moves its customers\' holdings in one batch on their grants; a leg without one is refused by name', async () => {
+  const { api, accounts: { alice, bob, charlie, eve } } = node;
+  const leg = (from, to, amount) => ({ from: from.address, to: to.address, amount });
+  const balances = () => Promise.all([alice, charlie].map((who) => balanceOf(api, EURT, who.address)));
+  // Charlie banks with Bob: he authorises Bob's bank to move his EURT.
+  const granted = await submitInBlock(api, api.tx.compliantAssets.authorizeOperator(EURT, bob.address), charlie);
+  assert.equal(eventsOf(api, granted.events, 'compliantAssets', 'OperatorAuthorized').length, 1);
+  const [aliceBefore, charlieBefore] = await balances();
+  // One signature, two legs: Charlie's moves, Alice never authorised Bob.
+  const { events } = await submitInBlock(
+    api, api.tx.compliantAssets.operatorTransfer(EURT, [leg(charlie, alice, 300), leg(alice, charlie, 1)]), bob,
+  );
+  const [refused] = eventsOf(api, events, 'compliantAssets', 'OperatorTransferRefused');
+  assert.equal(refused.data.index.toNumber(), 1);
+  assert.equal(describe(api, refused.data.error), 'compliantAssets.NotAnOperator');
+  const [summary] = eventsOf(api, events, 'compliantAssets', 'OperatorBatchExecuted');
+  assert.deepEqual([summary.data.transferred.toNumber(), summary.data.refused.toNumber()], [1, 1]);
+  assert.deepEqual(await balances(), [aliceBefore + 300n, charlieBefore - 300n]);
+  // Revoked by Charlie: Bob's next leg of his moves nothing.
+  await submitInBlock(api, api.tx.compliantAssets.revokeOperator(EURT, bob.address), charlie);
+  const again = await submitInBlock(api, api.tx.compliantAssets.operatorTransfer(EURT, [leg(charlie, alice, 1)]), bob);
+  const [refusedAgain] = eventsOf(api, again.events, 'compliantAssets', 'OperatorTransferRefused');
+  assert.equal(describe(api, refusedAgain.data.error), 'compliantAssets.NotAnOperator');
+  assert.deepEqual(await balances(), [aliceBefore + 300n, charlieBefore - 300n]);
+  // Only a verified bank can be an operator (Eve is the compliance officer).
+  await assert.rejects(
+    submitInBlock(api, api.tx.compliantAssets.authorizeOperator(EURT, eve.address), charlie),
+    (e) => e instanceof DispatchFailure && e.message === 'compliantAssets.OperatorNotAVerifiedBank',
+  );
 });
 
 test('direct pallet-assets transfers of a permissioned asset are refused before the pool (code 16)', async () => {

@@ -128,8 +128,20 @@ fn run_cli() -> sc_cli::Result<()> {
 					let shared_cache = backend.expose_shared_trie_cache();
 					cmd.run(config, client, db, storage, shared_cache)
 				},
+				BenchmarkCmd::Overhead(cmd) => {
+					let PartialComponents { client, .. } = service::new_partial(&config)?;
+					let remarks = crate::benchmarking::RemarkBuilder::new(client.clone());
+					cmd.run(
+						config.chain_spec.name().into(),
+						client,
+						crate::benchmarking::inherent_data()?,
+						Vec::new(),
+						&remarks,
+						false,
+					)
+				},
 				BenchmarkCmd::Machine(cmd) => cmd.run(&config, frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone()),
-				_ => Err("this benchmark subcommand is not supported by the Tokenize node; use pallet, block, storage or machine".into()),
+				_ => Err("this benchmark subcommand is not supported by the Tokenize node; use pallet, block, storage, overhead or machine".into()),
 			})
 		},
 		Some(Subcommand::ChainInfo(cmd)) => {
@@ -138,8 +150,10 @@ fn run_cli() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let finality = cli.finality.clone();
 			runner.run_node_until_exit(|config| async move {
-				service::new_full::<sc_network::NetworkWorker<_, _>>(config).map_err(sc_cli::Error::Service)
+				service::new_full::<sc_network::NetworkWorker<_, _>>(config, finality)
+					.map_err(sc_cli::Error::Service)
 			})
 		},
 	}

@@ -1,5 +1,7 @@
 //! Tokenize consortium node: a bank validator, or a regulator's read-only node.
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

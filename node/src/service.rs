@@ -12,8 +12,15 @@ use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPai
 use std::{sync::Arc, time::Duration};
 use tokenize_runtime::{apis::RuntimeApi, opaque::Block};
 
+/// Host functions of the node's executor; a benchmark build adds the
+/// benchmarking ones, which its runtime imports (`benchmark overhead`).
+#[cfg(not(feature = "runtime-benchmarks"))]
+type HostFunctions = sp_io::SubstrateHostFunctions;
+#[cfg(feature = "runtime-benchmarks")]
+type HostFunctions = (sp_io::SubstrateHostFunctions, frame_benchmarking::benchmarking::HostFunctions);
+
 pub(crate) type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<sp_io::SubstrateHostFunctions>>;
+	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
 type FullBackend = sc_service::TFullBackend<Block>;
 type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 type GrandpaBlockImport =
@@ -59,7 +66,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<sp_io::SubstrateHostFunctions>(&config.executor);
+	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -127,10 +134,23 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 	})
 }
 
+/// GRANDPA's voting rule: on the best block itself, or `behind` blocks
+/// below it with the usual cap at three quarters of the unfinalized chain.
+fn voting_rule(behind: u32) -> impl sc_consensus_grandpa::VotingRule<Block, FullClient> + Clone {
+	use sc_consensus_grandpa::{BeforeBestBlockBy, ThreeQuartersOfTheUnfinalizedChain, VotingRulesBuilder};
+	let rules = VotingRulesBuilder::new();
+	if behind == 0 {
+		rules.build()
+	} else {
+		rules.add(BeforeBestBlockBy(behind)).add(ThreeQuartersOfTheUnfinalizedChain).build()
+	}
+}
+
 /// Builds and starts a full node: a validator when started with
 /// `--validator` and session keys in its keystore, otherwise a read node.
 pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>>(
 	config: Configuration,
+	finality: crate::cli::FinalityParams,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -277,7 +297,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 		// Only authorities vote; a regulator node follows finality without keys.
 		let keystore = if role.is_authority() { Some(keystore_container.keystore()) } else { None };
 		let grandpa_config = sc_consensus_grandpa::Config {
-			gossip_duration: Duration::from_millis(333),
+			gossip_duration: Duration::from_millis(finality.grandpa_gossip_ms),
 			justification_generation_period: GRANDPA_JUSTIFICATION_PERIOD,
 			name: Some(name),
 			observer_enabled: false,
@@ -292,7 +312,7 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 			network,
 			sync: Arc::new(sync_service),
 			notification_service: grandpa_notification_service,
-			voting_rule: sc_consensus_grandpa::VotingRulesBuilder::default().build(),
+			voting_rule: voting_rule(finality.grandpa_vote_behind),
 			prometheus_registry,
 			shared_voter_state: SharedVoterState::empty(),
 			telemetry: telemetry.as_ref().map(|x| x.handle()),

@@ -83,6 +83,10 @@ impl pallet_compliant_assets::BenchmarkHelper<AccountId, AssetId, Balance> for C
 		IdentityRegistry::make_verified(who, &[]);
 	}
 
+	fn make_bank(who: &AccountId) {
+		IdentityRegistry::make_verified(who, &[Role::Bank]);
+	}
+
 	fn throttle(asset: &AssetId) {
 		throttle_never_binding(asset, &[OperationKind::AssetTransfer, OperationKind::Mint, OperationKind::Burn]);
 	}

@@ -27,6 +27,7 @@ mod benchmarks;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod policy;
+pub mod weights;
 mod compliance_views;
 pub mod invariants;
 #[cfg(test)]

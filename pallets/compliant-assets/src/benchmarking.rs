@@ -4,7 +4,7 @@
 //! that becomes a new holder, and frozen amounts where the call reads them.
 
 use super::*;
-use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, RecoveryLinks, Rules};
+use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, Operators, RecoveryLinks, Rules};
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -92,6 +92,24 @@ fn transfer_setup<T: Config>(
 	issue::<T>(asset, &from, units::<T>(1_000))?;
 	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen), entries);
 	Ok((asset, from, to))
+}
+
+/// `holder`'s holding of `asset` with `MaxOperators - 1` other banks as
+/// operators: the next grant fills the list, and a lookup of the last one
+/// scans it whole.
+fn other_operators<T: Config>(asset: &T::AssetId, holder: &T::AccountId) -> Result<(), BenchmarkError> {
+	for i in 0..T::MaxOperators::get().saturating_sub(1) {
+		let bank: T::AccountId = account("other-bank", i, SEED);
+		T::BenchmarkHelper::make_bank(&bank);
+		Pallet::<T>::do_authorize_operator(*asset, holder.clone(), bank)?;
+	}
+	Ok(())
+}
+
+fn bank<T: Config>() -> T::AccountId {
+	let who: T::AccountId = account("bank", 0, SEED);
+	T::BenchmarkHelper::make_bank(&who);
+	who
 }
 
 #[benchmarks]
@@ -243,6 +261,53 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, asset, lost.clone(), Some(new.clone()));
 		assert_eq!(RecoveryLinks::<T>::get(asset, &lost), Some(new));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn authorize_operator() -> Result<(), BenchmarkError> {
+		let (asset, holder, _) = transfer_setup::<T>(0, 1)?;
+		other_operators::<T>(&asset, &holder)?;
+		let operator = bank::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), asset, operator.clone());
+		assert!(Operators::<T>::get(asset, &holder).contains(&operator));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn revoke_operator() -> Result<(), BenchmarkError> {
+		let (asset, holder, _) = transfer_setup::<T>(0, 1)?;
+		other_operators::<T>(&asset, &holder)?;
+		let operator = bank::<T>();
+		Pallet::<T>::do_authorize_operator(asset, holder.clone(), operator.clone())?;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder.clone()), asset, operator.clone());
+		assert!(!Operators::<T>::get(asset, &holder).contains(&operator));
+		Ok(())
+	}
+
+	/// `n` legs of `n` different customers, each with a full operator list
+	/// (the bank last), each leg a worst-case transfer to a new holder.
+	#[benchmark]
+	fn operator_transfer(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
+		let receiver = compliant::<T>("receiver", 0);
+		let asset = asset_with_rules::<T>(worst_rules::<T>(&receiver))?;
+		let operator = bank::<T>();
+		let mut legs = Vec::new();
+		for i in 0..n {
+			let customer = compliant::<T>("customer", i);
+			issue::<T>(asset, &customer, units::<T>(1_000))?;
+			T::BenchmarkHelper::freeze(&asset, &customer, units::<T>(500), 1);
+			other_operators::<T>(&asset, &customer)?;
+			Pallet::<T>::do_authorize_operator(asset, customer.clone(), operator.clone())?;
+			let to = compliant::<T>("receiver", i + 1);
+			legs.push(OperatorLeg { from: customer, to, amount: units::<T>(500) });
+		}
+		let holders = HolderCount::<T>::get(asset);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), asset, legs);
+		assert_eq!(HolderCount::<T>::get(asset), holders.saturating_add(n));
 		Ok(())
 	}
 

@@ -15,7 +15,7 @@ use frame_system::pallet_prelude::OriginFor;
 use sp_runtime::traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero};
 use tokenize_primitives::{
 	Breaker, BreakerRefusal, Compliance, ComplianceFailure, DepositTokens, Freezes, Jurisdiction,
-	OperationKind, PaymentEscrow, OnHoldingChange, RedemptionLocks,
+	OperationKind, PaymentEscrow, OnHoldingChange, RedemptionLocks, Role,
 };
 
 impl<T: Config> Pallet<T> {
@@ -265,9 +265,22 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: T::Balance,
 	) -> DispatchResult {
-		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
-		Self::note_operation(OperationKind::AssetTransfer, &asset, from, amount)?;
-		Self::transfer_holding(asset, from, to, amount)
+		let rules = Self::rules_of(&asset)?;
+		Self::transfer_leg(asset, &rules, &Self::sender_checks(&asset, &rules, from), to, amount)
+	}
+
+	/// One transfer of a sender whose own checks are made ([`SenderChecks`]):
+	/// the leg's checks, the sender's throttle window, the move.
+	fn transfer_leg(
+		asset: T::AssetId,
+		rules: &RulesOf<T>,
+		sender: &SenderChecks<T::AccountId>,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		Self::ensure_leg_allowed(&asset, rules, sender, to, amount)?;
+		Self::note_operation(OperationKind::AssetTransfer, &asset, &sender.sender, amount)?;
+		Self::transfer_holding(asset, &sender.sender, to, amount)
 	}
 
 	/// A transfer whose operation the calling pallet counts under its own
@@ -298,10 +311,109 @@ impl<T: Config> Pallet<T> {
 		from: T::AccountId,
 		transfers: Vec<(T::AccountId, T::Balance)>,
 	) -> DispatchResult {
-		ensure!(!transfers.is_empty(), Error::<T>::EmptyBatch);
-		let within_bound = u32::try_from(transfers.len()).is_ok_and(|n| n <= T::MaxBatchSize::get());
+		Self::ensure_batch_size(transfers.len())?;
+		let rules = Self::rules_of(&asset)?;
+		let sender = Self::sender_checks(&asset, &rules, &from);
+		transfers.iter().try_for_each(|(to, amount)| Self::transfer_leg(asset, &rules, &sender, to, *amount))
+	}
+
+	/// A batch has at least one leg and at most `MaxBatchSize`.
+	fn ensure_batch_size(legs: usize) -> DispatchResult {
+		ensure!(legs > 0, Error::<T>::EmptyBatch);
+		let within_bound = u32::try_from(legs).is_ok_and(|n| n <= T::MaxBatchSize::get());
 		ensure!(within_bound, Error::<T>::BatchTooLarge);
-		transfers.iter().try_for_each(|(to, amount)| Self::do_transfer(asset, &from, to, *amount))
+		Ok(())
+	}
+
+	/// The holder names a verified bank as an operator of its holding.
+	pub(crate) fn do_authorize_operator(
+		asset: T::AssetId,
+		holder: T::AccountId,
+		operator: T::AccountId,
+	) -> DispatchResult {
+		Self::rules_of(&asset)?;
+		ensure!(holder != operator, Error::<T>::OperatorIsHolder);
+		Self::ensure_eligible_operator(&operator)?;
+		Operators::<T>::try_mutate(asset, &holder, |operators| {
+			ensure!(!operators.contains(&operator), Error::<T>::OperatorAlreadyAuthorized);
+			operators.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyOperators)
+		})?;
+		Self::deposit_event(Event::OperatorAuthorized { asset, holder, operator });
+		Ok(())
+	}
+
+	/// The holder withdraws an operator's authorisation (whatever has become
+	/// of the asset or the bank since).
+	pub(crate) fn do_revoke_operator(
+		asset: T::AssetId,
+		holder: T::AccountId,
+		operator: T::AccountId,
+	) -> DispatchResult {
+		Operators::<T>::try_mutate_exists(asset, &holder, |maybe| {
+			let operators = maybe.as_mut().ok_or(Error::<T>::NotAnOperator)?;
+			let index = operators.iter().position(|o| *o == operator).ok_or(Error::<T>::NotAnOperator)?;
+			operators.swap_remove(index);
+			if operators.is_empty() {
+				*maybe = None;
+			}
+			Ok::<_, DispatchError>(())
+		})?;
+		Self::deposit_event(Event::OperatorRevoked { asset, holder, operator });
+		Ok(())
+	}
+
+	/// Each leg in its own storage layer: a refused leg is undone alone and
+	/// reported, the batch goes on.
+	pub(crate) fn do_operator_transfer(
+		asset: T::AssetId,
+		operator: T::AccountId,
+		legs: Vec<OperatorLegOf<T>>,
+	) -> DispatchResult {
+		Self::ensure_batch_size(legs.len())?;
+		let rules = Self::rules_of(&asset)?;
+		Self::ensure_eligible_operator(&operator)?;
+		let (mut transferred, mut refused) = (0u32, 0u32);
+		// A customer's consecutive legs share its sender checks.
+		let mut sender: Option<SenderChecks<T::AccountId>> = None;
+		for (index, leg) in (0u32..).zip(legs) {
+			let checks = match sender.take() {
+				Some(checks) if checks.sender == leg.from => checks,
+				_ => Self::sender_checks(&asset, &rules, &leg.from),
+			};
+			let outcome = frame_support::storage::with_storage_layer(|| {
+				Self::ensure_operator_of(&asset, &leg.from, &operator)?;
+				Self::transfer_leg(asset, &rules, &checks, &leg.to, leg.amount)
+			});
+			sender = Some(checks);
+			match outcome {
+				Ok(()) => transferred.saturating_inc(),
+				Err(error) => {
+					refused.saturating_inc();
+					let OperatorLeg { from, to, amount } = leg;
+					let operator = operator.clone();
+					Self::deposit_event(Event::OperatorTransferRefused { asset, operator, index, from, to, amount, error });
+				},
+			}
+		}
+		Self::deposit_event(Event::OperatorBatchExecuted { asset, operator, transferred, refused });
+		Ok(())
+	}
+
+	/// An operator is a bank passing every compliance check, at the grant
+	/// and at every batch (a bank that loses its licence or is sanctioned
+	/// stops acting for anyone at once).
+	fn ensure_eligible_operator(operator: &T::AccountId) -> DispatchResult {
+		let eligible =
+			T::Compliance::check_compliance(operator).is_ok() && T::Compliance::has_role(operator, Role::Bank);
+		ensure!(eligible, Error::<T>::OperatorNotAVerifiedBank);
+		Ok(())
+	}
+
+	/// The holder itself, or a bank it authorised for this asset.
+	fn ensure_operator_of(asset: &T::AssetId, holder: &T::AccountId, operator: &T::AccountId) -> DispatchResult {
+		let authorised = holder == operator || Operators::<T>::get(asset, holder).contains(operator);
+		ensure!(authorised, Error::<T>::NotAnOperator);
+		Ok(())
 	}
 
 	/// A forced transfer may take frozen amounts: the freeze pallet releases
@@ -393,13 +505,49 @@ impl<T: Config> Pallet<T> {
 		to: &T::AccountId,
 		amount: T::Balance,
 	) -> DispatchResult {
-		let rules = Self::ensure_movement(asset, from, to, amount)?;
-		Self::ensure_open(asset, &[from, to])?;
-		Self::ensure_compliant(from, Party::Sender)?;
+		let rules = Self::rules_of(asset)?;
+		Self::ensure_leg_allowed(asset, &rules, &Self::sender_checks(asset, &rules, from), to, amount)
+	}
+
+	/// The checks of a transfer that concern only the asset and the sender:
+	/// none of them changes while a batch runs.
+	fn sender_checks(asset: &T::AssetId, rules: &RulesOf<T>, sender: &T::AccountId) -> SenderChecks<T::AccountId> {
+		let open = T::Breaker::ensure_open(asset)
+			.map_err(Self::breaker_error)
+			.and_then(|()| Self::ensure_address_open(sender));
+		SenderChecks {
+			sender: sender.clone(),
+			open,
+			compliant: Self::ensure_compliant(sender, Party::Sender),
+			unlocked: Self::ensure_not_locked_up(rules),
+		}
+	}
+
+	/// Every rule of a transfer, in the documented order, the sender's own
+	/// checks taken from `sender`.
+	fn ensure_leg_allowed(
+		asset: &T::AssetId,
+		rules: &RulesOf<T>,
+		sender: &SenderChecks<T::AccountId>,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> DispatchResult {
+		ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+		ensure!(sender.sender != *to, Error::<T>::SelfTransfer);
+		sender.open?;
+		Self::ensure_address_open(to)?;
+		sender.compliant?;
 		Self::ensure_compliant(to, Party::Receiver)?;
-		Self::ensure_not_locked_up(&rules)?;
-		Self::ensure_receiver_rules(asset, &rules, to, amount, Some(from))?;
-		Self::ensure_spendable(asset, from, amount)
+		sender.unlocked?;
+		Self::ensure_receiver_rules(asset, rules, to, amount, Some(&sender.sender))?;
+		Self::ensure_spendable(asset, &sender.sender, amount)
+	}
+
+	/// The freeze pallet's address freeze: a frozen address is party to no
+	/// movement, as sender or receiver.
+	fn ensure_address_open(who: &T::AccountId) -> DispatchResult {
+		ensure!(!T::Freezes::is_address_frozen(who), Error::<T>::AddressFrozen);
+		Ok(())
 	}
 
 	/// The asset is permissioned, the amount non-zero, the parties distinct.
@@ -574,13 +722,10 @@ impl<T: Config> Pallet<T> {
 		Ok(Rules::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?)
 	}
 
-	/// The breaker lets `asset` move and no party's address is frozen (the
-	/// freeze pallet's address freeze: a frozen address is party to no
-	/// movement, as sender or receiver).
+	/// The breaker lets `asset` move and no party's address is frozen.
 	fn ensure_open(asset: &T::AssetId, parties: &[&T::AccountId]) -> DispatchResult {
 		T::Breaker::ensure_open(asset).map_err(Self::breaker_error)?;
-		ensure!(!parties.iter().any(|who| T::Freezes::is_address_frozen(who)), Error::<T>::AddressFrozen);
-		Ok(())
+		parties.iter().try_for_each(|who| Self::ensure_address_open(who))
 	}
 
 	fn note_operation(

@@ -73,6 +73,20 @@
 //! around an enforcement action), and the asset's lock-up holds for a
 //! recovery as for any transfer.
 //!
+//! ## Custodian banks (operators)
+//!
+//! A bank that custodies its customers' wallets submits their transfers in
+//! batches under its own signature ([`Pallet::operator_transfer`]): one
+//! signature and one transaction for up to `MaxBatchSize` legs instead of
+//! one per customer. The customer's consent is on chain: the holder's
+//! [`Pallet::authorize_operator`] names the bank (which must be a verified
+//! bank) for one asset, and [`Pallet::revoke_operator`] withdraws it at any
+//! time; nobody else can grant or take it. Each leg is then checked exactly
+//! as the holder's own transfer, including the holder's throttle window. A
+//! refused leg moves nothing and is reported with its error
+//! (`OperatorTransferRefused`), while the batch's other legs stand, like
+//! the payment status report of a bank's batch file.
+//!
 //! ## Deposit tokens
 //!
 //! The mint escrow alone issues and destroys a deposit token (through
@@ -99,6 +113,9 @@
 //! | [`Pallet::burn`] | `Supply` agent of the asset | `Burned` |
 //! | [`Pallet::transfer`] | any signed holder | `Transferred` |
 //! | [`Pallet::batch_transfer`] | any signed holder | `Transferred` per leg |
+//! | [`Pallet::authorize_operator`] | any signed holder | `OperatorAuthorized` |
+//! | [`Pallet::revoke_operator`] | any signed holder | `OperatorRevoked` |
+//! | [`Pallet::operator_transfer`] | a verified bank the legs' holders authorised | `Transferred` / `OperatorTransferRefused` per leg, `OperatorBatchExecuted` |
 //! | [`Pallet::forced_transfer`] | `ForcedTransfer` agent of the asset | `ForcedTransfer` |
 //! | [`Pallet::recover`] | `Recovery` agent of the asset | `WalletRecovered` |
 //!
@@ -231,6 +248,10 @@ pub mod pallet {
 		/// re-keys up to this many, so their weight is charged for it.
 		#[pallet::constant]
 		type MaxFreezeEntriesPerHolding: Get<u32>;
+		/// Most custodian banks one holder may authorise as operators of its
+		/// holding of one asset (bounds the state a holder can create).
+		#[pallet::constant]
+		type MaxOperators: Get<u32>;
 		/// Weights from this pallet's benchmarks.
 		type WeightInfo: WeightInfo;
 		/// Sets up identities and freezes for the benchmarks.
@@ -286,6 +307,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type RecoveryLinks<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AssetId, Blake2_128Concat, T::AccountId, T::AccountId, OptionQuery>;
+
+	/// The operators of a holding as stored.
+	pub type OperatorsOf<T> = BoundedVec<<T as frame_system::Config>::AccountId, <T as Config>::MaxOperators>;
+	/// A leg of an operator batch as a call takes it.
+	pub type OperatorLegOf<T> = OperatorLeg<<T as frame_system::Config>::AccountId, <T as Config>::Balance>;
+
+	/// The custodian banks each holder authorised to transfer its holding of
+	/// each asset under their own signature. Written only by the holder
+	/// (`authorize_operator`, `revoke_operator`); at most `MaxOperators`.
+	#[pallet::storage]
+	pub type Operators<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AssetId, Blake2_128Concat, T::AccountId, OperatorsOf<T>, ValueQuery>;
 
 	/// A genesis asset as the chain spec states it.
 	pub type GenesisAssetOf<T> =
@@ -372,6 +405,25 @@ pub mod pallet {
 		RecoveryLinkSet { asset: T::AssetId, lost: T::AccountId, new: Option<T::AccountId> },
 		/// Another pallet moved `amount` by privilege (a confiscation).
 		ForceMoved { asset: T::AssetId, from: T::AccountId, to: T::AccountId, amount: T::Balance },
+		/// `holder` authorised the bank `operator` to transfer its holding of
+		/// `asset` on its behalf.
+		OperatorAuthorized { asset: T::AssetId, holder: T::AccountId, operator: T::AccountId },
+		/// `holder` withdrew `operator`'s authorisation.
+		OperatorRevoked { asset: T::AssetId, holder: T::AccountId, operator: T::AccountId },
+		/// Leg `index` of `operator`'s batch was refused with `error` and
+		/// moved nothing; the batch's other legs stand.
+		OperatorTransferRefused {
+			asset: T::AssetId,
+			operator: T::AccountId,
+			index: u32,
+			from: T::AccountId,
+			to: T::AccountId,
+			amount: T::Balance,
+			error: DispatchError,
+		},
+		/// `operator`'s batch ran: `transferred` legs moved (each with its
+		/// `Transferred`), `refused` legs were refused.
+		OperatorBatchExecuted { asset: T::AssetId, operator: T::AccountId, transferred: u32, refused: u32 },
 	}
 
 	#[pallet::error]
@@ -514,6 +566,16 @@ pub mod pallet {
 		/// The amount reaches into fund shares locked for the holder's
 		/// redemption requests: only their claim or cancellation moves them.
 		LockedForRedemption,
+		/// An operator must be a verified, unsanctioned bank (`Bank` role).
+		OperatorNotAVerifiedBank,
+		/// The bank is already an operator of this holding.
+		OperatorAlreadyAuthorized,
+		/// The holding already has `MaxOperators` operators.
+		TooManyOperators,
+		/// The account is not an operator of this holding.
+		NotAnOperator,
+		/// A holder needs no operator for its own holding.
+		OperatorIsHolder,
 	}
 
 	#[pallet::call]
@@ -719,6 +781,49 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::AssetAdminOrigin::ensure_origin(origin)?;
 			Self::do_set_recovery_link(asset, lost, new)
+		}
+
+		/// Authorise the bank `operator` to transfer the caller's holding of
+		/// `asset` on the caller's behalf (a custodian submitting its
+		/// customers' transfers under its own signature). The authorisation
+		/// stays on chain until the holder revokes it; every transfer made
+		/// under it is still checked as the holder's own.
+		///
+		/// Origin: signed (the holder). Emits `OperatorAuthorized`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::authorize_operator())]
+		pub fn authorize_operator(origin: OriginFor<T>, asset: T::AssetId, operator: T::AccountId) -> DispatchResult {
+			let holder = ensure_signed(origin)?;
+			Self::do_authorize_operator(asset, holder, operator)
+		}
+
+		/// Withdraw `operator`'s authorisation over the caller's holding of
+		/// `asset`; takes effect for every later batch.
+		///
+		/// Origin: signed (the holder). Emits `OperatorRevoked`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::revoke_operator())]
+		pub fn revoke_operator(origin: OriginFor<T>, asset: T::AssetId, operator: T::AccountId) -> DispatchResult {
+			let holder = ensure_signed(origin)?;
+			Self::do_revoke_operator(asset, holder, operator)
+		}
+
+		/// A custodian bank's batch of its customers' transfers of `asset`:
+		/// each leg moves `amount` of `from`'s holding to `to`, where `from`
+		/// authorised the caller (or is the caller). Each leg is checked
+		/// exactly as `from`'s own `transfer` (every compliance rule, the
+		/// sender's throttle window), on the state the earlier legs left. A
+		/// refused leg moves nothing and is reported; the others stand, as
+		/// in a pain.001 batch whose status report rejects single payments.
+		///
+		/// Origin: signed, a verified unsanctioned bank. Emits `Transferred`
+		/// per leg moved, `OperatorTransferRefused` per leg refused, then
+		/// `OperatorBatchExecuted`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::operator_transfer(legs.len().try_into().unwrap_or(u32::MAX)))]
+		pub fn operator_transfer(origin: OriginFor<T>, asset: T::AssetId, legs: Vec<OperatorLegOf<T>>) -> DispatchResult {
+			let operator = ensure_signed(origin)?;
+			Self::do_operator_transfer(asset, operator, legs)
 		}
 	}
 }

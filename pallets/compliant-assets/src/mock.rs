@@ -91,6 +91,7 @@ impl pallet_compliant_assets::Config for Test {
 	type MaxJurisdictionRules = ConstU32<3>;
 	type StringLimit = ConstU32<8>;
 	type MaxFreezeEntriesPerHolding = ConstU32<4>;
+	type MaxOperators = ConstU32<2>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -153,11 +154,22 @@ pub struct MockIdentity {
 	pub entity: u64,
 	/// On the sanctions list, whatever `failure` says first.
 	pub sanctioned: bool,
+	/// Holds the `Bank` role (may act as an operator).
+	pub bank: bool,
 }
 
 pub fn set_identity(who: u64, jurisdiction: Jurisdiction, category: InvestorCategory, entity: u64) {
 	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| {
-		ids.insert(who, MockIdentity { failure: None, jurisdiction, category, entity, sanctioned: false })
+		ids.insert(who, MockIdentity { failure: None, jurisdiction, category, entity, sanctioned: false, bank: false })
+	});
+}
+
+/// Gives `who`'s identity the `Bank` role.
+pub fn make_bank(who: u64) {
+	update(IDENTITIES, |ids: &mut BTreeMap<u64, MockIdentity>| {
+		if let Some(identity) = ids.get_mut(&who) {
+			identity.bank = true;
+		}
 	});
 }
 
@@ -290,8 +302,8 @@ impl Compliance<u64> for MockCompliance {
 			)
 		})
 	}
-	fn has_role(_who: &u64, _role: Role) -> bool {
-		false
+	fn has_role(who: &u64, role: Role) -> bool {
+		role == Role::Bank && Self::is_verified(who) && identity(who).is_some_and(|i| i.bank)
 	}
 	fn holds_role(_who: &u64, _role: Role) -> bool {
 		false
@@ -457,6 +469,10 @@ impl crate::BenchmarkHelper<u64, u32, u64> for MockBenchmarkHelper {
 	}
 	fn make_compliant(who: &u64) {
 		set_identity(*who, DE, InvestorCategory::Professional, *who);
+	}
+	fn make_bank(who: &u64) {
+		Self::make_compliant(who);
+		make_bank(*who);
 	}
 	fn throttle(_asset: &u32) {
 		// The scripted breaker keeps no counters.

@@ -1311,3 +1311,183 @@ fn every_holding_change_is_announced_before_it_happens() {
 		);
 	});
 }
+
+// ---- custodian banks (operators) ----------------------------------------------
+
+const BANK: u64 = 20;
+const BANK_TWO: u64 = 21;
+const BANK_THREE: u64 = 22;
+
+/// `ext_with_asset` plus three verified banks and 500 units for Bob.
+fn ext_with_banks() -> sp_io::TestExternalities {
+	let mut ext = ext_with_asset();
+	ext.execute_with(|| {
+		for bank in [BANK, BANK_TWO, BANK_THREE] {
+			set_identity(bank, DE, InvestorCategory::EligibleCounterparty, bank);
+			make_bank(bank);
+		}
+		mint(BOB, 500);
+		System::reset_events();
+	});
+	ext
+}
+
+fn authorize(holder: u64, operator: u64) -> DispatchResult {
+	CompliantAssets::authorize_operator(RuntimeOrigin::signed(holder), ASSET, operator)
+}
+
+fn revoke(holder: u64, operator: u64) -> DispatchResult {
+	CompliantAssets::revoke_operator(RuntimeOrigin::signed(holder), ASSET, operator)
+}
+
+fn leg(from: u64, to: u64, amount: u64) -> crate::OperatorLegOf<Test> {
+	crate::OperatorLeg { from, to, amount }
+}
+
+fn operator_batch(operator: u64, legs: Vec<crate::OperatorLegOf<Test>>) -> DispatchResult {
+	CompliantAssets::operator_transfer(RuntimeOrigin::signed(operator), ASSET, legs)
+}
+
+fn operators_of(holder: u64) -> Vec<u64> {
+	crate::Operators::<Test>::get(ASSET, holder).into_inner()
+}
+
+#[test]
+fn only_the_holder_grants_and_revokes_and_only_to_a_verified_bank() {
+	ext_with_banks().execute_with(|| {
+		assert_ok!(authorize(ALICE, BANK));
+		System::assert_last_event(Event::OperatorAuthorized { asset: ASSET, holder: ALICE, operator: BANK }.into());
+		assert_eq!(operators_of(ALICE), vec![BANK]);
+		assert_noop!(authorize(ALICE, BANK), Error::<Test>::OperatorAlreadyAuthorized);
+		assert_noop!(authorize(ALICE, ALICE), Error::<Test>::OperatorIsHolder);
+		// A verified customer is no bank; a sanctioned bank is not eligible.
+		assert_noop!(authorize(ALICE, BOB), Error::<Test>::OperatorNotAVerifiedBank);
+		set_failure(BANK_THREE, Some(ComplianceFailure::Sanctioned));
+		assert_noop!(authorize(ALICE, BANK_THREE), Error::<Test>::OperatorNotAVerifiedBank);
+		set_failure(BANK_THREE, None);
+		assert_noop!(
+			CompliantAssets::authorize_operator(RuntimeOrigin::signed(ALICE), ASSET + 1, BANK),
+			Error::<Test>::UnknownAsset
+		);
+		// At most `MaxOperators` (2 in the mock) per holding.
+		assert_ok!(authorize(ALICE, BANK_TWO));
+		assert_noop!(authorize(ALICE, BANK_THREE), Error::<Test>::TooManyOperators);
+		// Bob's revocation concerns Bob's holding only.
+		assert_noop!(revoke(BOB, BANK), Error::<Test>::NotAnOperator);
+		assert_ok!(revoke(ALICE, BANK));
+		System::assert_last_event(Event::OperatorRevoked { asset: ASSET, holder: ALICE, operator: BANK }.into());
+		assert_noop!(revoke(ALICE, BANK), Error::<Test>::NotAnOperator);
+		assert_ok!(revoke(ALICE, BANK_TWO));
+		assert!(!crate::Operators::<Test>::contains_key(ASSET, ALICE), "an empty list leaves no entry");
+	});
+}
+
+#[test]
+fn each_leg_is_checked_as_its_holders_own_transfer_and_refused_alone() {
+	ext_with_banks().execute_with(|| {
+		assert_ok!(authorize(ALICE, BANK));
+		assert_ok!(authorize(BOB, BANK));
+		System::reset_events();
+		assert_ok!(operator_batch(
+			BANK,
+			vec![leg(ALICE, DAVE, 100), leg(CHARLIE, DAVE, 10), leg(BOB, NOBODY, 10), leg(BOB, CHARLIE, 200)]
+		));
+		assert_eq!((balance(ALICE), balance(BOB), balance(CHARLIE), balance(DAVE)), (900, 300, 200, 100));
+		let refused = |index: u32, from: u64, to: u64, amount: u64, error: Error<Test>| Event::OperatorTransferRefused {
+			asset: ASSET,
+			operator: BANK,
+			index,
+			from,
+			to,
+			amount,
+			error: error.into(),
+		};
+		// Charlie never authorised the bank; Bob's first receiver has no identity.
+		System::assert_has_event(refused(1, CHARLIE, DAVE, 10, Error::<Test>::NotAnOperator).into());
+		System::assert_has_event(refused(2, BOB, NOBODY, 10, Error::<Test>::ReceiverNotRegistered).into());
+		System::assert_has_event(Event::Transferred { asset: ASSET, from: ALICE, to: DAVE, amount: 100 }.into());
+		System::assert_has_event(Event::Transferred { asset: ASSET, from: BOB, to: CHARLIE, amount: 200 }.into());
+		System::assert_last_event(
+			Event::OperatorBatchExecuted { asset: ASSET, operator: BANK, transferred: 2, refused: 2 }.into(),
+		);
+		// A leg sees what the earlier legs left; a frozen amount stays put.
+		freeze(ASSET, BOB, 100);
+		assert_ok!(operator_batch(BANK, vec![leg(BOB, DAVE, 150), leg(BOB, DAVE, 100)]));
+		System::assert_has_event(refused(1, BOB, DAVE, 100, Error::<Test>::InsufficientSpendableBalance).into());
+		assert_eq!((balance(BOB), balance(DAVE)), (150, 250));
+		// The bank's own holding needs no grant; a revoked grant stops at once.
+		mint(BANK, 50);
+		assert_ok!(revoke(ALICE, BANK));
+		assert_ok!(operator_batch(BANK, vec![leg(BANK, DAVE, 50), leg(ALICE, DAVE, 1)]));
+		System::assert_has_event(refused(1, ALICE, DAVE, 1, Error::<Test>::NotAnOperator).into());
+		assert_eq!((balance(BANK), balance(ALICE), balance(DAVE)), (0, 900, 300));
+	});
+}
+
+#[test]
+fn a_batch_is_refused_whole_for_its_shape_or_an_ineligible_bank() {
+	ext_with_banks().execute_with(|| {
+		assert_ok!(authorize(ALICE, BANK));
+		assert_noop!(operator_batch(BANK, vec![]), Error::<Test>::EmptyBatch);
+		assert_noop!(operator_batch(BANK, vec![leg(ALICE, BOB, 1); 5]), Error::<Test>::BatchTooLarge);
+		assert_noop!(
+			CompliantAssets::operator_transfer(RuntimeOrigin::signed(BANK), ASSET + 1, vec![leg(ALICE, BOB, 1)]),
+			Error::<Test>::UnknownAsset
+		);
+		// A bank that is sanctioned after the grant acts for nobody.
+		set_failure(BANK, Some(ComplianceFailure::Sanctioned));
+		assert_noop!(operator_batch(BANK, vec![leg(ALICE, BOB, 1)]), Error::<Test>::OperatorNotAVerifiedBank);
+		// A customer is no operator, whatever it was granted.
+		assert_noop!(operator_batch(CHARLIE, vec![leg(ALICE, BOB, 1)]), Error::<Test>::OperatorNotAVerifiedBank);
+	});
+}
+
+/// A random operator batch over the fixture's accounts.
+fn operator_case() -> impl Strategy<Value = (Vec<(u64, u64)>, Vec<(u64, u64, u64)>)> {
+	let party = prop::sample::select(vec![ALICE, BOB, CHARLIE, DAVE, BANK, NOBODY]);
+	let grants = prop::collection::vec((party.clone(), prop::sample::select(vec![BANK, BANK_TWO])), 0..6);
+	let legs = prop::collection::vec((party.clone(), party, 0u64..700), 1..5);
+	(grants, legs)
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(128))]
+
+	/// An operator batch ends in exactly the state of its legs' holders
+	/// sending them one by one, the legs whose holder had not authorised the
+	/// bank (or that their holder's own transfer refuses) left out; each
+	/// refused leg is reported with the error the holder's transfer gives.
+	#[test]
+	fn an_operator_batch_is_its_holders_transfers_in_order((grants, legs) in operator_case()) {
+		let run = |by_operator: bool| {
+			let mut ext = ext_with_banks();
+			ext.execute_with(|| {
+				mint(BANK, 100);
+				let granted: Vec<(u64, u64)> =
+					grants.iter().copied().filter(|(holder, bank)| authorize(*holder, *bank).is_ok()).collect();
+				System::reset_events();
+				let mut refusals = Vec::new();
+				if by_operator {
+					let batch = legs.iter().map(|&(from, to, amount)| leg(from, to, amount)).collect();
+					assert_ok!(operator_batch(BANK, batch));
+					for record in System::events() {
+						if let RuntimeEvent::CompliantAssets(Event::OperatorTransferRefused { index, error, .. }) = record.event {
+							refusals.push((index, error));
+						}
+					}
+				} else {
+					for (index, &(from, to, amount)) in (0u32..).zip(legs.iter()) {
+						let allowed = from == BANK || granted.contains(&(from, BANK));
+						let outcome = if allowed { transfer(from, to, amount) } else { Err(Error::<Test>::NotAnOperator.into()) };
+						if let Err(error) = outcome {
+							refusals.push((index, error));
+						}
+					}
+				}
+				let balances: Vec<u64> = [ALICE, BOB, CHARLIE, DAVE, BANK, NOBODY].iter().map(|w| balance(*w)).collect();
+				(balances, holders(), refusals)
+			})
+		};
+		prop_assert_eq!(run(true), run(false));
+	}
+}

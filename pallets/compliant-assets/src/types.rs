@@ -125,6 +125,29 @@ pub enum Party {
 	Receiver,
 }
 
+/// One leg of a custodian bank's batch: `amount` of `from`'s holding to
+/// `to`, moved under the bank's signature on `from`'s standing
+/// authorisation ([`crate::Pallet::authorize_operator`]).
+#[derive(Clone, Encode, Decode, DecodeWithMemTracking, TypeInfo, PartialEq, Eq, Debug)]
+pub struct OperatorLeg<AccountId, Balance> {
+	pub from: AccountId,
+	pub to: AccountId,
+	pub amount: Balance,
+}
+
+/// The outcomes of what a transfer checks of its sender alone: the
+/// breaker's pauses and the sender's address freeze, its compliance, the
+/// asset's lock-up. None of it changes while a batch runs, so a batch checks
+/// it once per sender; each leg applies the outcomes at the point a single
+/// transfer makes those checks, so a leg fails with exactly the error its
+/// own transfer would.
+pub(crate) struct SenderChecks<AccountId> {
+	pub sender: AccountId,
+	pub open: sp_runtime::DispatchResult,
+	pub compliant: sp_runtime::DispatchResult,
+	pub unlocked: sp_runtime::DispatchResult,
+}
+
 /// What benchmarks need from the rest of the runtime to reach the worst case.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
@@ -132,6 +155,8 @@ pub trait BenchmarkHelper<AccountId, AssetId, Balance> {
 	fn asset_id() -> AssetId;
 	/// Gives `who` a verified identity that passes every compliance check.
 	fn make_compliant(who: &AccountId);
+	/// Gives `who` a verified identity holding the `Bank` role (an operator).
+	fn make_bank(who: &AccountId);
 	/// Puts the breaker's throttles of transfers, mints and burns of `asset`
 	/// in force, with limits no benchmark reaches: the worst case reads and
 	/// writes the throttle's counters on every operation.

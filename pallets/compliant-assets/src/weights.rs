@@ -29,6 +29,9 @@ pub trait WeightInfo {
 	fn forced_transfer(e: u32, ) -> Weight;
 	fn recover(e: u32, ) -> Weight;
 	fn set_recovery_link() -> Weight;
+	fn authorize_operator() -> Weight;
+	fn revoke_operator() -> Weight;
+	fn operator_transfer(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_compliant_assets` using the node's database weights.
@@ -41,20 +44,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::Profiles` (r:0 w:1)
 	/// Proof: `CompliantAssets::Profiles` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	fn create_asset() -> Weight {
-		//  Measured:  `310`
+		//  Measured:  `589`
 		//  Estimated: `3675`
-		// Minimum execution time: 37_984_000 picoseconds.
-		Weight::from_parts(57_694_000, 3675)
+		// Minimum execution time: 39_914_000 picoseconds.
+		Weight::from_parts(50_071_000, 3675)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CompliantAssets::Rules` (r:1 w:1)
 	/// Proof: `CompliantAssets::Rules` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
-		//  Measured:  `156`
+		//  Measured:  `350`
 		//  Estimated: `3648`
-		// Minimum execution time: 21_393_000 picoseconds.
-		Weight::from_parts(26_503_000, 3648)
+		// Minimum execution time: 25_314_000 picoseconds.
+		Weight::from_parts(34_970_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -71,10 +74,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::Agents` (r:0 w:1)
 	/// Proof: `CompliantAssets::Agents` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn add_agent() -> Weight {
-		//  Measured:  `640`
+		//  Measured:  `966`
 		//  Estimated: `3648`
-		// Minimum execution time: 39_473_000 picoseconds.
-		Weight::from_parts(50_585_000, 3648)
+		// Minimum execution time: 42_857_000 picoseconds.
+		Weight::from_parts(57_499_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -83,10 +86,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::Agents` (r:1 w:1)
 	/// Proof: `CompliantAssets::Agents` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn remove_agent() -> Weight {
-		//  Measured:  `252`
+		//  Measured:  `446`
 		//  Estimated: `3648`
-		// Minimum execution time: 26_402_000 picoseconds.
-		Weight::from_parts(38_150_000, 3648)
+		// Minimum execution time: 29_154_000 picoseconds.
+		Weight::from_parts(37_316_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,10 +102,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_document() -> Weight {
-		//  Measured:  `198`
+		//  Measured:  `490`
 		//  Estimated: `3865`
-		// Minimum execution time: 36_882_000 picoseconds.
-		Weight::from_parts(58_540_000, 3865)
+		// Minimum execution time: 42_323_000 picoseconds.
+		Weight::from_parts(50_869_000, 3865)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -113,10 +116,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::DocumentCount` (r:1 w:1)
 	/// Proof: `CompliantAssets::DocumentCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn remove_document() -> Weight {
-		//  Measured:  `626`
+		//  Measured:  `884`
 		//  Estimated: `3865`
-		// Minimum execution time: 31_444_000 picoseconds.
-		Weight::from_parts(39_842_000, 3865)
+		// Minimum execution time: 33_177_000 picoseconds.
+		Weight::from_parts(40_462_000, 3865)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -152,14 +155,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CircuitBreaker::ThrottleStates` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::AccountWindows` (r:1 w:1)
 	/// Proof: `CircuitBreaker::AccountWindows` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn mint() -> Weight {
-		//  Measured:  `2244`
+		//  Measured:  `2876`
 		//  Estimated: `6280`
-		// Minimum execution time: 160_012_000 picoseconds.
-		Weight::from_parts(184_461_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(19_u64))
+		// Minimum execution time: 179_841_000 picoseconds.
+		Weight::from_parts(215_362_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CompliantAssets::Agents` (r:1 w:0)
@@ -190,6 +197,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:1 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
 	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:1)
@@ -203,11 +216,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::HolderCount` (r:1 w:1)
 	/// Proof: `CompliantAssets::HolderCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn burn() -> Weight {
-		//  Measured:  `2384`
+		//  Measured:  `3109`
 		//  Estimated: `3779`
-		// Minimum execution time: 207_594_000 picoseconds.
-		Weight::from_parts(239_610_000, 3779)
-			.saturating_add(T::DbWeight::get().reads(20_u64))
+		// Minimum execution time: 255_186_000 picoseconds.
+		Weight::from_parts(419_360_000, 3779)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `CompliantAssets::Rules` (r:1 w:0)
@@ -236,6 +249,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:1 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
 	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:1)
@@ -245,11 +264,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn transfer() -> Weight {
-		//  Measured:  `2609`
+		//  Measured:  `3333`
 		//  Estimated: `6280`
-		// Minimum execution time: 244_663_000 picoseconds.
-		Weight::from_parts(412_003_000, 6280)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Minimum execution time: 271_660_000 picoseconds.
+		Weight::from_parts(328_344_000, 6280)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `CompliantAssets::Rules` (r:1 w:0)
@@ -278,6 +297,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:1 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
 	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
 	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:1)
@@ -288,13 +313,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 64]`.
 	fn batch_transfer(n: u32, ) -> Weight {
-		//  Measured:  `2030 + n * (196 ±0)`
+		//  Measured:  `3008 + n * (199 ±0)`
 		//  Estimated: `3779 + n * (2645 ±0)`
-		// Minimum execution time: 401_014_000 picoseconds.
-		Weight::from_parts(1_315_270_495, 3779)
-			// Standard Error: 2_566_135
-			.saturating_add(Weight::from_parts(150_856_598, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(16_u64))
+		// Minimum execution time: 260_545_000 picoseconds.
+		Weight::from_parts(198_321_959, 3779)
+			// Standard Error: 1_168_863
+			.saturating_add(Weight::from_parts(164_373_324, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(n.into())))
@@ -324,6 +349,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompliantAssets::HolderCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:1 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Freeze::FrozenTotals` (r:1 w:1)
@@ -338,13 +369,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn forced_transfer(e: u32, ) -> Weight {
-		//  Measured:  `2889 + e * (61 ±0)`
+		//  Measured:  `3614 + e * (61 ±0)`
 		//  Estimated: `6280 + e * (2650 ±0)`
-		// Minimum execution time: 288_404_000 picoseconds.
-		Weight::from_parts(441_619_464, 6280)
-			// Standard Error: 528_160
-			.saturating_add(Weight::from_parts(8_979_654, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(22_u64))
+		// Minimum execution time: 328_473_000 picoseconds.
+		Weight::from_parts(386_670_226, 6280)
+			// Standard Error: 271_389
+			.saturating_add(Weight::from_parts(11_660_461, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(e.into())))
@@ -366,6 +397,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `MintEscrow::Uncleared` (r:1 w:0)
 	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:1 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `CompliantAssets::RecoveryLinks` (r:1 w:1)
 	/// Proof: `CompliantAssets::RecoveryLinks` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Freeze::FrozenAddresses` (r:2 w:0)
@@ -388,13 +425,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `e` is `[1, 16]`.
 	fn recover(e: u32, ) -> Weight {
-		//  Measured:  `3055 + e * (61 ±0)`
+		//  Measured:  `3787 + e * (61 ±0)`
 		//  Estimated: `8925 + e * (2650 ±0)`
-		// Minimum execution time: 317_119_000 picoseconds.
-		Weight::from_parts(344_990_325, 8925)
-			// Standard Error: 39_034
-			.saturating_add(Weight::from_parts(7_470_094, 0).saturating_mul(e.into()))
-			.saturating_add(T::DbWeight::get().reads(26_u64))
+		// Minimum execution time: 371_497_000 picoseconds.
+		Weight::from_parts(560_950_807, 8925)
+			// Standard Error: 500_612
+			.saturating_add(Weight::from_parts(15_445_207, 0).saturating_mul(e.into()))
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(e.into())))
@@ -407,92 +444,197 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CompliantAssets::RecoveryLinks` (r:0 w:1)
 	/// Proof: `CompliantAssets::RecoveryLinks` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	fn set_recovery_link() -> Weight {
-		//  Measured:  `674`
+		//  Measured:  `1000`
 		//  Estimated: `3648`
-		// Minimum execution time: 33_004_000 picoseconds.
-		Weight::from_parts(38_805_000, 3648)
+		// Minimum execution time: 37_900_000 picoseconds.
+		Weight::from_parts(68_524_000, 3648)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CompliantAssets::Rules` (r:1 w:0)
+	/// Proof: `CompliantAssets::Rules` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::Identities` (r:1 w:0)
+	/// Proof: `IdentityRegistry::Identities` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::SanctionedAccounts` (r:1 w:0)
+	/// Proof: `IdentityRegistry::SanctionedAccounts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::BlockedJurisdictions` (r:1 w:0)
+	/// Proof: `IdentityRegistry::BlockedJurisdictions` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `CompliantAssets::Operators` (r:1 w:1)
+	/// Proof: `CompliantAssets::Operators` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	fn authorize_operator() -> Weight {
+		//  Measured:  `1388`
+		//  Estimated: `3662`
+		// Minimum execution time: 61_694_000 picoseconds.
+		Weight::from_parts(114_788_000, 3662)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CompliantAssets::Operators` (r:1 w:1)
+	/// Proof: `CompliantAssets::Operators` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	fn revoke_operator() -> Weight {
+		//  Measured:  `434`
+		//  Estimated: `3662`
+		// Minimum execution time: 24_390_000 picoseconds.
+		Weight::from_parts(30_661_000, 3662)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `CompliantAssets::Rules` (r:1 w:0)
+	/// Proof: `CompliantAssets::Rules` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::Identities` (r:129 w:0)
+	/// Proof: `IdentityRegistry::Identities` (`max_values`: None, `max_size`: Some(170), added: 2645, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::SanctionedAccounts` (r:129 w:0)
+	/// Proof: `IdentityRegistry::SanctionedAccounts` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
+	/// Storage: `IdentityRegistry::BlockedJurisdictions` (r:1 w:0)
+	/// Proof: `IdentityRegistry::BlockedJurisdictions` (`max_values`: None, `max_size`: Some(26), added: 2501, mode: `MaxEncodedLen`)
+	/// Storage: `CircuitBreaker::GlobalPauseState` (r:1 w:0)
+	/// Proof: `CircuitBreaker::GlobalPauseState` (`max_values`: Some(1), `max_size`: Some(331), added: 826, mode: `MaxEncodedLen`)
+	/// Storage: `CircuitBreaker::PausedAssets` (r:1 w:0)
+	/// Proof: `CircuitBreaker::PausedAssets` (`max_values`: None, `max_size`: Some(314), added: 2789, mode: `MaxEncodedLen`)
+	/// Storage: `Freeze::FrozenAddresses` (r:128 w:0)
+	/// Proof: `Freeze::FrozenAddresses` (`max_values`: None, `max_size`: Some(155), added: 2630, mode: `MaxEncodedLen`)
+	/// Storage: `CompliantAssets::Operators` (r:64 w:0)
+	/// Proof: `CompliantAssets::Operators` (`max_values`: None, `max_size`: Some(197), added: 2672, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:128 w:128)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `CompliantAssets::HolderCount` (r:1 w:1)
+	/// Proof: `CompliantAssets::HolderCount` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Freeze::FrozenTotals` (r:64 w:0)
+	/// Proof: `Freeze::FrozenTotals` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `MintEscrow::Uncleared` (r:64 w:0)
+	/// Proof: `MintEscrow::Uncleared` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Payments::Escrowed` (r:64 w:0)
+	/// Proof: `Payments::Escrowed` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmmf::Fund` (r:1 w:0)
+	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `CircuitBreaker::Throttles` (r:1 w:0)
+	/// Proof: `CircuitBreaker::Throttles` (`max_values`: None, `max_size`: Some(72), added: 2547, mode: `MaxEncodedLen`)
+	/// Storage: `CircuitBreaker::ThrottleStates` (r:1 w:1)
+	/// Proof: `CircuitBreaker::ThrottleStates` (`max_values`: None, `max_size`: Some(50), added: 2525, mode: `MaxEncodedLen`)
+	/// Storage: `CircuitBreaker::AccountWindows` (r:64 w:64)
+	/// Proof: `CircuitBreaker::AccountWindows` (`max_values`: None, `max_size`: Some(102), added: 2577, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:64 w:64)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 64]`.
+	fn operator_transfer(n: u32, ) -> Weight {
+		//  Measured:  `3095 + n * (576 ±0)`
+		//  Estimated: `3779 + n * (5290 ±0)`
+		// Minimum execution time: 364_385_000 picoseconds.
+		Weight::from_parts(1_587_569_358, 3779)
+			// Standard Error: 5_727_322
+			.saturating_add(Weight::from_parts(245_586_792, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5290).saturating_mul(n.into()))
 	}
 }
 
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn create_asset() -> Weight {
-		Weight::from_parts(57_694_000, 3675)
+		Weight::from_parts(50_071_000, 3675)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(26_503_000, 3648)
+		Weight::from_parts(34_970_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_agent() -> Weight {
-		Weight::from_parts(50_585_000, 3648)
+		Weight::from_parts(57_499_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_agent() -> Weight {
-		Weight::from_parts(38_150_000, 3648)
+		Weight::from_parts(37_316_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_document() -> Weight {
-		Weight::from_parts(58_540_000, 3865)
+		Weight::from_parts(50_869_000, 3865)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_document() -> Weight {
-		Weight::from_parts(39_842_000, 3865)
+		Weight::from_parts(40_462_000, 3865)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(184_461_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(19_u64))
+		Weight::from_parts(215_362_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(239_610_000, 3779)
-			.saturating_add(RocksDbWeight::get().reads(20_u64))
+		Weight::from_parts(419_360_000, 3779)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(412_003_000, 6280)
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
+		Weight::from_parts(328_344_000, 6280)
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn batch_transfer(n: u32, ) -> Weight {
-		Weight::from_parts(1_315_270_495, 3779)
-			.saturating_add(Weight::from_parts(150_856_598, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
+		Weight::from_parts(198_321_959, 3779)
+			.saturating_add(Weight::from_parts(164_373_324, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2645).saturating_mul(n.into()))
 	}
 	fn forced_transfer(e: u32, ) -> Weight {
-		Weight::from_parts(441_619_464, 6280)
-			.saturating_add(Weight::from_parts(8_979_654, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(22_u64))
+		Weight::from_parts(386_670_226, 6280)
+			.saturating_add(Weight::from_parts(11_660_461, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(e.into()))
 	}
 	fn recover(e: u32, ) -> Weight {
-		Weight::from_parts(344_990_325, 8925)
-			.saturating_add(Weight::from_parts(7_470_094, 0).saturating_mul(e.into()))
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
+		Weight::from_parts(560_950_807, 8925)
+			.saturating_add(Weight::from_parts(15_445_207, 0).saturating_mul(e.into()))
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(e.into())))
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(e.into()))
 	}
 	fn set_recovery_link() -> Weight {
-		Weight::from_parts(38_805_000, 3648)
+		Weight::from_parts(68_524_000, 3648)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn authorize_operator() -> Weight {
+		Weight::from_parts(114_788_000, 3662)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn revoke_operator() -> Weight {
+		Weight::from_parts(30_661_000, 3662)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn operator_transfer(n: u32, ) -> Weight {
+		Weight::from_parts(1_587_569_358, 3779)
+			.saturating_add(Weight::from_parts(245_586_792, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 5290).saturating_mul(n.into()))
 	}
 }

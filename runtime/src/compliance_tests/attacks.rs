@@ -46,6 +46,12 @@
 //! | 24 | a fund deals at the last NAV after the feed went silent | `NavProvider::current` refuses `Stale`, never the last value |
 //! | 25 | an investor moves, re-redeems, switches or has confiscated shares locked for redemption; claims early or twice | `LockedForRedemption`, `InsufficientShares`, `NotYetSettled`, `RequestClosed` |
 //! | 26 | an investor picks its redemption price (the day's known NAV), deals on a stale NAV or in a frozen fund | forward price; `NavStale`, `DealingFrozen` |
+//!
+//! Throughput added this:
+//!
+//! | # | attack | refused with |
+//! |---|---|---|
+//! | 27 | a bank moves a customer's holding without, or after revoking, the customer's grant; uses custody to move a sanctioned or frozen customer's holding; a customer makes a non-bank its operator; a bank that lost its licence keeps acting | leg refused `NotAnOperator`, `SenderSanctioned`, `AddressFrozen`; `OperatorNotAVerifiedBank` (the list's bound, `TooManyOperators`, is the pallet's test) |
 
 use super::*;
 use crate::{
@@ -1033,5 +1039,80 @@ fn attack_26_nobody_picks_a_redemption_price_or_deals_on_a_stale_nav() {
 		assert_noop!(Mutual::subscribe(investor(), 100 * EUR), MutualError::NavStale);
 		pallet_timestamp::Now::<Runtime>::mutate(|now| *now += 47 * 3_600_000);
 		assert_noop!(Mutual::subscribe(investor(), 100 * EUR), MutualError::DealingFrozen);
+	});
+}
+
+#[test]
+fn attack_27_custody_moves_only_what_the_customer_authorised_and_could_move_itself() {
+	new_ext().execute_with(|| {
+		create_permissioned_asset(ASSET, Default::default());
+		appoint(ASSET, supply_agent(), &[AgentRole::Supply]);
+		for i in 0..3 {
+			assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), ASSET, holder(i), 1_000));
+		}
+		let customer = |i: usize| RuntimeOrigin::signed(holder(i));
+		let leg = |from: AccountId, amount: Balance| pallet_compliant_assets::OperatorLeg { from, to: holder(4), amount };
+		let batch = |legs| CompliantAssets::operator_transfer(RuntimeOrigin::signed(bank3()), ASSET, legs);
+		let refusals = || {
+			System::events()
+				.into_iter()
+				.filter_map(|record| match record.event {
+					crate::RuntimeEvent::CompliantAssets(pallet_compliant_assets::Event::OperatorTransferRefused { error, .. }) =>
+						Some(error),
+					_ => None,
+				})
+				.collect::<Vec<_>>()
+		};
+		// Without a grant nothing moves.
+		System::reset_events();
+		assert_ok!(batch(alloc::vec![leg(holder(0), 10)]));
+		assert_eq!(refusals(), alloc::vec![pallet_compliant_assets::Error::<Runtime>::NotAnOperator.into()]);
+		// The grant is the customer's alone, to a verified bank only.
+		assert_noop!(
+			CompliantAssets::authorize_operator(customer(0), ASSET, holder(1)),
+			pallet_compliant_assets::Error::<Runtime>::OperatorNotAVerifiedBank
+		);
+		for bank in [bank(), bank2(), bank3()] {
+			assert_ok!(CompliantAssets::authorize_operator(customer(0), ASSET, bank));
+		}
+		assert_ok!(CompliantAssets::authorize_operator(customer(1), ASSET, bank3()));
+		assert_ok!(CompliantAssets::authorize_operator(customer(2), ASSET, bank3()));
+		assert_noop!(
+			CompliantAssets::authorize_operator(customer(0), ASSET, mint_operator()),
+			pallet_compliant_assets::Error::<Runtime>::OperatorNotAVerifiedBank
+		);
+		// Custody is no way around an enforcement action: a sanctioned
+		// customer's and an address-frozen customer's legs are refused.
+		assert_ok!(IdentityRegistry::sanction_account(RuntimeOrigin::signed(officer()), holder(1), None));
+		assert_ok!(Freeze::freeze_address(
+			RuntimeOrigin::signed(officer()),
+			holder(2),
+			FreezeReason::AmlFlag,
+			b"AML alert".to_vec()
+		));
+		System::reset_events();
+		assert_ok!(batch(alloc::vec![leg(holder(0), 10), leg(holder(1), 10), leg(holder(2), 10)]));
+		assert_eq!(
+			refusals(),
+			alloc::vec![
+				pallet_compliant_assets::Error::<Runtime>::SenderSanctioned.into(),
+				pallet_compliant_assets::Error::<Runtime>::AddressFrozen.into()
+			]
+		);
+		assert_eq!(crate::Assets::balance(ASSET, holder(4)), 10);
+		// A revoked grant stops the next batch.
+		assert_ok!(CompliantAssets::revoke_operator(customer(0), ASSET, bank3()));
+		System::reset_events();
+		assert_ok!(batch(alloc::vec![leg(holder(0), 10)]));
+		assert_eq!(refusals(), alloc::vec![pallet_compliant_assets::Error::<Runtime>::NotAnOperator.into()]);
+		// A bank that loses its licence (the Bank role) acts for nobody.
+		assert_ok!(CompliantAssets::authorize_operator(customer(0), ASSET, bank3()));
+		assert_ok!(IdentityRegistry::set_roles(RuntimeOrigin::root(), bank3(), Roles::empty()));
+		assert_noop!(
+			batch(alloc::vec![leg(holder(0), 10)]),
+			pallet_compliant_assets::Error::<Runtime>::OperatorNotAVerifiedBank
+		);
+		assert_eq!(crate::Assets::balance(ASSET, holder(4)), 10);
+		assert_eq!(crate::invariants::check_all(), Ok(()));
 	});
 }

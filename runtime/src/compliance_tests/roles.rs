@@ -292,6 +292,10 @@ fn await_sign_off() {
 	assert!(pallet_nav_oracle::AwaitingSignOff::<Runtime>::contains_key(SIGNED_FEED));
 }
 
+fn grant_custody() {
+	assert_ok!(CompliantAssets::authorize_operator(RuntimeOrigin::signed(holder(0)), ASSET, bank()));
+}
+
 fn cases() -> Vec<Case> {
 	type Breaker = pallet_circuit_breaker::Call<Runtime>;
 	type Assets = pallet_compliant_assets::Call<Runtime>;
@@ -383,6 +387,18 @@ fn cases() -> Vec<Case> {
 			enforcement_agent(),
 		),
 		Case::asset_agent(Assets::recover { asset: ASSET, lost: holder(0), new: holder(2) }, recovery_agent()),
+		// A custodian bank moves what its customer authorised; nobody else
+		// is a bank (the customer's grant is its own call).
+		Case::new(
+			Assets::operator_transfer {
+				asset: ASSET,
+				legs: alloc::vec![pallet_compliant_assets::OperatorLeg { from: holder(0), to: holder(1), amount: 10 }],
+			},
+			alloc::vec![bank()],
+			false,
+		)
+		.refusing(pallet_compliant_assets::Error::<Runtime>::OperatorNotAVerifiedBank)
+		.prepared(grant_custody),
 		// freeze
 		Case::freeze_origin(
 			Freezes::freeze {
@@ -682,7 +698,7 @@ fn the_table_covers_every_privileged_call() {
 		expected.extend(names::<pallet_governance::Call<Runtime>>("Governance", &[]));
 		expected.extend(names::<pallet_compliant_assets::Call<Runtime>>(
 			"CompliantAssets",
-			&["transfer", "batch_transfer"],
+			&["transfer", "batch_transfer", "authorize_operator", "revoke_operator"],
 		));
 		expected.extend(names::<pallet_freeze::Call<Runtime>>("Freeze", &[]));
 		expected.extend(names::<pallet_circuit_breaker::Call<Runtime>>("CircuitBreaker", &[]));

@@ -117,6 +117,8 @@ impl pallet_compliant_assets::Config for Runtime {
 	type MaxJurisdictionRules = ConstU32<32>;
 	type StringLimit = ConstU32<64>;
 	type MaxFreezeEntriesPerHolding = ConstU32<MAX_FREEZE_ENTRIES_PER_HOLDING>;
+	/// A customer may give its holding of an asset to up to 4 custodian banks.
+	type MaxOperators = ConstU32<4>;
 	type WeightInfo = pallet_compliant_assets::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::ComplianceLayerHelper;
