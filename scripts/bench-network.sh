@@ -149,6 +149,6 @@ out="$REPO_ROOT/bench-results/network-$(date -u +%Y%m%dT%H%M%SZ).json"
 cd "$REPO_ROOT/e2e"
 status=0
 node bench/network.js --endpoints "$(IFS=,; echo "${endpoints[*]}")" --prometheus "$(IFS=,; echo "${prometheus[*]}")" \
-	--out "$out" --label "${node_extra[*]:-defaults}" "${load_args[@]}" || status=$?
+	--out "$out" "--label=${node_extra[*]:-defaults}" "${load_args[@]}" || status=$?
 echo "bench-network: report in $out" >&2
 exit "$status"
