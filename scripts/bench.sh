@@ -44,7 +44,7 @@ case "${1:-pallets}" in
 	reference)
 		# The kept pallets' calls on this machine (their shipped weights are
 		# a faster reference machine's).
-		for pallet in frame_system pallet_balances pallet_multisig pallet_timestamp pallet_sudo pallet_assets; do
+		for pallet in pallet_balances pallet_multisig pallet_timestamp pallet_sudo pallet_assets; do
 			bench --pallet "$pallet" --extrinsic '*' --output "runtime/src/weights/$pallet.rs"
 		done ;;
 	overhead)

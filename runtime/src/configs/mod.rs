@@ -91,7 +91,6 @@ impl frame_system::Config for Runtime {
 	type MaxConsumers = ConstU32<16>;
 	type BaseCallFilter = crate::policy::ConsortiumCallFilter;
 	type ExtensionsWeightInfo = crate::weights::InExtrinsicBase;
-	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {
