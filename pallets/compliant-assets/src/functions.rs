@@ -373,18 +373,22 @@ impl<T: Config> Pallet<T> {
 		let rules = Self::rules_of(&asset)?;
 		Self::ensure_eligible_operator(&operator)?;
 		let (mut transferred, mut refused) = (0u32, 0u32);
-		// A customer's consecutive legs share its sender checks.
-		let mut sender: Option<SenderChecks<T::AccountId>> = None;
+		// A customer's consecutive legs share its sender checks and its grant
+		// (neither changes while the batch runs).
+		let mut sender: Option<(SenderChecks<T::AccountId>, DispatchResult)> = None;
 		for (index, leg) in (0u32..).zip(legs) {
-			let checks = match sender.take() {
-				Some(checks) if checks.sender == leg.from => checks,
-				_ => Self::sender_checks(&asset, &rules, &leg.from),
+			let (checks, granted) = match sender.take() {
+				Some(cached) if cached.0.sender == leg.from => cached,
+				_ => (
+					Self::sender_checks(&asset, &rules, &leg.from),
+					Self::ensure_operator_of(&asset, &leg.from, &operator),
+				),
 			};
 			let outcome = frame_support::storage::with_storage_layer(|| {
-				Self::ensure_operator_of(&asset, &leg.from, &operator)?;
+				granted?;
 				Self::transfer_leg(asset, &rules, &checks, &leg.to, leg.amount)
 			});
-			sender = Some(checks);
+			sender = Some((checks, granted));
 			match outcome {
 				Ok(()) => transferred.saturating_inc(),
 				Err(error) => {
