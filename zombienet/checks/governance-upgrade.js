@@ -12,9 +12,7 @@ const MAX_WEIGHT = { refTime: 20_000_000_000n, proofSize: 2_000_000n };
 
 // Submits `tx` (signed by `signer`, or unsigned) and resolves with its
 // events and block once it is in a block; rejects when it is invalid or
-// fails. In the block that swaps the runtime polkadot-js may fail to decode
-// the events while it reloads metadata: judge that block by its runtime
-// version, not by these events.
+// fails.
 function inBlock(api, tx, signer) {
   return new Promise((resolve, reject) => {
     const watch = (result) => {
@@ -26,6 +24,19 @@ function inBlock(api, tx, signer) {
       }
     };
     (signer ? tx.signAndSend(signer, watch) : tx.send(watch)).catch(reject);
+  });
+}
+
+// Submits the unsigned `tx` and resolves with the finalized block that
+// includes it. It watches the raw transaction status, not polkadot-js's
+// result: for the block that swaps the runtime that result waits on the
+// events while the API reloads metadata, and in CI it never came.
+function finalizedIn(api, tx) {
+  return new Promise((resolve, reject) => {
+    api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
+      else if (status.isFinalized) resolve(status.asFinalized);
+    }).catch(reject);
   });
 }
 
@@ -76,7 +87,7 @@ async function run(nodeName, networkInfo) {
     const enactAt = proposed.data.enactAt.toNumber();
     const enacted = await findEvent(api, 'governance', 'Enacted', (e) => e.data.id.toNumber() === id, enactAt, enactAt + 5);
     if (!enacted.data.result.isOk) throw new Error(`enactment failed: ${enacted.data.result.toString()}`);
-    const { blockHash } = await inBlock(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
+    const blockHash = await finalizedIn(api, api.tx.system.applyAuthorizedUpgrade(u8aToHex(code)));
     const { parentHash } = await api.rpc.chain.getHeader(blockHash);
     const specAt = async (hash) => (await api.rpc.state.getRuntimeVersion(hash)).specVersion.toNumber();
     if (await specAt(parentHash) !== before) throw new Error('the upgrade block does not follow the old runtime');
