@@ -66,22 +66,22 @@ export function waitForEvent(api, section, method, predicate, blocks) {
 }
 
 // Submits an unsigned extrinsic and resolves with the hash of the finalized
-// block holding it. Its events are not taken from the submission: for the
-// block that swaps the runtime polkadot-js decodes them with the new
-// runtime's metadata, fails ("Unable to decode storage system.events", seen
-// in CI) and hands back none; see `eventsOfUpgradeBlock`.
+// block holding it, watching the raw transaction status. Not polkadot-js's
+// submission result: for the block that swaps the runtime it decodes the
+// events with the new runtime's metadata, and in CI it either failed
+// ("Unable to decode storage system.events") or never came while the API
+// reloaded metadata. The events: see `eventsOfUpgradeBlock`.
 export function sendUnsignedFinalized(api, tx) {
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.send((result) => {
-      if (result.isError || result.status.isInvalid || result.status.isDropped || result.status.isUsurped) {
+    api.rpc.author.submitAndWatchExtrinsic(tx, (status) => {
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
         unsub && unsub();
-        reject(new Error(`transaction ${result.status.type}`));
-        return;
+        reject(new Error(`transaction ${status.type}`));
+      } else if (status.isFinalized) {
+        unsub && unsub();
+        resolve({ blockHash: status.asFinalized });
       }
-      if (!result.status.isFinalized) return;
-      unsub && unsub();
-      resolve({ blockHash: result.status.asFinalized });
     }).then((u) => { unsub = u; }, reject);
   });
 }
