@@ -20,8 +20,10 @@
 #       --rpc-cors all --prometheus-external` for the load generator.
 #
 # Load options (see e2e/bench/network.js): --senders 256 --plain 6000
-# --single 6000 --batches 240 --legs 50 --steady-rate 50 --steady-seconds 60
-# --max-pending 4000 --phases plain,single,batched,steady --label text.
+# --single 6000 --batches 240 --legs 50 --operator-batches 160
+# --operator-legs 64 --payments 2048 --steady-rate 50 --steady-seconds 60
+# --max-pending 4000 --phases plain,single,batched,operator,payments,steady
+# --profile <phase> (a 15 s `perf` CPU profile of that phase) --label text.
 # The chain spec is built from this node binary (local-consortium-test: the
 # consortium with a 30 s governance delay; the bench's council decisions are
 # not delayed anyway). The machine's CPU busy share in the report counts the

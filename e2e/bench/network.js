@@ -1,23 +1,32 @@
 // Load generator of ./scripts/bench-network.sh: compliant transfers, batched
-// compliant transfers and (baseline) plain balance transfers of verified
-// accounts against a running consortium, each measured on the finalized chain.
+// compliant transfers, payment lifecycles and (baseline) plain balance
+// transfers of verified accounts against a running consortium, each measured
+// on the finalized chain.
 //
 //   node bench/network.js --endpoints ws://a:9944,ws://b:9944,... [options]
 //
 // Set-up (not measured), idempotent so that it can run against a network
 // that already has it: the governance council (5 of 7, one multisig round
-// for all its decisions) trusts Alice's bank as a second US verifier, creates
-// permissioned asset 100 and makes Bob's bank its supply agent; Ferdie
-// registers `--senders` US customers, Alice approves them (four eyes), Bob
-// mints the asset to them and Dave funds them with native units.
+// for all its decisions) trusts Alice's bank as a second US and DE verifier,
+// creates permissioned asset 100, makes Bob's bank its supply agent, opens
+// the US -> DE corridor settling it and gives it its currency (EUR); Ferdie
+// registers `--senders` US customers and Eve 8 DE payees, Alice approves
+// them (four eyes), Bob mints the asset to the customers, Dave funds them
+// with native units and each customer authorises its bank as operator.
 //
 // Measured, one phase after the other (a phase ends when all its accepted
 // transactions are finalized, or `--lost-after` seconds pass without one):
 //   plain    `balances.transferKeepAlive` between the verified senders
 //   single   `compliantAssets.transfer`
 //   batched  `compliantAssets.batchTransfer` of `--legs` legs
+//   operator `compliantAssets.operatorTransfer`: each bank's batches of
+//            `--operator-legs` of its customers' transfers
+//   payments `--payments` complete payment lifecycles: each customer
+//            initiates payments (pacs.008 hash anchored) to the DE payees;
+//            the settlement committee (3 of 5, pallet-multisig: one signer
+//            opens, two approve) releases the finalized ones, 64 per batch
 //   steady   `compliantAssets.transfer` at `--steady-rate` per second
-// The first three submit everything as fast as the nodes accept it, keeping
+// All but steady submit everything as fast as the nodes accept it, keeping
 // at most `--max-pending` accepted transactions not yet in a block. Every
 // sender submits to one node (a bank's customers use their bank's node).
 // Pre-signed (immortal, explicit nonces) before the phase starts.
@@ -28,12 +37,18 @@
 // submit -> finalized p50 / p99, accepted / rejected (by reason) / failed
 // (dispatch error, by name) / lost, machine CPU busy share, GRANDPA rounds
 // per second (from the validators' Prometheus endpoints when given).
+// `--profile <phase>` also samples the whole machine's CPU with `perf` for
+// 15 s of that phase and reports where the time went, by kind of work
+// (`cpu_profile`: signature checks, runtime execution, wasm instances,
+// memory, storage, pool, network, kernel, the load generator).
 import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, execFileSync } from 'node:child_process';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
+import { cryptoWaitReady, blake2AsHex, keccakAsHex } from '@polkadot/util-crypto';
 import { committee } from '../lib/governance.js';
+import { submitAllInBlocks } from '../lib/node.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -46,13 +61,15 @@ const { values: opt } = parseArgs({
     legs: { type: 'string', default: '50' },
     'operator-batches': { type: 'string', default: '160' },
     'operator-legs': { type: 'string', default: '64' },
+    payments: { type: 'string', default: '2048' },
     'steady-rate': { type: 'string', default: '50' },
     'steady-seconds': { type: 'string', default: '60' },
     'max-pending': { type: 'string', default: '4000' },
     'lost-after': { type: 'string', default: '60' },
-    phases: { type: 'string', default: 'plain,single,batched,operator,steady' },
+    phases: { type: 'string', default: 'plain,single,batched,operator,payments,steady' },
     out: { type: 'string', default: '' },
     label: { type: 'string', default: '' },
+    profile: { type: 'string', default: '' },
   },
 });
 const num = (name) => {
@@ -64,6 +81,8 @@ const ASSET = 100;
 const UNIT = 10n ** 12n;
 const SLOT_MS = 3000;
 const NONCE_WINDOW = 60; // the runtime refuses nonces more than 64 ahead
+const SETTLEMENT_BATCH = 64; // the runtime's MaxSettlementBatch
+const OPEN_PAYMENTS = 32; // the runtime's MaxOpenPayments per sender
 const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -75,6 +94,7 @@ const keyring = new Keyring({ type: 'sr25519' });
 const who = Object.fromEntries(['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie', 'One']
   .map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]));
 const senders = Array.from({ length: num('senders') }, (_, i) => keyring.addFromUri(`//Bench/Sender/${i}`));
+const payees = Array.from({ length: 8 }, (_, i) => keyring.addFromUri(`//Bench/Payee/${i}`));
 // The four banks custody their customers' wallets: sender i banks with i % 4.
 const banks = [who.alice, who.bob, who.charlie, who.dave];
 const bankOf = (i) => banks[i % banks.length];
@@ -83,20 +103,8 @@ const nextNonce = async (pair) => (await api.rpc.system.accountNextIndex(pair.ad
 
 // ---- set-up ------------------------------------------------------------------
 
-// Signs `txs` from `signer` with consecutive nonces and waits until all are
-// in blocks, NONCE_WINDOW at a time; throws on any dispatch failure.
-async function inBlocks(signer, txs) {
-  for (let i = 0; i < txs.length; i += NONCE_WINDOW) {
-    const start = await nextNonce(signer);
-    await Promise.all(txs.slice(i, i + NONCE_WINDOW).map((tx, k) => new Promise((resolve, reject) => {
-      tx.signAndSend(signer, { nonce: start + k }, (result) => {
-        if (result.dispatchError) reject(new Error(`set-up call failed: ${result.dispatchError.toString()}`));
-        else if (result.status.isInBlock) resolve();
-        else if (result.isError) reject(new Error(`set-up transaction ${result.status.type}`));
-      }).catch(reject);
-    })));
-  }
-}
+// Set-up transactions of one signer, all in blocks; a failure throws.
+const inBlocks = (signer, txs) => submitAllInBlocks(api, signer, txs, NONCE_WINDOW);
 
 // The council decides every call of `calls` in one multisig round: the first
 // signer opens each operation, the other four approve in the same block.
@@ -119,25 +127,40 @@ async function councilDecides(calls) {
 async function setUp() {
   const decisions = [];
   if ((await api.query.identityRegistry.trustedVerifiers(who.alice.address)).isNone) {
-    decisions.push(api.tx.identityRegistry.addVerifier(who.alice.address, ['US']));
+    decisions.push(api.tx.identityRegistry.addVerifier(who.alice.address, ['US', 'DE']));
   }
   if ((await api.query.assets.asset(ASSET)).isNone) {
     const noRules = { maxHolders: null, maxBalance: null, allowedJurisdictions: [], blockedJurisdictions: [], minCategory: null, lockupUntil: null };
     decisions.push(api.tx.compliantAssets.createAsset(ASSET, 'Bench EUR deposit', 'BEUR', 2, noRules));
     decisions.push(api.tx.compliantAssets.addAgent(ASSET, who.bob.address, 1 /* Supply */));
   }
+  if ((await api.query.corridor.corridors('US', 'DE')).isNone) {
+    const params = { minAmount: 1, maxAmount: 10n ** 15n, dailyLimit: 10n ** 18n, settlementAssets: [ASSET] };
+    decisions.push(api.tx.corridor.addCorridor('US', 'DE', params));
+  }
+  if ((await api.query.payments.settlementCurrencies(ASSET)).isNone) {
+    decisions.push(api.tx.payments.setSettlementCurrency(ASSET, { code: 'EUR', decimals: 2 }));
+  }
   log(`set-up: ${decisions.length} council decision(s)`);
   await councilDecides(decisions);
-  const fresh = [];
-  for (const s of senders) if ((await api.query.identityRegistry.identities(s.address)).isNone) fresh.push(s);
-  const details = {
-    jurisdiction: 'US', category: 'Retail', expiresAt: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
-    lei: null, bic: null, travelRuleHash: null,
+  const unknown = async (accounts) => {
+    const out = [];
+    for (const a of accounts) if ((await api.query.identityRegistry.identities(a.address)).isNone) out.push(a);
+    return out;
   };
-  log(`set-up: ${fresh.length} new verified senders`);
-  await inBlocks(who.ferdie, fresh.map((s) => api.tx.identityRegistry.registerPendingIdentity(s.address, details)));
+  const fresh = await unknown(senders);
+  const freshPayees = await unknown(payees);
+  const details = (jurisdiction) => ({
+    jurisdiction, category: 'Retail', expiresAt: Math.floor(Date.now() / 1000) + 365 * 24 * 3600,
+    lei: null, bic: null, travelRuleHash: null,
+  });
+  log(`set-up: ${fresh.length} new verified senders, ${freshPayees.length} new payees`);
   await Promise.all([
-    inBlocks(who.alice, fresh.map((s) => api.tx.identityRegistry.approveIdentity(s.address))),
+    inBlocks(who.ferdie, fresh.map((s) => api.tx.identityRegistry.registerPendingIdentity(s.address, details('US')))),
+    inBlocks(who.eve, freshPayees.map((p) => api.tx.identityRegistry.registerPendingIdentity(p.address, details('DE')))),
+  ]);
+  await Promise.all([
+    inBlocks(who.alice, [...fresh, ...freshPayees].map((s) => api.tx.identityRegistry.approveIdentity(s.address))),
     inBlocks(who.dave, fresh.map((s) => api.tx.balances.transferKeepAlive(s.address, 1_000n * UNIT))),
   ]);
   await inBlocks(who.bob, fresh.map((s) => api.tx.compliantAssets.mint(ASSET, s.address, 100_000_000n)));
@@ -159,6 +182,7 @@ const pending = new Map(); // tx hash -> record of the current phase
 let finalizedNumber = 0;
 let lastFinalizedHash = null;
 let onIncluded = () => {};
+let onFinalized = () => {};
 
 async function blockInfo(hash) {
   const key = hash.toString();
@@ -168,7 +192,13 @@ async function blockInfo(hash) {
   const extrinsics = signed.block.extrinsics;
   const outcome = new Array(extrinsics.length).fill('ok');
   const refusedLegs = new Array(extrinsics.length).fill(0);
+  const initiated = [];
+  const released = [];
   for (const { phase, event } of events) {
+    if (phase.isApplyExtrinsic && api.events.payments.PaymentInitiated.is(event)) {
+      initiated.push({ tx: extrinsics[phase.asApplyExtrinsic.toNumber()].hash.toHex(), id: event.data.txId.toHex() });
+    }
+    if (api.events.payments.PaymentReleased.is(event)) released.push(event.data.txId.toHex());
     if (phase.isApplyExtrinsic && api.events.compliantAssets.OperatorTransferRefused.is(event)) {
       refusedLegs[phase.asApplyExtrinsic.toNumber()] += 1;
     }
@@ -188,6 +218,8 @@ async function blockInfo(hash) {
     txs: extrinsics.map((x) => x.hash.toHex()),
     outcome,
     refusedLegs,
+    initiated,
+    released,
     seen,
   };
   blocks.set(key, info);
@@ -213,8 +245,9 @@ function watch() {
     }
     finalizedNumber = Math.max(finalizedNumber, header.number.toNumber());
     lastFinalizedHash = header.hash.toString();
-    for (const b of chain) {
+    for (const b of chain.reverse()) {
       b.finalizedAt = now;
+      onFinalized(b);
       b.txs.forEach((tx, i) => {
         const r = pending.get(tx);
         if (!r || r.finalizedAt !== undefined) return;
@@ -285,9 +318,49 @@ async function submit(r) {
   }
 }
 
+// Where the machine's CPU went while `perf` sampled it, in per cent of the
+// samples, by kind of work (the node is built without frame pointers, so by
+// the function sampled, not its callers).
+const PROFILE_KINDS = [
+  ['load generator (node.js)', (comm) => comm === 'node'],
+  ['kernel (scheduling, memory, sockets)', (comm, dso) => dso.includes('kernel')],
+  ['runtime code (compiled wasm)', (comm, dso) => dso.includes('JIT')],
+  ['signature checks (sr25519, ed25519)', (comm, dso, sym) => /curve25519|schnorrkel|ed25519|sha2::|merlin|keccak|strobe/.test(sym)],
+  ['wasm instances and their allocator', (comm, dso, sym) => /wasmtime|sc_executor|sc_allocator|cranelift/.test(sym)],
+  ['storage (trie, state, database)', (comm, dso, sym) => /sp_trie|trie_db|state_machine|parity_db|sc_client_db|memory_db|hash_db/.test(sym)],
+  ['hashing (blake2)', (comm, dso, sym) => /blake2/.test(sym)],
+  ['malloc, memcpy (libc)', (comm, dso, sym) => dso.includes('libc') || /malloc|memmove|memcpy|memcmp|_int_free|calloc/.test(sym)],
+  ['transaction pool', (comm, dso, sym) => sym.includes('sc_transaction_pool')],
+  ['network', (comm, dso, sym) => /libp2p|litep2p|sc_network|yamux|snow/.test(sym)],
+];
+
+function startProfile(name) {
+  if (opt.profile !== name) return null;
+  const file = `/tmp/bench-network-${name}-${process.pid}.perf`;
+  const perf = spawn('perf', ['record', '-a', '-F', '99', '-o', file, '--', 'sleep', '15'], { stdio: 'ignore' });
+  const done = new Promise((resolve) => { perf.on('exit', (code) => resolve(code === 0)); perf.on('error', () => resolve(false)); });
+  return { file, done };
+}
+
+async function profileSummary(profile) {
+  if (!profile || !(await profile.done)) return profile ? { error: 'perf record failed (is perf installed and allowed?)' } : undefined;
+  const text = execFileSync('perf', ['report', '-i', profile.file, '--no-children', '--sort', 'comm,dso,sym', '--stdio'],
+    { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+  const share = {};
+  for (const line of text.split('\n')) {
+    const m = line.match(/^\s*([\d.]+)%\s+(\S+)\s+(.+?)\s+\[[.k]\]\s+(.*)$/);
+    if (!m) continue;
+    const [, pct, comm, dso, sym] = m;
+    const kind = PROFILE_KINDS.find(([, is]) => is(comm, dso, sym))?.[0] ?? 'other';
+    share[kind] = (share[kind] ?? 0) + Number(pct);
+  }
+  return Object.fromEntries(Object.entries(share).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round2(v)]));
+}
+
 async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') } = {}) {
   pending.clear();
   for (const r of txs) pending.set(r.hash, r);
+  const profile = startProfile(name);
   const cpu0 = cpuTimes();
   const rounds0 = await grandpaRounds();
   const t0 = Date.now();
@@ -325,7 +398,9 @@ async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') }
   const cpu1 = cpuTimes();
   const rounds1 = await grandpaRounds();
   const t1 = Date.now();
-  return report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds: (t1 - t0) / 1000, rate });
+  const result = report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds: (t1 - t0) / 1000, rate });
+  result.cpu_profile = await profileSummary(profile);
+  return result;
 }
 
 function report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds, rate }) {
@@ -385,6 +460,112 @@ function report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds, rate }) {
   return result;
 }
 
+// ---- payment lifecycles ----------------------------------------------------------
+
+// Sends `tx` from `signer` with the next nonce of `nonces` (a signer's
+// transactions go out in nonce order); resolves when it is in a block.
+function sendNext(nonces, signer, tx) {
+  const nonce = nonces.get(signer.address);
+  nonces.set(signer.address, nonce + 1);
+  return new Promise((resolve, reject) => {
+    tx.signAndSend(signer, { nonce }, (result) => {
+      if (result.dispatchError) reject(new Error(`committee call failed: ${result.dispatchError.toString()}`));
+      else if (result.status.isInBlock) resolve();
+      else if (result.isError) reject(new Error(`committee transaction ${result.status.type}`));
+    }).catch(reject);
+  });
+}
+
+// The settlement committee releases `ids`: its first member opens the
+// multisig operation, the others approve in one block, the last approval
+// dispatches `payments.confirmSettlements`. The approvals declare the call's
+// own weight as their maximum: a multisig approval is charged its maximum
+// against the signer's transaction budget.
+async function committeeReleases(settlement, members, nonces, ids) {
+  const call = api.tx.payments.confirmSettlements(ids);
+  const { weight } = await api.call.transactionPaymentCallApi.queryCallInfo(call.method, call.method.encodedLength);
+  const maxWeight = { refTime: weight.refTime.toBigInt(), proofSize: weight.proofSize.toBigInt() };
+  const asMulti = (m, when) => api.tx.multisig.asMulti(
+    settlement.threshold, settlement.signers.filter((s) => s !== m.address), when, call, maxWeight,
+  );
+  await sendNext(nonces, members[0], asMulti(members[0], null));
+  const when = (await api.query.multisig.multisigs(settlement.account, call.method.hash)).unwrap().when;
+  await Promise.all(members.slice(1).map((m) => sendNext(nonces, m, asMulti(m, when))));
+}
+
+// Payment lifecycles: the initiations run as a phase; meanwhile every
+// finalized initiation joins the committee's next release batch (a batch
+// goes out when full, or when a finalized block brought no new initiation).
+// A lifecycle ends when its release is finalized.
+async function runPayments() {
+  const settlement = await committee(api, 'SettlementCommittee');
+  const members = [who.alice, who.bob, who.charlie, who.dave, who.one]
+    .filter((m) => settlement.signers.includes(m.address)).slice(0, settlement.threshold);
+  const nonces = new Map(await Promise.all(members.map(async (m) => [m.address, await nextNonce(m)])));
+  const lifecycles = new Map(); // payment txId -> { submittedAt, initiated, released, releasedAt }
+  const queue = [];
+  const releases = [];
+  const failures = [];
+  const flush = (all) => {
+    while (queue.length >= SETTLEMENT_BATCH || (all && queue.length > 0)) {
+      releases.push(committeeReleases(settlement, members, nonces, queue.splice(0, SETTLEMENT_BATCH))
+        .catch((e) => { failures.push(e.message); log(`payments: a release batch failed: ${e.message}`); }));
+    }
+  };
+  onFinalized = (b) => {
+    for (const { tx, id } of b.initiated) {
+      const r = pending.get(tx);
+      if (!r || lifecycles.has(id)) continue;
+      lifecycles.set(id, { submittedAt: r.submittedAt, initiated: b });
+      queue.push(id);
+    }
+    for (const id of b.released) {
+      const l = lifecycles.get(id);
+      if (l && !l.released) Object.assign(l, { released: b, releasedAt: b.finalizedAt });
+    }
+    flush(b.initiated.length === 0);
+  };
+  const n = num('payments');
+  if (n > senders.length * OPEN_PAYMENTS) throw new Error(`--payments over ${OPEN_PAYMENTS} per sender: raise --senders`);
+  const txs = await preSign(n, (s, i, k) => api.tx.payments.initiatePayment(
+    ASSET, payees[i % payees.length].address, 1, keccakAsHex(`pacs.008 ${s.address} ${k} ${Date.now()}`), null,
+  ));
+  const initiations = await runPhase('payments', txs);
+  flush(true);
+  let released = -1;
+  let idleSince = Date.now();
+  while ([...lifecycles.values()].some((l) => !l.released)) {
+    await sleep(500);
+    flush(true);
+    const now = [...lifecycles.values()].filter((l) => l.released).length;
+    if (now !== released) { released = now; idleSince = Date.now(); }
+    if (Date.now() - idleSince > num('lost-after') * 1000) break;
+  }
+  await Promise.all(releases);
+  onFinalized = () => {};
+  const all = [...lifecycles.values()];
+  const done = all.filter((l) => l.released);
+  const byBlock = new Map();
+  for (const l of done) byBlock.set(l.released.number, (byBlock.get(l.released.number) ?? 0) + 1);
+  const start = Math.min(...all.map((l) => l.initiated.timestamp)) - SLOT_MS;
+  const end = Math.max(...done.map((l) => l.releasedAt));
+  const latency = done.map((l) => (l.releasedAt - l.submittedAt) / 1000);
+  initiations.lifecycles = {
+    initiated: all.length,
+    released: done.length,
+    unreleased: all.length - done.length,
+    committee_batches: releases.length,
+    committee_batches_failed: failures.length,
+    // From the slot before the first initiating block to the finalization
+    // of the last release (block timestamps and finality: one clock).
+    completed_per_second: done.length ? round2(done.length / ((end - start) / 1000)) : null,
+    released_per_block: [...byBlock.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c),
+    submit_to_release_finalized_s: { p50: round2(percentile(latency, 50)), p99: round2(percentile(latency, 99)) },
+  };
+  log(`payments: ${JSON.stringify(initiations.lifecycles)}`);
+  return initiations;
+}
+
 // ---- phases --------------------------------------------------------------------
 
 const recipient = (i) => senders[(i + 1) % senders.length].address;
@@ -414,6 +595,7 @@ const phases = {
       return Object.assign(api.tx.compliantAssets.operatorTransfer(ASSET, legsOf), { legs: n });
     }, banks), { maxPending: Math.max(1, Math.floor(num('max-pending') / n)) });
   },
+  payments: runPayments,
   steady: async () => {
     const rate = num('steady-rate');
     const txs = await preSign(rate * num('steady-seconds'), (s, i) => api.tx.compliantAssets.transfer(ASSET, recipient(i), 1));
@@ -439,4 +621,4 @@ const output = {
 if (opt.out) writeFileSync(opt.out, `${JSON.stringify(output, null, 2)}\n`);
 console.log(JSON.stringify(output));
 await Promise.all(apis.map((a) => a.disconnect()));
-process.exit(results.some((r) => r.lost > 0) ? 1 : 0);
+process.exit(results.some((r) => r.lost > 0 || r.lifecycles?.unreleased > 0) ? 1 : 0);

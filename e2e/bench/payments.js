@@ -13,6 +13,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, keccakAsHex } from '@polkadot/util-crypto';
+import { submitAllInBlocks } from '../lib/node.js';
 
 const endpoint = process.argv[2] || 'ws://127.0.0.1:9944';
 const total = Number(process.argv[3] || 512);
@@ -37,15 +38,7 @@ const details = {
   travelRuleHash: null,
 };
 const nonceOf = async (who) => (await api.rpc.system.accountNextIndex(who.address)).toNumber();
-async function inBlocks(signer, txs) {
-  const start = await nonceOf(signer);
-  await Promise.all(txs.map((tx, i) => new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce: start + i }, (result) => {
-      if (result.status.isInBlock) resolve();
-      if (result.isError) reject(new Error(`set-up transaction ${result.status.type}`));
-    }).catch(reject);
-  })));
-}
+const inBlocks = (signer, txs) => submitAllInBlocks(api, signer, txs);
 const fresh = [];
 for (const customer of customers) {
   if ((await api.query.identityRegistry.identities(customer.address)).isNone) fresh.push(customer);

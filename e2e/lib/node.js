@@ -95,10 +95,22 @@ export function submitInBlock(api, tx, signer) {
   return submitUntil(api, tx, signer, 'isInBlock', 'asInBlock');
 }
 
-function submitUntil(api, tx, signer, reached, blockOf) {
+// Signs `txs` from `signer` with consecutive nonces, `window` at a time
+// (the runtime refuses a nonce more than 64 ahead of the account's), and
+// resolves once all are in blocks. A dispatch error rejects with
+// "section.Name".
+export async function submitAllInBlocks(api, signer, txs, window = 60) {
+  for (let i = 0; i < txs.length; i += window) {
+    const start = (await api.rpc.system.accountNextIndex(signer.address)).toNumber();
+    await Promise.all(txs.slice(i, i + window)
+      .map((tx, k) => submitUntil(api, tx, signer, 'isInBlock', 'asInBlock', { nonce: start + k })));
+  }
+}
+
+function submitUntil(api, tx, signer, reached, blockOf, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub;
-    tx.signAndSend(signer, (result) => {
+    tx.signAndSend(signer, options, (result) => {
       if (result.isError || result.status.isInvalid || result.status.isDropped || result.status.isUsurped) {
         unsub && unsub();
         reject(new Error(`transaction ${result.status.type}`));

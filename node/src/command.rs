@@ -55,7 +55,7 @@ fn explain(error: sc_cli::Error) -> sc_cli::Error {
 }
 
 fn run_cli() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let cli = Cli::from_args_with_consortium_defaults();
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
