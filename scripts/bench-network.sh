@@ -22,8 +22,11 @@
 # Load options (see e2e/bench/network.js): --senders 256 --plain 6000
 # --single 6000 --batches 240 --legs 50 --operator-batches 160
 # --operator-legs 64 --payments 2048 --steady-rate 50 --steady-seconds 60
-# --max-pending 4000 --phases plain,single,batched,operator,payments,steady
+# --crash-transfers 4000 --crash-rate 50 --max-pending 4000
+# --phases plain,single,batched,operator,payments,steady,crash
 # --profile <phase> (a 15 s `perf` CPU profile of that phase) --label text.
+# The crash phase kills and restarts validators: it runs only here, not
+# against `external` ones.
 # The chain spec is built from this node binary (local-consortium-test: the
 # consortium with a 30 s governance delay; the bench's council decisions are
 # not delayed anyway). The machine's CPU busy share in the report counts the
@@ -108,14 +111,33 @@ if [ -n "${BENCH_KEEP:-}" ]; then
 else
 	work="$(mktemp -d -t tokenize-bench-XXXXXX)"
 fi
-pids=()
+# Each validator's process id is in <work>/<name>.pid (the crash phase
+# restarts validators, so their ids change).
 cleanup() {
-	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	local pidfile
+	for pidfile in "$work"/*.pid; do [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true; done
+	for pidfile in "$work"/*.pid; do
+		[ -f "$pidfile" ] || continue
+		for _ in $(seq 50); do kill -0 "$(cat "$pidfile")" 2>/dev/null || break; sleep 0.2; done
+	done
 	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 raw_spec "$work/consortium-raw.json"
+# <work>/ctl stop|start <name>: the load generator's crash phase kills a
+# validator outright (SIGKILL: no clean shutdown) and starts it again with
+# the same command line, database and keys.
+cat >"$work/ctl" <<'CTL'
+#!/usr/bin/env bash
+set -euo pipefail
+work="$(dirname "$0")"
+case "$1" in
+	stop) kill -9 "$(cat "$work/$2.pid")" ;;
+	start) setsid bash -c "exec $(cat "$work/$2.cmd")" >>"$work/$2.log" 2>&1 </dev/null & echo $! >"$work/$2.pid" ;;
+	*) echo "ctl: stop|start <validator>" >&2; exit 2 ;;
+esac
+CTL
+chmod +x "$work/ctl"
 endpoints=()
 prometheus=()
 bootnode=""
@@ -125,10 +147,12 @@ for name in "${VALIDATORS[@]}"; do
 	insert_keys "$name" "$base" "$work/consortium-raw.json"
 	p2p=$(free_port); rpc=$(free_port); prom=$(free_port)
 	# shellcheck disable=SC2046
-	"$NODE_BIN" $(validator_args "$name" "$base" "$work/consortium-raw.json") \
-		--port "$p2p" --rpc-port "$rpc" --prometheus-port "$prom" \
-		${bootnode:+--bootnodes "$bootnode"} "${node_extra[@]}" >"$work/$name.log" 2>&1 &
-	pids+=($!)
+	command=("$NODE_BIN" $(validator_args "$name" "$base" "$work/consortium-raw.json")
+		--port "$p2p" --rpc-port "$rpc" --prometheus-port "$prom"
+		${bootnode:+--bootnodes "$bootnode"} "${node_extra[@]}")
+	printf '%q ' "${command[@]}" >"$work/$name.cmd"
+	"${command[@]}" >"$work/$name.log" 2>&1 &
+	echo $! >"$work/$name.pid"
 	[ -n "$bootnode" ] || bootnode="/ip4/127.0.0.1/tcp/$p2p/p2p/$(peer_id "$name")"
 	endpoints+=("ws://127.0.0.1:$rpc")
 	prometheus+=("http://127.0.0.1:$prom")
@@ -151,6 +175,6 @@ out="$REPO_ROOT/bench-results/network-$(date -u +%Y%m%dT%H%M%SZ).json"
 cd "$REPO_ROOT/e2e"
 status=0
 node bench/network.js --endpoints "$(IFS=,; echo "${endpoints[*]}")" --prometheus "$(IFS=,; echo "${prometheus[*]}")" \
-	--out "$out" "--label=${node_extra[*]:-defaults}" "${load_args[@]}" || status=$?
+	--control "$work/ctl" --out "$out" "--label=${node_extra[*]:-defaults}" "${load_args[@]}" || status=$?
 echo "bench-network: report in $out" >&2
 exit "$status"

@@ -26,6 +26,13 @@
 //            the settlement committee (3 of 5, pallet-multisig: one signer
 //            opens, two approve) releases the finalized ones, 64 per batch
 //   steady   `compliantAssets.transfer` at `--steady-rate` per second
+//   crash    `--crash-transfers` compliant transfers at `--crash-rate` per
+//            second, sent to Alice's and Bob's nodes, while Dave's node is
+//            killed (SIGKILL) after 15 s and Charlie's after 30 s (two of
+//            four down: finality stops, Aura goes on at half speed);
+//            Charlie's restarts at 50 s and Dave's at 60 s, and finality
+//            catches up. Needs `--control` (bench-network.sh's `run` mode
+//            passes its script that stops and starts validators).
 // All but steady submit everything as fast as the nodes accept it, keeping
 // at most `--max-pending` accepted transactions not yet in a block. Every
 // sender submits to one node (a bank's customers use their bank's node).
@@ -64,9 +71,13 @@ const { values: opt } = parseArgs({
     payments: { type: 'string', default: '2048' },
     'steady-rate': { type: 'string', default: '50' },
     'steady-seconds': { type: 'string', default: '60' },
+    'crash-transfers': { type: 'string', default: '4000' },
+    'crash-rate': { type: 'string', default: '50' },
+    control: { type: 'string', default: '' },
     'max-pending': { type: 'string', default: '4000' },
     'lost-after': { type: 'string', default: '60' },
-    phases: { type: 'string', default: 'plain,single,batched,operator,payments,steady' },
+    // Default: all, the crash phase only where validators can be stopped.
+    phases: { type: 'string', default: '' },
     out: { type: 'string', default: '' },
     label: { type: 'string', default: '' },
     profile: { type: 'string', default: '' },
@@ -429,7 +440,8 @@ function report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds, rate }) {
     finalizedPerSecond = legs(succeeded) / ((Math.max(...perBlock.map((b) => b.finalizedAt)) - start) / 1000);
   }
   const lat = (field) => final.map((r) => (r[field] - r.submittedAt) / 1000);
-  const roundsDelta = rounds0.map((r, i) => (r === null || rounds1[i] === null ? null : rounds1[i] - r));
+  // A restarted validator counts its rounds from zero again: left out.
+  const roundsDelta = rounds0.map((r, i) => (r === null || rounds1[i] === null || rounds1[i] < r ? null : rounds1[i] - r));
   const knownRounds = roundsDelta.filter((r) => r !== null);
   const result = {
     phase: name,
@@ -596,6 +608,25 @@ const phases = {
     }, banks), { maxPending: Math.max(1, Math.floor(num('max-pending') / n)) });
   },
   payments: runPayments,
+  crash: async () => {
+    if (!opt.control) throw new Error('the crash phase needs --control (./scripts/bench-network.sh run mode)');
+    const rate = num('crash-rate');
+    const txs = await preSign(num('crash-transfers'), (s, i) => api.tx.compliantAssets.transfer(ASSET, recipient(i), 1));
+    for (const r of txs) r.node = apis[r.sender % 2]; // Alice's and Bob's nodes stay up
+    const t0 = Date.now();
+    const faults = [[15, 'stop', 'dave'], [30, 'stop', 'charlie'], [50, 'start', 'charlie'], [60, 'start', 'dave']];
+    const injected = (async () => {
+      for (const [at, action, name] of faults) {
+        await sleep(Math.max(0, t0 + at * 1000 - Date.now()));
+        log(`crash: ${action} ${name}`);
+        execFileSync(opt.control, [action, name], { stdio: 'ignore' });
+      }
+    })();
+    const result = await runPhase('crash', txs, { rate });
+    await injected;
+    result.faults = faults.map(([at, action, name]) => `${at} s: ${action} ${name}`);
+    return result;
+  },
   steady: async () => {
     const rate = num('steady-rate');
     const txs = await preSign(rate * num('steady-seconds'), (s, i) => api.tx.compliantAssets.transfer(ASSET, recipient(i), 1));
@@ -606,7 +637,8 @@ const phases = {
 await setUp();
 watch();
 const results = [];
-for (const name of opt.phases.split(',').filter(Boolean)) {
+const chosen = opt.phases || `plain,single,batched,operator,payments,steady${opt.control ? ',crash' : ''}`;
+for (const name of chosen.split(',').filter(Boolean)) {
   if (!phases[name]) throw new Error(`unknown phase '${name}' (one of ${Object.keys(phases).join(', ')})`);
   results.push(await phases[name]());
 }
