@@ -147,11 +147,11 @@ for name in "${VALIDATORS[@]}"; do
 	insert_keys "$name" "$base" "$work/consortium-raw.json"
 	p2p=$(free_port); rpc=$(free_port); prom=$(free_port)
 	# shellcheck disable=SC2046
-	command=("$NODE_BIN" $(validator_args "$name" "$base" "$work/consortium-raw.json")
+	argv=("$NODE_BIN" $(validator_args "$name" "$base" "$work/consortium-raw.json")
 		--port "$p2p" --rpc-port "$rpc" --prometheus-port "$prom"
 		${bootnode:+--bootnodes "$bootnode"} "${node_extra[@]}")
-	printf '%q ' "${command[@]}" >"$work/$name.cmd"
-	"${command[@]}" >"$work/$name.log" 2>&1 &
+	printf '%q ' "${argv[@]}" >"$work/$name.cmd"
+	"${argv[@]}" >"$work/$name.log" 2>&1 &
 	echo $! >"$work/$name.pid"
 	[ -n "$bootnode" ] || bootnode="/ip4/127.0.0.1/tcp/$p2p/p2p/$(peer_id "$name")"
 	endpoints+=("ws://127.0.0.1:$rpc")
