@@ -38,13 +38,21 @@ impl Cli {
 	/// with the consortium's defaults for `--pool-type`
 	/// ([`DEFAULT_POOL_TYPE`]) and `--pool-limit` ([`DEFAULT_POOL_LIMIT`]).
 	pub fn from_args_with_consortium_defaults() -> Self {
+		Self::try_parse_with_consortium_defaults(std::env::args_os()).unwrap_or_else(|e| e.exit())
+	}
+
+	/// `args` (the program name first) parsed with the consortium's defaults.
+	pub fn try_parse_with_consortium_defaults<I, T>(args: I) -> Result<Self, clap::Error>
+	where
+		I: IntoIterator<Item = T>,
+		T: Into<std::ffi::OsString> + Clone,
+	{
 		use clap::{CommandFactory, FromArgMatches};
 		use sc_cli::SubstrateCli;
 		let command = <Self as SubstrateCli>::setup_command(Self::command())
 			.mut_arg("pool_type", |arg| arg.default_value(DEFAULT_POOL_TYPE))
 			.mut_arg("pool_limit", |arg| arg.default_value(DEFAULT_POOL_LIMIT));
-		let matches = command.get_matches();
-		Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+		Self::from_arg_matches(&command.try_get_matches_from(args)?)
 	}
 }
 
@@ -110,4 +118,34 @@ pub enum Subcommand {
 	/// the check of a received message against the chain.
 	#[command(subcommand)]
 	Iso20022(crate::iso20022_cmd::Iso20022Cmd),
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sc_cli::TransactionPoolType;
+
+	#[test]
+	fn the_pool_defaults_are_the_consortiums_and_flags_override_them() {
+		let defaults = Cli::try_parse_with_consortium_defaults(["tokenize-node"]).expect("no flags parse");
+		assert!(matches!(defaults.run.pool_config.pool_type, TransactionPoolType::SingleState));
+		assert_eq!(defaults.run.pool_config.pool_limit, 4096);
+
+		let chosen = Cli::try_parse_with_consortium_defaults([
+			"tokenize-node",
+			"--pool-type",
+			"fork-aware",
+			"--pool-limit",
+			"100",
+		])
+		.expect("pool flags parse");
+		assert!(matches!(chosen.run.pool_config.pool_type, TransactionPoolType::ForkAware));
+		assert_eq!(chosen.run.pool_config.pool_limit, 100);
+	}
+
+	#[test]
+	fn a_bad_pool_type_is_a_command_line_error() {
+		let refused = Cli::try_parse_with_consortium_defaults(["tokenize-node", "--pool-type", "sharded"]);
+		assert!(refused.is_err());
+	}
 }
