@@ -43,7 +43,7 @@ pub use paritydb_weights::constants::ParityDbWeight;
 /// cached, a block's many signers do not.
 pub struct InExtrinsicBase;
 
-impl ::frame_system::ExtensionsWeightInfo for InExtrinsicBase {
+impl frame_system::ExtensionsWeightInfo for InExtrinsicBase {
 	fn check_genesis() -> sp_weights::Weight {
 		sp_weights::Weight::zero()
 	}
