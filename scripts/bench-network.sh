@@ -69,7 +69,7 @@ validator_args() {
 		-lruntime::node-authorization=warn
 }
 
-case "${1:-run}" in
+case "${1:-}" in
 	validator)
 		name="${2:?validator: name (alice, bob, charlie or dave)}"
 		base="${3:?validator: base path}"

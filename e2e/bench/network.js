@@ -201,13 +201,14 @@ async function blockInfo(hash) {
   const seen = Date.now();
   const [signed, events] = await Promise.all([api.rpc.chain.getBlock(hash), api.query.system.events.at(hash)]);
   const extrinsics = signed.block.extrinsics;
+  const txs = extrinsics.map((x) => x.hash.toHex());
   const outcome = new Array(extrinsics.length).fill('ok');
   const refusedLegs = new Array(extrinsics.length).fill(0);
   const initiated = [];
   const released = [];
   for (const { phase, event } of events) {
     if (phase.isApplyExtrinsic && api.events.payments.PaymentInitiated.is(event)) {
-      initiated.push({ tx: extrinsics[phase.asApplyExtrinsic.toNumber()].hash.toHex(), id: event.data.txId.toHex() });
+      initiated.push({ tx: txs[phase.asApplyExtrinsic.toNumber()], id: event.data.txId.toHex() });
     }
     if (api.events.payments.PaymentReleased.is(event)) released.push(event.data.txId.toHex());
     if (phase.isApplyExtrinsic && api.events.compliantAssets.OperatorTransferRefused.is(event)) {
@@ -226,7 +227,7 @@ async function blockInfo(hash) {
     number: signed.block.header.number.toNumber(),
     parent: signed.block.header.parentHash.toString(),
     timestamp: setTs ? Number(setTs.method.args[0].toString()) : seen,
-    txs: extrinsics.map((x) => x.hash.toHex()),
+    txs,
     outcome,
     refusedLegs,
     initiated,
@@ -368,6 +369,20 @@ async function profileSummary(profile) {
   return Object.fromEntries(Object.entries(share).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, round2(v)]));
 }
 
+// Waits until `remaining()` counts nothing, calling `tick` every half
+// second; gives up after --lost-after seconds in which the count did not
+// move (what is still outstanding then is reported lost or unreleased).
+async function untilSettled(remaining, tick = () => {}) {
+  let left = remaining();
+  let movedAt = Date.now();
+  while (left > 0 && Date.now() - movedAt <= num('lost-after') * 1000) {
+    await sleep(500);
+    tick();
+    const now = remaining();
+    if (now !== left) { left = now; movedAt = Date.now(); }
+  }
+}
+
 async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') } = {}) {
   pending.clear();
   for (const r of txs) pending.set(r.hash, r);
@@ -398,14 +413,7 @@ async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') }
   await Promise.all(inFlight);
   const accepted = txs.filter((r) => r.accepted);
   log(`${name}: ${accepted.length} accepted, waiting for finality`);
-  let last = accepted.filter((r) => r.finalizedAt !== undefined).length;
-  let idleSince = Date.now();
-  while (accepted.some((r) => r.finalizedAt === undefined)) {
-    await sleep(500);
-    const done = accepted.filter((r) => r.finalizedAt !== undefined).length;
-    if (done !== last) { last = done; idleSince = Date.now(); }
-    if (Date.now() - idleSince > num('lost-after') * 1000) break;
-  }
+  await untilSettled(() => accepted.filter((r) => r.finalizedAt === undefined).length);
   const cpu1 = cpuTimes();
   const rounds1 = await grandpaRounds();
   const t1 = Date.now();
@@ -544,16 +552,9 @@ async function runPayments() {
   ));
   const initiations = await runPhase('payments', txs);
   flush(true);
-  let released = -1;
-  let idleSince = Date.now();
-  while ([...lifecycles.values()].some((l) => !l.released)) {
-    await sleep(500);
-    flush(true);
-    const now = [...lifecycles.values()].filter((l) => l.released).length;
-    if (now !== released) { released = now; idleSince = Date.now(); }
-    if (Date.now() - idleSince > num('lost-after') * 1000) break;
-  }
-  await Promise.all(releases);
+  await untilSettled(() => [...lifecycles.values()].filter((l) => !l.released).length, () => flush(true));
+  // A committee transaction the pool dropped never settles its promise.
+  await Promise.race([Promise.all(releases), sleep(num('lost-after') * 1000)]);
   onFinalized = () => {};
   const all = [...lifecycles.values()];
   const done = all.filter((l) => l.released);

@@ -1,12 +1,12 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Tokenize Development`
 //! WARMUPS: `5`, REPEAT: `20`
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
+//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
@@ -22,26 +22,28 @@
 //   5
 //   --repeat
 //   20
+//   --mul
+//   1.2
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 
 parameter_types! {
 	/// Weight of executing an empty block.
-	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
+	/// Calculated by multiplying the *Average* with `1.2` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 288_201, 699_840
-	///   Average:  505_718
-	///   Median:   502_476
-	///   Std-Dev:  90866.47
+	///   Min, Max: 358_268, 528_050
+	///   Average:  395_937
+	///   Median:   391_958
+	///   Std-Dev:  34999.17
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 699_840
-	///   95th: 628_745
-	///   75th: 523_919
+	///   99th: 528_050
+	///   95th: 425_783
+	///   75th: 401_484
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(505_718), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(475_125), 0);
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `Tokenize Development`
 //! WARMUPS: `5`, REPEAT: `20`
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
+//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
@@ -22,26 +22,28 @@
 //   5
 //   --repeat
 //   20
+//   --mul
+//   1.2
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 
 parameter_types! {
 	/// Weight of executing a NO-OP extrinsic, for example `System::remark`.
-	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
+	/// Calculated by multiplying the *Average* with `1.2` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 115_303, 128_464
-	///   Average:  120_438
-	///   Median:   118_357
-	///   Std-Dev:  4307.38
+	///   Min, Max: 117_447, 192_327
+	///   Average:  150_551
+	///   Median:   134_343
+	///   Std-Dev:  29155.97
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 128_464
-	///   95th: 127_736
-	///   75th: 124_381
+	///   99th: 192_327
+	///   95th: 191_926
+	///   75th: 179_333
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(120_438), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(180_662), 0);
 }
 
 #[cfg(test)]

@@ -9,6 +9,10 @@
 //!   transaction-extension pipeline (nonce window, weight, verified-sender
 //!   admission and its allowance), from `benchmark overhead` with blocks of
 //!   signed remarks;
+//! - the three above declare the measured average times `WEIGHT_MARGIN`
+//!   (1.2): this VM's speed drifts by more than that between runs, and a
+//!   weight measured in a fast period was below the real time in a slow
+//!   one;
 //! - `pallet_balances.rs`, `pallet_multisig.rs`,
 //!   `pallet_timestamp.rs`, `pallet_sudo.rs`, `pallet_assets.rs`: the kept
 //!   pallets' calls benchmarked on this machine (`bench.sh reference`); the

@@ -1,23 +1,23 @@
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-12-01 (Y/M/D)
+//! DATE: 2026-12-02 (Y/M/D)
 //! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
 //!
 //! DATABASE: `ParityDb`, RUNTIME: `Tokenize Local Consortium (test: short governance delay)`
-//! BLOCK-NUM: `Number(135)`
+//! BLOCK-NUM: `Number(113)`
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
+//! METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
 //   benchmark
 //   storage
 //   --chain
-//   /tmp/benchdb/consortium-raw.json
+//   /tmp/benchF/consortium-raw.json
 //   --base-path
-//   /tmp/benchdb/alice
+//   /tmp/benchF/alice
 //   --database
 //   paritydb
 //   --state-version
@@ -29,6 +29,8 @@
 //   100
 //   --weight-path
 //   runtime/src/weights/
+//   --mul
+//   1.2
 
 /// Storage DB weights for the `Tokenize Local Consortium (test: short governance delay)` runtime and `ParityDb`.
 pub mod constants {
@@ -41,34 +43,34 @@ pub mod constants {
 		/// are available for brave runtime engineers who may want to try this out as default.
 		pub const ParityDbWeight: RuntimeDbWeight = RuntimeDbWeight {
 			/// Time to read one storage item.
-			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
+			/// Calculated by multiplying the *Average* of all values with `1.2` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 834, 1_038_684
-			///   Average:  4_675
-			///   Median:   3_157
-			///   Std-Dev:  29224.25
+			///   Min, Max: 827, 861_986
+			///   Average:  4_901
+			///   Median:   3_977
+			///   Std-Dev:  15006.72
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 19_830
-			///   95th: 7_412
-			///   75th: 4_007
-			read: 4_675 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 13_961
+			///   95th: 8_332
+			///   75th: 5_011
+			read: 5_882 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
-			/// Calculated by multiplying the *Average* of all values with `1.0` and adding `0`.
+			/// Calculated by multiplying the *Average* of all values with `1.2` and adding `0`.
 			///
 			/// Stats nanoseconds:
-			///   Min, Max: 17_959, 61_542
-			///   Average:  25_414
-			///   Median:   22_291
-			///   Std-Dev:  11037.79
+			///   Min, Max: 16_312, 42_605
+			///   Average:  25_426
+			///   Median:   19_515
+			///   Std-Dev:  9124.08
 			///
 			/// Percentiles nanoseconds:
-			///   99th: 61_542
-			///   95th: 61_542
-			///   75th: 23_935
-			write: 25_414 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			///   99th: 42_605
+			///   95th: 42_437
+			///   75th: 36_755
+			write: 30_512 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
