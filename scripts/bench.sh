@@ -8,7 +8,8 @@
 #   ./scripts/bench.sh storage <db> `benchmark storage` on a node database (ParityDB,
 #                                   the node's 1 GiB trie cache) -> runtime/src/weights/
 #   ./scripts/bench.sh block <db>   `benchmark block`: real execution time of every
-#                                   block in <db> against its declared weight
+#                                   block in <db> against its declared weight, kept
+#                                   beside <db> in benchmark-block.log; a summary ends it
 # <db> is a validator's base path kept by the network benchmark, e.g.
 #   BENCH_KEEP=/tmp/bench ./scripts/bench-network.sh && ./scripts/bench.sh storage /tmp/bench/alice
 # Builds the node with --features runtime-benchmarks in the shared target dir:
@@ -87,8 +88,10 @@ case "${1:-pallets}" in
 		else
 			best=$("$bin" chain-info --chain "$spec" --base-path "$db" --database paritydb 2>/dev/null \
 				| python3 -c 'import json,sys; print(json.load(sys.stdin)["best_number"])')
+			log="$(dirname "$db")/benchmark-block.log"
 			"$bin" benchmark block --chain "$spec" --base-path "$db" --database paritydb --from 1 --to "$best" --repeat 5 2>&1 \
-				| tee /dev/stderr | block_summary
+				| tee "$log"
+			block_summary <"$log"
 		fi ;;
 	*) echo "bench: use 'pallets', 'compare', 'reference', 'overhead', 'storage' or 'block'" >&2; exit 2 ;;
 esac
