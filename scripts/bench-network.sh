@@ -124,9 +124,10 @@ cleanup() {
 }
 trap cleanup EXIT
 raw_spec "$work/consortium-raw.json"
-# <work>/ctl stop|start <name>: the load generator's crash phase kills a
-# validator outright (SIGKILL: no clean shutdown) and starts it again with
-# the same command line, database and keys.
+# <work>/ctl start|stop <name>: starts a validator from its command line in
+# <work>/<name>.cmd, here and when the load generator's crash phase restarts
+# it (same database and keys), or kills it outright (SIGKILL: no clean
+# shutdown).
 cat >"$work/ctl" <<'CTL'
 #!/usr/bin/env bash
 set -euo pipefail
@@ -151,8 +152,7 @@ for name in "${VALIDATORS[@]}"; do
 		--port "$p2p" --rpc-port "$rpc" --prometheus-port "$prom"
 		${bootnode:+--bootnodes "$bootnode"} "${node_extra[@]}")
 	printf '%q ' "${argv[@]}" >"$work/$name.cmd"
-	"${argv[@]}" >"$work/$name.log" 2>&1 &
-	echo $! >"$work/$name.pid"
+	"$work/ctl" start "$name"
 	[ -n "$bootnode" ] || bootnode="/ip4/127.0.0.1/tcp/$p2p/p2p/$(peer_id "$name")"
 	endpoints+=("ws://127.0.0.1:$rpc")
 	prometheus+=("http://127.0.0.1:$prom")
