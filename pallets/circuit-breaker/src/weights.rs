@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_circuit_breaker`.
@@ -37,7 +38,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `500`
 		//  Estimated: `1816`
 		// Minimum execution time: 20_293_000 picoseconds.
-		Weight::from_parts(24_250_000, 1816)
+		with_margin(Weight::from_parts(24_250_000, 1816))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -49,7 +50,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `464`
 		//  Estimated: `3929`
 		// Minimum execution time: 16_655_000 picoseconds.
-		Weight::from_parts(20_039_000, 3929)
+		with_margin(Weight::from_parts(20_039_000, 3929))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -59,7 +60,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `500`
 		//  Estimated: `1816`
 		// Minimum execution time: 15_504_000 picoseconds.
-		Weight::from_parts(18_764_000, 1816)
+		with_margin(Weight::from_parts(18_764_000, 1816))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -69,7 +70,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `142`
 		//  Estimated: `3779`
 		// Minimum execution time: 15_443_000 picoseconds.
-		Weight::from_parts(19_176_000, 3779)
+		with_margin(Weight::from_parts(19_176_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,7 +80,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `219`
 		//  Estimated: `3779`
 		// Minimum execution time: 16_271_000 picoseconds.
-		Weight::from_parts(19_235_000, 3779)
+		with_margin(Weight::from_parts(19_235_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -93,7 +94,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `142`
 		//  Estimated: `3537`
 		// Minimum execution time: 22_002_000 picoseconds.
-		Weight::from_parts(26_875_000, 3537)
+		with_margin(Weight::from_parts(26_875_000, 3537))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -109,7 +110,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1097`
 		//  Estimated: `3537`
 		// Minimum execution time: 35_066_000 picoseconds.
-		Weight::from_parts(42_441_000, 3537)
+		with_margin(Weight::from_parts(42_441_000, 3537))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -125,7 +126,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1118`
 		//  Estimated: `3537`
 		// Minimum execution time: 31_990_000 picoseconds.
-		Weight::from_parts(38_681_000, 3537)
+		with_margin(Weight::from_parts(38_681_000, 3537))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -137,7 +138,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `906`
 		//  Estimated: `1816`
 		// Minimum execution time: 13_505_000 picoseconds.
-		Weight::from_parts(15_867_000, 1816)
+		with_margin(Weight::from_parts(15_867_000, 1816))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `CircuitBreaker::GlobalPauseState` (r:1 w:1)
@@ -151,9 +152,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `906`
 		//  Estimated: `1816`
 		// Minimum execution time: 18_700_000 picoseconds.
-		Weight::from_parts(26_592_877, 1816)
+		with_margin(Weight::from_parts(26_592_877, 1816))
 			// Standard Error: 3_819
-			.saturating_add(Weight::from_parts(4_126_208, 0).saturating_mul(k.into()))
+			.saturating_add(with_margin(Weight::from_parts(4_126_208, 0)).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(k.into())))
@@ -163,52 +164,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn pause_global() -> Weight {
-		Weight::from_parts(24_250_000, 1816)
+		with_margin(Weight::from_parts(24_250_000, 1816))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn schedule_global_resume() -> Weight {
-		Weight::from_parts(20_039_000, 3929)
+		with_margin(Weight::from_parts(20_039_000, 3929))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_global_resume() -> Weight {
-		Weight::from_parts(18_764_000, 1816)
+		with_margin(Weight::from_parts(18_764_000, 1816))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pause_asset() -> Weight {
-		Weight::from_parts(19_176_000, 3779)
+		with_margin(Weight::from_parts(19_176_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn resume_asset() -> Weight {
-		Weight::from_parts(19_235_000, 3779)
+		with_margin(Weight::from_parts(19_235_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_throttle() -> Weight {
-		Weight::from_parts(26_875_000, 3537)
+		with_margin(Weight::from_parts(26_875_000, 3537))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_throttle() -> Weight {
-		Weight::from_parts(42_441_000, 3537)
+		with_margin(Weight::from_parts(42_441_000, 3537))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn reset_throttle() -> Weight {
-		Weight::from_parts(38_681_000, 3537)
+		with_margin(Weight::from_parts(38_681_000, 3537))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(15_867_000, 1816)
+		with_margin(Weight::from_parts(15_867_000, 1816))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 	}
 	fn on_initialize_release(k: u32, ) -> Weight {
-		Weight::from_parts(26_592_877, 1816)
-			.saturating_add(Weight::from_parts(4_126_208, 0).saturating_mul(k.into()))
+		with_margin(Weight::from_parts(26_592_877, 1816))
+			.saturating_add(with_margin(Weight::from_parts(4_126_208, 0)).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(k.into())))

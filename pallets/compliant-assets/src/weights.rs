@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_compliant_assets`.
@@ -47,7 +48,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `589`
 		//  Estimated: `3675`
 		// Minimum execution time: 39_914_000 picoseconds.
-		Weight::from_parts(50_071_000, 3675)
+		with_margin(Weight::from_parts(50_071_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -57,7 +58,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `350`
 		//  Estimated: `3648`
 		// Minimum execution time: 25_314_000 picoseconds.
-		Weight::from_parts(34_970_000, 3648)
+		with_margin(Weight::from_parts(34_970_000, 3648))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -77,7 +78,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `966`
 		//  Estimated: `3648`
 		// Minimum execution time: 42_857_000 picoseconds.
-		Weight::from_parts(57_499_000, 3648)
+		with_margin(Weight::from_parts(57_499_000, 3648))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,7 +90,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `446`
 		//  Estimated: `3648`
 		// Minimum execution time: 29_154_000 picoseconds.
-		Weight::from_parts(37_316_000, 3648)
+		with_margin(Weight::from_parts(37_316_000, 3648))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -105,7 +106,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `490`
 		//  Estimated: `3865`
 		// Minimum execution time: 42_323_000 picoseconds.
-		Weight::from_parts(50_869_000, 3865)
+		with_margin(Weight::from_parts(50_869_000, 3865))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -119,7 +120,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `884`
 		//  Estimated: `3865`
 		// Minimum execution time: 33_177_000 picoseconds.
-		Weight::from_parts(40_462_000, 3865)
+		with_margin(Weight::from_parts(40_462_000, 3865))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -165,7 +166,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2876`
 		//  Estimated: `6280`
 		// Minimum execution time: 179_841_000 picoseconds.
-		Weight::from_parts(215_362_000, 6280)
+		with_margin(Weight::from_parts(215_362_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -219,7 +220,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3109`
 		//  Estimated: `3779`
 		// Minimum execution time: 255_186_000 picoseconds.
-		Weight::from_parts(419_360_000, 3779)
+		with_margin(Weight::from_parts(419_360_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -267,7 +268,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3333`
 		//  Estimated: `6280`
 		// Minimum execution time: 271_660_000 picoseconds.
-		Weight::from_parts(328_344_000, 6280)
+		with_margin(Weight::from_parts(328_344_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -316,9 +317,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3008 + n * (199 ±0)`
 		//  Estimated: `3779 + n * (2645 ±0)`
 		// Minimum execution time: 260_545_000 picoseconds.
-		Weight::from_parts(198_321_959, 3779)
+		with_margin(Weight::from_parts(198_321_959, 3779))
 			// Standard Error: 1_168_863
-			.saturating_add(Weight::from_parts(164_373_324, 0).saturating_mul(n.into()))
+			.saturating_add(with_margin(Weight::from_parts(164_373_324, 0)).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(19_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -372,9 +373,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3614 + e * (61 ±0)`
 		//  Estimated: `6280 + e * (2650 ±0)`
 		// Minimum execution time: 328_473_000 picoseconds.
-		Weight::from_parts(386_670_226, 6280)
+		with_margin(Weight::from_parts(386_670_226, 6280))
 			// Standard Error: 271_389
-			.saturating_add(Weight::from_parts(11_660_461, 0).saturating_mul(e.into()))
+			.saturating_add(with_margin(Weight::from_parts(11_660_461, 0)).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -428,9 +429,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3787 + e * (61 ±0)`
 		//  Estimated: `8925 + e * (2650 ±0)`
 		// Minimum execution time: 371_497_000 picoseconds.
-		Weight::from_parts(560_950_807, 8925)
+		with_margin(Weight::from_parts(560_950_807, 8925))
 			// Standard Error: 500_612
-			.saturating_add(Weight::from_parts(15_445_207, 0).saturating_mul(e.into()))
+			.saturating_add(with_margin(Weight::from_parts(15_445_207, 0)).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
@@ -447,7 +448,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1000`
 		//  Estimated: `3648`
 		// Minimum execution time: 37_900_000 picoseconds.
-		Weight::from_parts(68_524_000, 3648)
+		with_margin(Weight::from_parts(68_524_000, 3648))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -467,7 +468,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1388`
 		//  Estimated: `3662`
 		// Minimum execution time: 61_694_000 picoseconds.
-		Weight::from_parts(114_788_000, 3662)
+		with_margin(Weight::from_parts(114_788_000, 3662))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -477,7 +478,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `434`
 		//  Estimated: `3662`
 		// Minimum execution time: 24_390_000 picoseconds.
-		Weight::from_parts(30_661_000, 3662)
+		with_margin(Weight::from_parts(30_661_000, 3662))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -528,9 +529,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3095 + n * (576 ±0)`
 		//  Estimated: `3779 + n * (5290 ±0)`
 		// Minimum execution time: 364_385_000 picoseconds.
-		Weight::from_parts(1_587_569_358, 3779)
+		with_margin(Weight::from_parts(1_587_569_358, 3779))
 			// Standard Error: 5_727_322
-			.saturating_add(Weight::from_parts(245_586_792, 0).saturating_mul(n.into()))
+			.saturating_add(with_margin(Weight::from_parts(245_586_792, 0)).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -542,53 +543,53 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn create_asset() -> Weight {
-		Weight::from_parts(50_071_000, 3675)
+		with_margin(Weight::from_parts(50_071_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(34_970_000, 3648)
+		with_margin(Weight::from_parts(34_970_000, 3648))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_agent() -> Weight {
-		Weight::from_parts(57_499_000, 3648)
+		with_margin(Weight::from_parts(57_499_000, 3648))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_agent() -> Weight {
-		Weight::from_parts(37_316_000, 3648)
+		with_margin(Weight::from_parts(37_316_000, 3648))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_document() -> Weight {
-		Weight::from_parts(50_869_000, 3865)
+		with_margin(Weight::from_parts(50_869_000, 3865))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_document() -> Weight {
-		Weight::from_parts(40_462_000, 3865)
+		with_margin(Weight::from_parts(40_462_000, 3865))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn mint() -> Weight {
-		Weight::from_parts(215_362_000, 6280)
+		with_margin(Weight::from_parts(215_362_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn burn() -> Weight {
-		Weight::from_parts(419_360_000, 3779)
+		with_margin(Weight::from_parts(419_360_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn transfer() -> Weight {
-		Weight::from_parts(328_344_000, 6280)
+		with_margin(Weight::from_parts(328_344_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn batch_transfer(n: u32, ) -> Weight {
-		Weight::from_parts(198_321_959, 3779)
-			.saturating_add(Weight::from_parts(164_373_324, 0).saturating_mul(n.into()))
+		with_margin(Weight::from_parts(198_321_959, 3779))
+			.saturating_add(with_margin(Weight::from_parts(164_373_324, 0)).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(19_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -596,8 +597,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2645).saturating_mul(n.into()))
 	}
 	fn forced_transfer(e: u32, ) -> Weight {
-		Weight::from_parts(386_670_226, 6280)
-			.saturating_add(Weight::from_parts(11_660_461, 0).saturating_mul(e.into()))
+		with_margin(Weight::from_parts(386_670_226, 6280))
+			.saturating_add(with_margin(Weight::from_parts(11_660_461, 0)).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
@@ -605,8 +606,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(e.into()))
 	}
 	fn recover(e: u32, ) -> Weight {
-		Weight::from_parts(560_950_807, 8925)
-			.saturating_add(Weight::from_parts(15_445_207, 0).saturating_mul(e.into()))
+		with_margin(Weight::from_parts(560_950_807, 8925))
+			.saturating_add(with_margin(Weight::from_parts(15_445_207, 0)).saturating_mul(e.into()))
 			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(e.into())))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
@@ -614,23 +615,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2650).saturating_mul(e.into()))
 	}
 	fn set_recovery_link() -> Weight {
-		Weight::from_parts(68_524_000, 3648)
+		with_margin(Weight::from_parts(68_524_000, 3648))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn authorize_operator() -> Weight {
-		Weight::from_parts(114_788_000, 3662)
+		with_margin(Weight::from_parts(114_788_000, 3662))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke_operator() -> Weight {
-		Weight::from_parts(30_661_000, 3662)
+		with_margin(Weight::from_parts(30_661_000, 3662))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn operator_transfer(n: u32, ) -> Weight {
-		Weight::from_parts(1_587_569_358, 3779)
-			.saturating_add(Weight::from_parts(245_586_792, 0).saturating_mul(n.into()))
+		with_margin(Weight::from_parts(1_587_569_358, 3779))
+			.saturating_add(with_margin(Weight::from_parts(245_586_792, 0)).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((14_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))

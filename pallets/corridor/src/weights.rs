@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_corridor`.
@@ -34,9 +35,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `6`
 		//  Estimated: `3874`
 		// Minimum execution time: 16_203_000 picoseconds.
-		Weight::from_parts(20_157_926, 3874)
+		with_margin(Weight::from_parts(20_157_926, 3874))
 			// Standard Error: 1_560
-			.saturating_add(Weight::from_parts(2_821, 0).saturating_mul(a.into()))
+			.saturating_add(with_margin(Weight::from_parts(2_821, 0)).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -47,9 +48,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `184`
 		//  Estimated: `3874`
 		// Minimum execution time: 16_881_000 picoseconds.
-		Weight::from_parts(20_998_693, 3874)
+		with_margin(Weight::from_parts(20_998_693, 3874))
 			// Standard Error: 1_258
-			.saturating_add(Weight::from_parts(9_781, 0).saturating_mul(a.into()))
+			.saturating_add(with_margin(Weight::from_parts(9_781, 0)).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -59,7 +60,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `184`
 		//  Estimated: `3874`
 		// Minimum execution time: 16_961_000 picoseconds.
-		Weight::from_parts(20_652_000, 3874)
+		with_margin(Weight::from_parts(20_652_000, 3874))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -69,7 +70,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `184`
 		//  Estimated: `3874`
 		// Minimum execution time: 17_484_000 picoseconds.
-		Weight::from_parts(21_688_000, 3874)
+		with_margin(Weight::from_parts(21_688_000, 3874))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -79,7 +80,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `442`
 		//  Estimated: `3874`
 		// Minimum execution time: 17_735_000 picoseconds.
-		Weight::from_parts(21_446_000, 3874)
+		with_margin(Weight::from_parts(21_446_000, 3874))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,7 +92,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `218`
 		//  Estimated: `3874`
 		// Minimum execution time: 21_653_000 picoseconds.
-		Weight::from_parts(27_858_000, 3874)
+		with_margin(Weight::from_parts(27_858_000, 3874))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -100,34 +101,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn add_corridor(a: u32, ) -> Weight {
-		Weight::from_parts(20_157_926, 3874)
-			.saturating_add(Weight::from_parts(2_821, 0).saturating_mul(a.into()))
+		with_margin(Weight::from_parts(20_157_926, 3874))
+			.saturating_add(with_margin(Weight::from_parts(2_821, 0)).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_corridor(a: u32, ) -> Weight {
-		Weight::from_parts(20_998_693, 3874)
-			.saturating_add(Weight::from_parts(9_781, 0).saturating_mul(a.into()))
+		with_margin(Weight::from_parts(20_998_693, 3874))
+			.saturating_add(with_margin(Weight::from_parts(9_781, 0)).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_corridor_active() -> Weight {
-		Weight::from_parts(20_652_000, 3874)
+		with_margin(Weight::from_parts(20_652_000, 3874))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn block_corridor() -> Weight {
-		Weight::from_parts(21_688_000, 3874)
+		with_margin(Weight::from_parts(21_688_000, 3874))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unblock_corridor() -> Weight {
-		Weight::from_parts(21_446_000, 3874)
+		with_margin(Weight::from_parts(21_446_000, 3874))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_corridor() -> Weight {
-		Weight::from_parts(27_858_000, 3874)
+		with_margin(Weight::from_parts(27_858_000, 3874))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_freeze`.
@@ -54,7 +55,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1737`
 		//  Estimated: `3662`
 		// Minimum execution time: 102_817_000 picoseconds.
-		Weight::from_parts(118_902_000, 3662)
+		with_margin(Weight::from_parts(118_902_000, 3662))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -80,7 +81,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1707`
 		//  Estimated: `3662`
 		// Minimum execution time: 80_723_000 picoseconds.
-		Weight::from_parts(96_297_000, 3662)
+		with_margin(Weight::from_parts(96_297_000, 3662))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -122,7 +123,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2771`
 		//  Estimated: `6280`
 		// Minimum execution time: 234_880_000 picoseconds.
-		Weight::from_parts(270_152_000, 6280)
+		with_margin(Weight::from_parts(270_152_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(21_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -136,7 +137,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `46`
 		//  Estimated: `3620`
 		// Minimum execution time: 21_549_000 picoseconds.
-		Weight::from_parts(30_383_000, 3620)
+		with_margin(Weight::from_parts(30_383_000, 3620))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -148,7 +149,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `214`
 		//  Estimated: `3620`
 		// Minimum execution time: 19_319_000 picoseconds.
-		Weight::from_parts(23_140_000, 3620)
+		with_margin(Weight::from_parts(23_140_000, 3620))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -157,27 +158,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn freeze() -> Weight {
-		Weight::from_parts(118_902_000, 3662)
+		with_margin(Weight::from_parts(118_902_000, 3662))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(96_297_000, 3662)
+		with_margin(Weight::from_parts(96_297_000, 3662))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn confiscate() -> Weight {
-		Weight::from_parts(270_152_000, 6280)
+		with_margin(Weight::from_parts(270_152_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(21_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn freeze_address() -> Weight {
-		Weight::from_parts(30_383_000, 3620)
+		with_margin(Weight::from_parts(30_383_000, 3620))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unfreeze_address() -> Weight {
-		Weight::from_parts(23_140_000, 3620)
+		with_margin(Weight::from_parts(23_140_000, 3620))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}

@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_fund_vault`.
@@ -50,9 +51,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1000 + c * (42 ±0)`
 		//  Estimated: `3675 + c * (2516 ±0)`
 		// Minimum execution time: 28_562_000 picoseconds.
-		Weight::from_parts(48_327_533, 3675)
+		with_margin(Weight::from_parts(48_327_533, 3675))
 			// Standard Error: 86_126
-			.saturating_add(Weight::from_parts(22_695_698, 0).saturating_mul(c.into()))
+			.saturating_add(with_margin(Weight::from_parts(22_695_698, 0)).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -69,7 +70,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `629`
 		//  Estimated: `6306`
 		// Minimum execution time: 44_372_000 picoseconds.
-		Weight::from_parts(73_010_000, 6306)
+		with_margin(Weight::from_parts(73_010_000, 6306))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -85,7 +86,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1114`
 		//  Estimated: `3865`
 		// Minimum execution time: 50_573_000 picoseconds.
-		Weight::from_parts(92_335_000, 3865)
+		with_margin(Weight::from_parts(92_335_000, 3865))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -141,7 +142,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3870`
 		//  Estimated: `8817`
 		// Minimum execution time: 417_590_000 picoseconds.
-		Weight::from_parts(1_020_172_000, 8817)
+		with_margin(Weight::from_parts(1_020_172_000, 8817))
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -179,7 +180,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1363`
 		//  Estimated: `6022`
 		// Minimum execution time: 137_907_000 picoseconds.
-		Weight::from_parts(230_231_000, 6022)
+		with_margin(Weight::from_parts(230_231_000, 6022))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -199,7 +200,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `565`
 		//  Estimated: `3558`
 		// Minimum execution time: 60_953_000 picoseconds.
-		Weight::from_parts(99_282_000, 3558)
+		with_margin(Weight::from_parts(99_282_000, 3558))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -270,9 +271,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `4407 + d * (96 ±0)`
 		//  Estimated: `8817 + d * (2544 ±0)`
 		// Minimum execution time: 687_966_000 picoseconds.
-		Weight::from_parts(932_658_901, 8817)
+		with_margin(Weight::from_parts(932_658_901, 8817))
 			// Standard Error: 274_748
-			.saturating_add(Weight::from_parts(46_142_543, 0).saturating_mul(d.into()))
+			.saturating_add(with_margin(Weight::from_parts(46_142_543, 0)).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -332,7 +333,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `4517`
 		//  Estimated: `11426`
 		// Minimum execution time: 564_884_000 picoseconds.
-		Weight::from_parts(777_580_000, 11426)
+		with_margin(Weight::from_parts(777_580_000, 11426))
 			.saturating_add(T::DbWeight::get().reads(53_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -352,7 +353,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `764`
 		//  Estimated: `3675`
 		// Minimum execution time: 42_389_000 picoseconds.
-		Weight::from_parts(56_768_000, 3675)
+		with_margin(Weight::from_parts(56_768_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -394,7 +395,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2362`
 		//  Estimated: `3779`
 		// Minimum execution time: 157_051_000 picoseconds.
-		Weight::from_parts(190_667_000, 3779)
+		with_margin(Weight::from_parts(190_667_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -403,8 +404,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn on_initialize(c: u32, ) -> Weight {
-		Weight::from_parts(48_327_533, 3675)
-			.saturating_add(Weight::from_parts(22_695_698, 0).saturating_mul(c.into()))
+		with_margin(Weight::from_parts(48_327_533, 3675))
+			.saturating_add(with_margin(Weight::from_parts(22_695_698, 0)).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -412,50 +413,50 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(c.into()))
 	}
 	fn configure_fund() -> Weight {
-		Weight::from_parts(73_010_000, 6306)
+		with_margin(Weight::from_parts(73_010_000, 6306))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn acknowledge_kid() -> Weight {
-		Weight::from_parts(92_335_000, 3865)
+		with_margin(Weight::from_parts(92_335_000, 3865))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn subscribe() -> Weight {
-		Weight::from_parts(1_020_172_000, 8817)
+		with_margin(Weight::from_parts(1_020_172_000, 8817))
 			.saturating_add(RocksDbWeight::get().reads(35_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn request_redeem() -> Weight {
-		Weight::from_parts(230_231_000, 6022)
+		with_margin(Weight::from_parts(230_231_000, 6022))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_redeem() -> Weight {
-		Weight::from_parts(99_282_000, 3558)
+		with_margin(Weight::from_parts(99_282_000, 3558))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim_redeem(d: u32, ) -> Weight {
-		Weight::from_parts(932_658_901, 8817)
-			.saturating_add(Weight::from_parts(46_142_543, 0).saturating_mul(d.into()))
+		with_margin(Weight::from_parts(932_658_901, 8817))
+			.saturating_add(with_margin(Weight::from_parts(46_142_543, 0)).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(46_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(d.into()))
 	}
 	fn switch_to() -> Weight {
-		Weight::from_parts(777_580_000, 11426)
+		with_margin(Weight::from_parts(777_580_000, 11426))
 			.saturating_add(RocksDbWeight::get().reads(53_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn distribute_yield() -> Weight {
-		Weight::from_parts(56_768_000, 3675)
+		with_margin(Weight::from_parts(56_768_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_yield() -> Weight {
-		Weight::from_parts(190_667_000, 3779)
+		with_margin(Weight::from_parts(190_667_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_governance`.
@@ -48,9 +49,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `955`
 		//  Estimated: `10166`
 		// Minimum execution time: 54_022_000 picoseconds.
-		Weight::from_parts(92_245_823, 10166)
+		with_margin(Weight::from_parts(92_245_823, 10166))
 			// Standard Error: 31
-			.saturating_add(Weight::from_parts(3_545, 0).saturating_mul(l.into()))
+			.saturating_add(with_margin(Weight::from_parts(3_545, 0)).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -72,7 +73,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2239`
 		//  Estimated: `10166`
 		// Minimum execution time: 75_673_000 picoseconds.
-		Weight::from_parts(89_018_000, 10166)
+		with_margin(Weight::from_parts(89_018_000, 10166))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -84,7 +85,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `293`
 		//  Estimated: `3582`
 		// Minimum execution time: 50_971_000 picoseconds.
-		Weight::from_parts(60_161_000, 3582)
+		with_margin(Weight::from_parts(60_161_000, 3582))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -94,7 +95,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 7_571_000 picoseconds.
-		Weight::from_parts(9_203_000, 0)
+		with_margin(Weight::from_parts(9_203_000, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -102,23 +103,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn propose(l: u32, ) -> Weight {
-		Weight::from_parts(92_245_823, 10166)
-			.saturating_add(Weight::from_parts(3_545, 0).saturating_mul(l.into()))
+		with_margin(Weight::from_parts(92_245_823, 10166))
+			.saturating_add(with_margin(Weight::from_parts(3_545, 0)).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(89_018_000, 10166)
+		with_margin(Weight::from_parts(89_018_000, 10166))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn enact() -> Weight {
-		Weight::from_parts(60_161_000, 3582)
+		with_margin(Weight::from_parts(60_161_000, 3582))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_enactment_delay() -> Weight {
-		Weight::from_parts(9_203_000, 0)
+		with_margin(Weight::from_parts(9_203_000, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

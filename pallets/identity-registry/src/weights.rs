@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_identity_registry`.
@@ -43,9 +44,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `234`
 		//  Estimated: `3578`
 		// Minimum execution time: 17_802_000 picoseconds.
-		Weight::from_parts(21_225_156, 3578)
+		with_margin(Weight::from_parts(21_225_156, 3578))
 			// Standard Error: 681
-			.saturating_add(Weight::from_parts(11_963, 0).saturating_mul(j.into()))
+			.saturating_add(with_margin(Weight::from_parts(11_963, 0)).saturating_mul(j.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -55,7 +56,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `355`
 		//  Estimated: `3578`
 		// Minimum execution time: 15_916_000 picoseconds.
-		Weight::from_parts(19_918_000, 3578)
+		with_margin(Weight::from_parts(19_918_000, 3578))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -73,7 +74,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1063`
 		//  Estimated: `10107`
 		// Minimum execution time: 52_010_000 picoseconds.
-		Weight::from_parts(62_848_000, 10107)
+		with_margin(Weight::from_parts(62_848_000, 10107))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -89,7 +90,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1059`
 		//  Estimated: `10107`
 		// Minimum execution time: 51_429_000 picoseconds.
-		Weight::from_parts(61_481_000, 10107)
+		with_margin(Weight::from_parts(61_481_000, 10107))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,7 +100,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `548`
 		//  Estimated: `3635`
 		// Minimum execution time: 19_367_000 picoseconds.
-		Weight::from_parts(23_527_000, 3635)
+		with_margin(Weight::from_parts(23_527_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -115,7 +116,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `598`
 		//  Estimated: `3635`
 		// Minimum execution time: 36_556_000 picoseconds.
-		Weight::from_parts(43_466_000, 3635)
+		with_margin(Weight::from_parts(43_466_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -129,7 +130,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `761`
 		//  Estimated: `3635`
 		// Minimum execution time: 28_391_000 picoseconds.
-		Weight::from_parts(35_886_000, 3635)
+		with_margin(Weight::from_parts(35_886_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,7 +146,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1059`
 		//  Estimated: `10107`
 		// Minimum execution time: 43_684_000 picoseconds.
-		Weight::from_parts(52_113_000, 10107)
+		with_margin(Weight::from_parts(52_113_000, 10107))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -159,7 +160,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `697`
 		//  Estimated: `10107`
 		// Minimum execution time: 37_592_000 picoseconds.
-		Weight::from_parts(44_904_000, 10107)
+		with_margin(Weight::from_parts(44_904_000, 10107))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -169,7 +170,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `262`
 		//  Estimated: `3554`
 		// Minimum execution time: 18_081_000 picoseconds.
-		Weight::from_parts(22_743_000, 3554)
+		with_margin(Weight::from_parts(22_743_000, 3554))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -181,7 +182,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `370`
 		//  Estimated: `3491`
 		// Minimum execution time: 20_924_000 picoseconds.
-		Weight::from_parts(35_055_000, 3491)
+		with_margin(Weight::from_parts(35_055_000, 3491))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -191,7 +192,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `230`
 		//  Estimated: `3491`
 		// Minimum execution time: 16_260_000 picoseconds.
-		Weight::from_parts(20_346_000, 3491)
+		with_margin(Weight::from_parts(20_346_000, 3491))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -203,7 +204,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `257`
 		//  Estimated: `1537`
 		// Minimum execution time: 18_345_000 picoseconds.
-		Weight::from_parts(23_220_000, 1537)
+		with_margin(Weight::from_parts(23_220_000, 1537))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -226,9 +227,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2442 + s * (121 ±0)`
 		//  Estimated: `41422 + s * (2645 ±0)`
 		// Minimum execution time: 165_913_000 picoseconds.
-		Weight::from_parts(189_645_244, 41422)
+		with_margin(Weight::from_parts(189_645_244, 41422))
 			// Standard Error: 200_106
-			.saturating_add(Weight::from_parts(16_836_145, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(16_836_145, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
@@ -251,7 +252,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `757`
 		//  Estimated: `3635`
 		// Minimum execution time: 35_410_000 picoseconds.
-		Weight::from_parts(42_327_000, 3635)
+		with_margin(Weight::from_parts(42_327_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -260,74 +261,74 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn add_verifier(j: u32, ) -> Weight {
-		Weight::from_parts(21_225_156, 3578)
-			.saturating_add(Weight::from_parts(11_963, 0).saturating_mul(j.into()))
+		with_margin(Weight::from_parts(21_225_156, 3578))
+			.saturating_add(with_margin(Weight::from_parts(11_963, 0)).saturating_mul(j.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_verifier() -> Weight {
-		Weight::from_parts(19_918_000, 3578)
+		with_margin(Weight::from_parts(19_918_000, 3578))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn renew_identity() -> Weight {
-		Weight::from_parts(62_848_000, 10107)
+		with_margin(Weight::from_parts(62_848_000, 10107))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn revoke_identity() -> Weight {
-		Weight::from_parts(61_481_000, 10107)
+		with_margin(Weight::from_parts(61_481_000, 10107))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_roles() -> Weight {
-		Weight::from_parts(23_527_000, 3635)
+		with_margin(Weight::from_parts(23_527_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn register_pending_identity() -> Weight {
-		Weight::from_parts(43_466_000, 3635)
+		with_margin(Weight::from_parts(43_466_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn approve_identity() -> Weight {
-		Weight::from_parts(35_886_000, 3635)
+		with_margin(Weight::from_parts(35_886_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_identity() -> Weight {
-		Weight::from_parts(52_113_000, 10107)
+		with_margin(Weight::from_parts(52_113_000, 10107))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn sanction_account() -> Weight {
-		Weight::from_parts(44_904_000, 10107)
+		with_margin(Weight::from_parts(44_904_000, 10107))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unsanction_account() -> Weight {
-		Weight::from_parts(22_743_000, 3554)
+		with_margin(Weight::from_parts(22_743_000, 3554))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn block_jurisdiction() -> Weight {
-		Weight::from_parts(35_055_000, 3491)
+		with_margin(Weight::from_parts(35_055_000, 3491))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unblock_jurisdiction() -> Weight {
-		Weight::from_parts(20_346_000, 3491)
+		with_margin(Weight::from_parts(20_346_000, 3491))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_sanctions_list_root() -> Weight {
-		Weight::from_parts(23_220_000, 1537)
+		with_margin(Weight::from_parts(23_220_000, 1537))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_committee(s: u32, ) -> Weight {
-		Weight::from_parts(189_645_244, 41422)
-			.saturating_add(Weight::from_parts(16_836_145, 0).saturating_mul(s.into()))
+		with_margin(Weight::from_parts(189_645_244, 41422))
+			.saturating_add(with_margin(Weight::from_parts(16_836_145, 0)).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(20_u64))
@@ -335,7 +336,7 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2645).saturating_mul(s.into()))
 	}
 	fn transaction_allowance() -> Weight {
-		Weight::from_parts(42_327_000, 3635)
+		with_margin(Weight::from_parts(42_327_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

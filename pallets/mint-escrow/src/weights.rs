@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_mint_escrow`.
@@ -47,7 +48,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1221`
 		//  Estimated: `6280`
 		// Minimum execution time: 65_564_000 picoseconds.
-		Weight::from_parts(79_390_000, 6280)
+		with_margin(Weight::from_parts(79_390_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,7 +108,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2295`
 		//  Estimated: `6280`
 		// Minimum execution time: 197_819_000 picoseconds.
-		Weight::from_parts(228_801_000, 6280)
+		with_margin(Weight::from_parts(228_801_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(26_u64))
 			.saturating_add(T::DbWeight::get().writes(12_u64))
 	}
@@ -133,7 +134,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1314`
 		//  Estimated: `3635`
 		// Minimum execution time: 73_452_000 picoseconds.
-		Weight::from_parts(88_230_000, 3635)
+		with_margin(Weight::from_parts(88_230_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -177,7 +178,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2152`
 		//  Estimated: `3675`
 		// Minimum execution time: 191_287_000 picoseconds.
-		Weight::from_parts(239_407_000, 3675)
+		with_margin(Weight::from_parts(239_407_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -233,7 +234,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2263`
 		//  Estimated: `3779`
 		// Minimum execution time: 212_191_000 picoseconds.
-		Weight::from_parts(273_596_000, 3779)
+		with_margin(Weight::from_parts(273_596_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -257,7 +258,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1312`
 		//  Estimated: `3635`
 		// Minimum execution time: 64_352_000 picoseconds.
-		Weight::from_parts(75_555_000, 3635)
+		with_margin(Weight::from_parts(75_555_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -291,7 +292,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2142`
 		//  Estimated: `3675`
 		// Minimum execution time: 126_753_000 picoseconds.
-		Weight::from_parts(143_711_000, 3675)
+		with_margin(Weight::from_parts(143_711_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -321,7 +322,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `6312`
 		//  Estimated: `8229`
 		// Minimum execution time: 89_568_000 picoseconds.
-		Weight::from_parts(105_475_000, 8229)
+		with_margin(Weight::from_parts(105_475_000, 8229))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -335,7 +336,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `986`
 		//  Estimated: `3635`
 		// Minimum execution time: 34_006_000 picoseconds.
-		Weight::from_parts(41_259_000, 3635)
+		with_margin(Weight::from_parts(41_259_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -353,7 +354,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `984`
 		//  Estimated: `3635`
 		// Minimum execution time: 45_166_000 picoseconds.
-		Weight::from_parts(59_946_000, 3635)
+		with_margin(Weight::from_parts(59_946_000, 3635))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -362,52 +363,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn set_deposit_token() -> Weight {
-		Weight::from_parts(79_390_000, 6280)
+		with_margin(Weight::from_parts(79_390_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn record_deposit() -> Weight {
-		Weight::from_parts(228_801_000, 6280)
+		with_margin(Weight::from_parts(228_801_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(26_u64))
 			.saturating_add(RocksDbWeight::get().writes(12_u64))
 	}
 	fn confirm_clearing() -> Weight {
-		Weight::from_parts(88_230_000, 3635)
+		with_margin(Weight::from_parts(88_230_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reverse_deposit() -> Weight {
-		Weight::from_parts(239_407_000, 3675)
+		with_margin(Weight::from_parts(239_407_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn redeem() -> Weight {
-		Weight::from_parts(273_596_000, 3779)
+		with_margin(Weight::from_parts(273_596_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn confirm_payout() -> Weight {
-		Weight::from_parts(75_555_000, 3635)
+		with_margin(Weight::from_parts(75_555_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn fail_payout() -> Weight {
-		Weight::from_parts(143_711_000, 3675)
+		with_margin(Weight::from_parts(143_711_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn attest_backing() -> Weight {
-		Weight::from_parts(105_475_000, 8229)
+		with_margin(Weight::from_parts(105_475_000, 8229))
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn depositary_pause() -> Weight {
-		Weight::from_parts(41_259_000, 3635)
+		with_margin(Weight::from_parts(41_259_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn depositary_resume() -> Weight {
-		Weight::from_parts(59_946_000, 3635)
+		with_margin(Weight::from_parts(59_946_000, 3635))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

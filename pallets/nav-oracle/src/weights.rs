@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_nav_oracle`.
@@ -35,9 +36,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `133`
 		//  Estimated: `4022`
 		// Minimum execution time: 16_761_000 picoseconds.
-		Weight::from_parts(19_768_308, 4022)
+		with_margin(Weight::from_parts(19_768_308, 4022))
 			// Standard Error: 1_808
-			.saturating_add(Weight::from_parts(246_306, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(246_306, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -50,9 +51,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `189`
 		//  Estimated: `4386`
 		// Minimum execution time: 21_225_000 picoseconds.
-		Weight::from_parts(24_788_685, 4386)
+		with_margin(Weight::from_parts(24_788_685, 4386))
 			// Standard Error: 1_970
-			.saturating_add(Weight::from_parts(240_888, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(240_888, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -77,9 +78,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1779 + s * (105 ±0)`
 		//  Estimated: `4386`
 		// Minimum execution time: 92_792_000 picoseconds.
-		Weight::from_parts(92_069_626, 4386)
+		with_margin(Weight::from_parts(92_069_626, 4386))
 			// Standard Error: 114_863
-			.saturating_add(Weight::from_parts(3_401_892, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(3_401_892, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -99,7 +100,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1313`
 		//  Estimated: `4022`
 		// Minimum execution time: 71_635_000 picoseconds.
-		Weight::from_parts(83_859_000, 4022)
+		with_margin(Weight::from_parts(83_859_000, 4022))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,7 +112,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `388`
 		//  Estimated: `4022`
 		// Minimum execution time: 33_106_000 picoseconds.
-		Weight::from_parts(39_470_000, 4022)
+		with_margin(Weight::from_parts(39_470_000, 4022))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -129,7 +130,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1242`
 		//  Estimated: `4022`
 		// Minimum execution time: 62_829_000 picoseconds.
-		Weight::from_parts(98_778_000, 4022)
+		with_margin(Weight::from_parts(98_778_000, 4022))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -149,7 +150,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1313`
 		//  Estimated: `4022`
 		// Minimum execution time: 69_378_000 picoseconds.
-		Weight::from_parts(84_519_000, 4022)
+		with_margin(Weight::from_parts(84_519_000, 4022))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -158,40 +159,40 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn register_feed(s: u32, ) -> Weight {
-		Weight::from_parts(19_768_308, 4022)
-			.saturating_add(Weight::from_parts(246_306, 0).saturating_mul(s.into()))
+		with_margin(Weight::from_parts(19_768_308, 4022))
+			.saturating_add(with_margin(Weight::from_parts(246_306, 0)).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn update_feed(s: u32, ) -> Weight {
-		Weight::from_parts(24_788_685, 4386)
-			.saturating_add(Weight::from_parts(240_888, 0).saturating_mul(s.into()))
+		with_margin(Weight::from_parts(24_788_685, 4386))
+			.saturating_add(with_margin(Weight::from_parts(240_888, 0)).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn submit(s: u32, ) -> Weight {
-		Weight::from_parts(92_069_626, 4386)
-			.saturating_add(Weight::from_parts(3_401_892, 0).saturating_mul(s.into()))
+		with_margin(Weight::from_parts(92_069_626, 4386))
+			.saturating_add(with_margin(Weight::from_parts(3_401_892, 0)).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve_held() -> Weight {
-		Weight::from_parts(83_859_000, 4022)
+		with_margin(Weight::from_parts(83_859_000, 4022))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn reject_held() -> Weight {
-		Weight::from_parts(39_470_000, 4022)
+		with_margin(Weight::from_parts(39_470_000, 4022))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_manual_price() -> Weight {
-		Weight::from_parts(98_778_000, 4022)
+		with_margin(Weight::from_parts(98_778_000, 4022))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn sign_off() -> Weight {
-		Weight::from_parts(84_519_000, 4022)
+		with_margin(Weight::from_parts(84_519_000, 4022))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}

@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_payments`.
@@ -82,7 +83,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2251`
 		//  Estimated: `6280`
 		// Minimum execution time: 200_813_000 picoseconds.
-		Weight::from_parts(352_175_000, 6280)
+		with_margin(Weight::from_parts(352_175_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(31_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -98,7 +99,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1044`
 		//  Estimated: `6280`
 		// Minimum execution time: 50_488_000 picoseconds.
-		Weight::from_parts(103_255_000, 6280)
+		with_margin(Weight::from_parts(103_255_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -141,9 +142,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2056 + n * (482 ±0)`
 		//  Estimated: `5992 + n * (2789 ±0)`
 		// Minimum execution time: 238_408_000 picoseconds.
-		Weight::from_parts(245_037_000, 5992)
+		with_margin(Weight::from_parts(245_037_000, 5992))
 			// Standard Error: 953_225
-			.saturating_add(Weight::from_parts(169_320_927, 0).saturating_mul(n.into()))
+			.saturating_add(with_margin(Weight::from_parts(169_320_927, 0)).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
@@ -162,7 +163,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1048`
 		//  Estimated: `6280`
 		// Minimum execution time: 61_485_000 picoseconds.
-		Weight::from_parts(125_366_000, 6280)
+		with_margin(Weight::from_parts(125_366_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -204,7 +205,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `2590`
 		//  Estimated: `6280`
 		// Minimum execution time: 244_773_000 picoseconds.
-		Weight::from_parts(307_234_000, 6280)
+		with_margin(Weight::from_parts(307_234_000, 6280))
 			.saturating_add(T::DbWeight::get().reads(22_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -220,7 +221,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `557`
 		//  Estimated: `3779`
 		// Minimum execution time: 47_813_000 picoseconds.
-		Weight::from_parts(60_692_000, 3779)
+		with_margin(Weight::from_parts(60_692_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -230,7 +231,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 10_740_000 picoseconds.
-		Weight::from_parts(13_879_000, 0)
+		with_margin(Weight::from_parts(13_879_000, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::BlockHash` (r:1 w:0)
@@ -283,7 +284,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `3102`
 		//  Estimated: `11426`
 		// Minimum execution time: 551_201_000 picoseconds.
-		Weight::from_parts(614_175_000, 11426)
+		with_margin(Weight::from_parts(614_175_000, 11426))
 			.saturating_add(T::DbWeight::get().reads(49_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -299,7 +300,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `1266`
 		//  Estimated: `11570`
 		// Minimum execution time: 70_323_000 picoseconds.
-		Weight::from_parts(83_551_000, 11570)
+		with_margin(Weight::from_parts(83_551_000, 11570))
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -313,7 +314,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `460`
 		//  Estimated: `3779`
 		// Minimum execution time: 100_242_000 picoseconds.
-		Weight::from_parts(172_553_000, 3779)
+		with_margin(Weight::from_parts(172_553_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -323,7 +324,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 7_741_000 picoseconds.
-		Weight::from_parts(9_347_000, 0)
+		with_margin(Weight::from_parts(9_347_000, 0))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -331,18 +332,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn initiate_payment() -> Weight {
-		Weight::from_parts(352_175_000, 6280)
+		with_margin(Weight::from_parts(352_175_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(31_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn store_payment_data_hash() -> Weight {
-		Weight::from_parts(103_255_000, 6280)
+		with_margin(Weight::from_parts(103_255_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn confirm_settlements(n: u32, ) -> Weight {
-		Weight::from_parts(245_037_000, 5992)
-			.saturating_add(Weight::from_parts(169_320_927, 0).saturating_mul(n.into()))
+		with_margin(Weight::from_parts(245_037_000, 5992))
+			.saturating_add(with_margin(Weight::from_parts(169_320_927, 0)).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().reads((9_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
@@ -350,41 +351,41 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2789).saturating_mul(n.into()))
 	}
 	fn challenge() -> Weight {
-		Weight::from_parts(125_366_000, 6280)
+		with_margin(Weight::from_parts(125_366_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn resolve_challenge() -> Weight {
-		Weight::from_parts(307_234_000, 6280)
+		with_margin(Weight::from_parts(307_234_000, 6280))
 			.saturating_add(RocksDbWeight::get().reads(22_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(60_692_000, 3779)
+		with_margin(Weight::from_parts(60_692_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn set_settlement_currency() -> Weight {
-		Weight::from_parts(13_879_000, 0)
+		with_margin(Weight::from_parts(13_879_000, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn pay_with_fx() -> Weight {
-		Weight::from_parts(614_175_000, 11426)
+		with_margin(Weight::from_parts(614_175_000, 11426))
 			.saturating_add(RocksDbWeight::get().reads(49_u64))
 			.saturating_add(RocksDbWeight::get().writes(18_u64))
 	}
 	fn open_fiat_leg() -> Weight {
-		Weight::from_parts(83_551_000, 11570)
+		with_margin(Weight::from_parts(83_551_000, 11570))
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn submit_fiat_receipt() -> Weight {
-		Weight::from_parts(172_553_000, 3779)
+		with_margin(Weight::from_parts(172_553_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_rail_settings() -> Weight {
-		Weight::from_parts(9_347_000, 0)
+		with_margin(Weight::from_parts(9_347_000, 0))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

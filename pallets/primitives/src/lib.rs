@@ -23,6 +23,7 @@ mod origin;
 pub mod runtime_api;
 mod traits;
 mod types;
+pub mod weights;
 
 pub use origin::EnsureRole;
 pub use traits::*;

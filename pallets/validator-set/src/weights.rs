@@ -12,6 +12,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions needed for `pallet_validator_set`.
@@ -40,9 +41,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `785 + v * (147 ±0)`
 		//  Estimated: `4250 + v * (2645 ±0)`
 		// Minimum execution time: 122_016_000 picoseconds.
-		Weight::from_parts(153_725_000, 4250)
+		with_margin(Weight::from_parts(153_725_000, 4250))
 			// Standard Error: 497_940
-			.saturating_add(Weight::from_parts(75_987_680, 0).saturating_mul(v.into()))
+			.saturating_add(with_margin(Weight::from_parts(75_987_680, 0)).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -63,9 +64,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		//  Measured:  `661 + v * (147 ±0)`
 		//  Estimated: `2510 + v * (2645 ±0)`
 		// Minimum execution time: 106_233_000 picoseconds.
-		Weight::from_parts(113_795_000, 2510)
+		with_margin(Weight::from_parts(113_795_000, 2510))
 			// Standard Error: 325_848
-			.saturating_add(Weight::from_parts(55_050_816, 0).saturating_mul(v.into()))
+			.saturating_add(with_margin(Weight::from_parts(55_050_816, 0)).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -76,16 +77,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn add_validator(v: u32, ) -> Weight {
-		Weight::from_parts(153_725_000, 4250)
-			.saturating_add(Weight::from_parts(75_987_680, 0).saturating_mul(v.into()))
+		with_margin(Weight::from_parts(153_725_000, 4250))
+			.saturating_add(with_margin(Weight::from_parts(75_987_680, 0)).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(Weight::from_parts(0, 2645).saturating_mul(v.into()))
 	}
 	fn remove_validator(v: u32, ) -> Weight {
-		Weight::from_parts(113_795_000, 2510)
-			.saturating_add(Weight::from_parts(55_050_816, 0).saturating_mul(v.into()))
+		with_margin(Weight::from_parts(113_795_000, 2510))
+			.saturating_add(with_margin(Weight::from_parts(55_050_816, 0)).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(v.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))

@@ -50,11 +50,12 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 	/// The limits above, with the base costs of a block and of an extrinsic
-	/// measured on this machine (`crate::weights`, `benchmark overhead`).
+	/// measured on this machine (`crate::weights`, `benchmark overhead`) and
+	/// declared with its speed margin.
 	pub RuntimeBlockWeights: BlockWeights = BlockWeights::builder()
-		.base_block(crate::weights::BlockExecutionWeight::get())
+		.base_block(crate::weights::DeclaredBlockExecution::get())
 		.for_class(DispatchClass::all(), |weights| {
-			weights.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
+			weights.base_extrinsic = crate::weights::DeclaredExtrinsicBase::get();
 		})
 		.for_class(DispatchClass::Normal, |weights| {
 			weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
@@ -84,7 +85,7 @@ impl frame_system::Config for Runtime {
 	type Nonce = Nonce;
 	type Hash = Hash;
 	type BlockHashCount = BlockHashCount;
-	type DbWeight = crate::weights::ParityDbWeight;
+	type DbWeight = crate::weights::DeclaredDbWeight;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
 	type SS58Prefix = SS58Prefix;

@@ -6,7 +6,7 @@
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `Tokenize Development`
 //! WARMUPS: `5`, REPEAT: `20`
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
+//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
@@ -22,15 +22,13 @@
 //   5
 //   --repeat
 //   20
-//   --mul
-//   1.2
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 
 parameter_types! {
 	/// Weight of executing an empty block.
-	/// Calculated by multiplying the *Average* with `1.2` and adding `0`.
+	/// Calculated by multiplying the *Average* with `1` and adding `0`.
 	///
 	/// Stats nanoseconds:
 	///   Min, Max: 358_268, 528_050
@@ -43,7 +41,7 @@ parameter_types! {
 	///   95th: 425_783
 	///   75th: 401_484
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(475_125), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(395_937), 0);
 }
 
 #[cfg(test)]

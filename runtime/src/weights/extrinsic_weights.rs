@@ -6,7 +6,7 @@
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `Tokenize Development`
 //! WARMUPS: `5`, REPEAT: `20`
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
+//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
@@ -22,15 +22,13 @@
 //   5
 //   --repeat
 //   20
-//   --mul
-//   1.2
 
 use sp_core::parameter_types;
 use sp_weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
 
 parameter_types! {
 	/// Weight of executing a NO-OP extrinsic, for example `System::remark`.
-	/// Calculated by multiplying the *Average* with `1.2` and adding `0`.
+	/// Calculated by multiplying the *Average* with `1` and adding `0`.
 	///
 	/// Stats nanoseconds:
 	///   Min, Max: 117_447, 192_327
@@ -43,7 +41,7 @@ parameter_types! {
 	///   95th: 191_926
 	///   75th: 179_333
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(180_662), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(150_551), 0);
 }
 
 #[cfg(test)]

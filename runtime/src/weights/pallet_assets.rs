@@ -30,6 +30,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_assets`.
@@ -50,7 +51,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `314`
 		//  Estimated: `3675`
 		// Minimum execution time: 20_317_000 picoseconds.
-		Weight::from_parts(29_998_000, 0)
+		with_margin(Weight::from_parts(29_998_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -76,7 +77,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1552`
 		//  Estimated: `3675`
 		// Minimum execution time: 56_646_000 picoseconds.
-		Weight::from_parts(68_266_000, 0)
+		with_margin(Weight::from_parts(68_266_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -107,10 +108,10 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1080 + c * (157 ±0)`
 		//  Estimated: `3675 + c * (2672 ±0)`
 		// Minimum execution time: 40_479_000 picoseconds.
-		Weight::from_parts(2_933_472_943, 0)
+		with_margin(Weight::from_parts(2_933_472_943, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			// Standard Error: 1_068_070
-			.saturating_add(Weight::from_parts(41_732_153, 0).saturating_mul(c.into()))
+			.saturating_add(with_margin(Weight::from_parts(41_732_153, 0)).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -127,10 +128,10 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `617 + a * (86 ±0)`
 		//  Estimated: `3675 + a * (2623 ±0)`
 		// Minimum execution time: 27_662_000 picoseconds.
-		Weight::from_parts(136_627_489, 0)
+		with_margin(Weight::from_parts(136_627_489, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			// Standard Error: 786_512
-			.saturating_add(Weight::from_parts(33_566_153, 0).saturating_mul(a.into()))
+			.saturating_add(with_margin(Weight::from_parts(33_566_153, 0)).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(a.into())))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -148,7 +149,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `543`
 		//  Estimated: `3675`
 		// Minimum execution time: 26_076_000 picoseconds.
-		Weight::from_parts(33_751_000, 0)
+		with_margin(Weight::from_parts(33_751_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -162,7 +163,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `543`
 		//  Estimated: `3675`
 		// Minimum execution time: 37_494_000 picoseconds.
-		Weight::from_parts(65_461_000, 0)
+		with_margin(Weight::from_parts(65_461_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -190,7 +191,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1148`
 		//  Estimated: `3675`
 		// Minimum execution time: 106_045_000 picoseconds.
-		Weight::from_parts(123_069_000, 0)
+		with_margin(Weight::from_parts(123_069_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -220,7 +221,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1200`
 		//  Estimated: `6208`
 		// Minimum execution time: 129_198_000 picoseconds.
-		Weight::from_parts(150_855_000, 0)
+		with_margin(Weight::from_parts(150_855_000, 0))
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -248,7 +249,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1200`
 		//  Estimated: `6208`
 		// Minimum execution time: 106_984_000 picoseconds.
-		Weight::from_parts(126_296_000, 0)
+		with_margin(Weight::from_parts(126_296_000, 0))
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -278,7 +279,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1200`
 		//  Estimated: `6208`
 		// Minimum execution time: 138_108_000 picoseconds.
-		Weight::from_parts(254_990_000, 0)
+		with_margin(Weight::from_parts(254_990_000, 0))
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -292,7 +293,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `635`
 		//  Estimated: `3675`
 		// Minimum execution time: 26_268_000 picoseconds.
-		Weight::from_parts(33_211_000, 0)
+		with_margin(Weight::from_parts(33_211_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -306,7 +307,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `635`
 		//  Estimated: `3675`
 		// Minimum execution time: 25_912_000 picoseconds.
-		Weight::from_parts(31_161_000, 0)
+		with_margin(Weight::from_parts(31_161_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -318,7 +319,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 18_620_000 picoseconds.
-		Weight::from_parts(22_632_000, 0)
+		with_margin(Weight::from_parts(22_632_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -330,7 +331,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 18_454_000 picoseconds.
-		Weight::from_parts(22_876_000, 0)
+		with_margin(Weight::from_parts(22_876_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -344,7 +345,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `543`
 		//  Estimated: `3675`
 		// Minimum execution time: 22_295_000 picoseconds.
-		Weight::from_parts(27_913_000, 0)
+		with_margin(Weight::from_parts(27_913_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -356,7 +357,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 18_664_000 picoseconds.
-		Weight::from_parts(23_466_000, 0)
+		with_margin(Weight::from_parts(23_466_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -371,7 +372,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 18_699_000 picoseconds.
-		Weight::from_parts(28_916_655, 0)
+		with_margin(Weight::from_parts(28_916_655, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -387,12 +388,12 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `543`
 		//  Estimated: `3675`
 		// Minimum execution time: 41_268_000 picoseconds.
-		Weight::from_parts(56_191_644, 0)
+		with_margin(Weight::from_parts(56_191_644, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			// Standard Error: 6_312
-			.saturating_add(Weight::from_parts(31_918, 0).saturating_mul(n.into()))
+			.saturating_add(with_margin(Weight::from_parts(31_918, 0)).saturating_mul(n.into()))
 			// Standard Error: 6_312
-			.saturating_add(Weight::from_parts(6_438, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(6_438, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -405,7 +406,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `686`
 		//  Estimated: `3675`
 		// Minimum execution time: 39_923_000 picoseconds.
-		Weight::from_parts(49_395_000, 0)
+		with_margin(Weight::from_parts(49_395_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -421,10 +422,10 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `382`
 		//  Estimated: `3675`
 		// Minimum execution time: 22_366_000 picoseconds.
-		Weight::from_parts(27_980_981, 0)
+		with_margin(Weight::from_parts(27_980_981, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			// Standard Error: 1_085
-			.saturating_add(Weight::from_parts(2_552, 0).saturating_mul(n.into()))
+			.saturating_add(with_margin(Weight::from_parts(2_552, 0)).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -437,7 +438,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `686`
 		//  Estimated: `3675`
 		// Minimum execution time: 39_428_000 picoseconds.
-		Weight::from_parts(48_903_000, 0)
+		with_margin(Weight::from_parts(48_903_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -449,7 +450,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 17_659_000 picoseconds.
-		Weight::from_parts(22_737_000, 0)
+		with_margin(Weight::from_parts(22_737_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -463,7 +464,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 45_290_000 picoseconds.
-		Weight::from_parts(54_073_000, 0)
+		with_margin(Weight::from_parts(54_073_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -495,7 +496,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1370`
 		//  Estimated: `6208`
 		// Minimum execution time: 153_687_000 picoseconds.
-		Weight::from_parts(182_812_000, 0)
+		with_margin(Weight::from_parts(182_812_000, 0))
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -509,7 +510,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `659`
 		//  Estimated: `3675`
 		// Minimum execution time: 49_748_000 picoseconds.
-		Weight::from_parts(92_426_000, 0)
+		with_margin(Weight::from_parts(92_426_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -525,7 +526,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1209`
 		//  Estimated: `3675`
 		// Minimum execution time: 59_112_000 picoseconds.
-		Weight::from_parts(69_192_000, 0)
+		with_margin(Weight::from_parts(69_192_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -537,7 +538,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 20_021_000 picoseconds.
-		Weight::from_parts(24_705_000, 0)
+		with_margin(Weight::from_parts(24_705_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -553,7 +554,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `717`
 		//  Estimated: `3675`
 		// Minimum execution time: 49_215_000 picoseconds.
-		Weight::from_parts(58_054_000, 0)
+		with_margin(Weight::from_parts(58_054_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -567,7 +568,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `543`
 		//  Estimated: `3675`
 		// Minimum execution time: 45_357_000 picoseconds.
-		Weight::from_parts(53_092_000, 0)
+		with_margin(Weight::from_parts(53_092_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -597,7 +598,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1340`
 		//  Estimated: `3675`
 		// Minimum execution time: 84_773_000 picoseconds.
-		Weight::from_parts(99_238_000, 0)
+		with_margin(Weight::from_parts(99_238_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(10))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -625,7 +626,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1199`
 		//  Estimated: `3675`
 		// Minimum execution time: 80_764_000 picoseconds.
-		Weight::from_parts(92_208_000, 0)
+		with_margin(Weight::from_parts(92_208_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -639,7 +640,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `635`
 		//  Estimated: `3675`
 		// Minimum execution time: 26_701_000 picoseconds.
-		Weight::from_parts(31_672_000, 0)
+		with_margin(Weight::from_parts(31_672_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -669,7 +670,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `1200`
 		//  Estimated: `6208`
 		// Minimum execution time: 163_954_000 picoseconds.
-		Weight::from_parts(260_552_000, 0)
+		with_margin(Weight::from_parts(260_552_000, 0))
 			.saturating_add(Weight::from_parts(0, 6208))
 			.saturating_add(T::DbWeight::get().reads(11))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -681,7 +682,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `489`
 		//  Estimated: `3675`
 		// Minimum execution time: 9_902_000 picoseconds.
-		Weight::from_parts(17_725_000, 0)
+		with_margin(Weight::from_parts(17_725_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -692,7 +693,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `294`
 		//  Estimated: `3599`
 		// Minimum execution time: 10_264_000 picoseconds.
-		Weight::from_parts(12_595_000, 0)
+		with_margin(Weight::from_parts(12_595_000, 0))
 			.saturating_add(Weight::from_parts(0, 3599))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -703,7 +704,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `317`
 		//  Estimated: `3613`
 		// Minimum execution time: 13_272_000 picoseconds.
-		Weight::from_parts(15_800_000, 0)
+		with_margin(Weight::from_parts(15_800_000, 0))
 			.saturating_add(Weight::from_parts(0, 3613))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -716,7 +717,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `328`
 		//  Estimated: `3675`
 		// Minimum execution time: 11_895_000 picoseconds.
-		Weight::from_parts(14_673_000, 0)
+		with_margin(Weight::from_parts(14_673_000, 0))
 			.saturating_add(Weight::from_parts(0, 3675))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -728,7 +729,7 @@ impl<T: frame_system::Config> pallet_assets::WeightInfo for WeightInfo<T> {
 		//  Measured:  `345`
 		//  Estimated: `3635`
 		// Minimum execution time: 8_652_000 picoseconds.
-		Weight::from_parts(10_685_000, 0)
+		with_margin(Weight::from_parts(10_685_000, 0))
 			.saturating_add(Weight::from_parts(0, 3635))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

@@ -30,6 +30,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_balances`.
@@ -42,7 +43,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 66_149_000 picoseconds.
-		Weight::from_parts(76_297_000, 0)
+		with_margin(Weight::from_parts(76_297_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -54,7 +55,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 53_153_000 picoseconds.
-		Weight::from_parts(64_136_000, 0)
+		with_margin(Weight::from_parts(64_136_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -66,7 +67,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `39`
 		//  Estimated: `3593`
 		// Minimum execution time: 30_407_000 picoseconds.
-		Weight::from_parts(43_437_000, 0)
+		with_margin(Weight::from_parts(43_437_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -78,7 +79,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `174`
 		//  Estimated: `3593`
 		// Minimum execution time: 33_490_000 picoseconds.
-		Weight::from_parts(40_592_000, 0)
+		with_margin(Weight::from_parts(40_592_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -90,7 +91,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `140`
 		//  Estimated: `6196`
 		// Minimum execution time: 80_574_000 picoseconds.
-		Weight::from_parts(103_691_000, 0)
+		with_margin(Weight::from_parts(103_691_000, 0))
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -102,7 +103,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `3593`
 		// Minimum execution time: 70_845_000 picoseconds.
-		Weight::from_parts(80_112_000, 0)
+		with_margin(Weight::from_parts(80_112_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -114,7 +115,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `174`
 		//  Estimated: `3593`
 		// Minimum execution time: 27_060_000 picoseconds.
-		Weight::from_parts(32_420_000, 0)
+		with_margin(Weight::from_parts(32_420_000, 0))
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -127,10 +128,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
 		// Minimum execution time: 51_452_000 picoseconds.
-		Weight::from_parts(116_162_472, 0)
+		with_margin(Weight::from_parts(116_162_472, 0))
 			.saturating_add(Weight::from_parts(0, 990))
 			// Standard Error: 536_140
-			.saturating_add(Weight::from_parts(25_059_883, 0).saturating_mul(u.into()))
+			.saturating_add(with_margin(Weight::from_parts(25_059_883, 0)).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -140,7 +141,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 9_732_000 picoseconds.
-		Weight::from_parts(13_056_000, 0)
+		with_margin(Weight::from_parts(13_056_000, 0))
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
@@ -148,7 +149,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 50_273_000 picoseconds.
-		Weight::from_parts(61_768_000, 0)
+		with_margin(Weight::from_parts(61_768_000, 0))
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
@@ -156,7 +157,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 31_440_000 picoseconds.
-		Weight::from_parts(40_107_000, 0)
+		with_margin(Weight::from_parts(40_107_000, 0))
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

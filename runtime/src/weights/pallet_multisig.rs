@@ -30,6 +30,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_multisig`.
@@ -43,10 +44,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `142`
 		//  Estimated: `1816`
 		// Minimum execution time: 23_665_000 picoseconds.
-		Weight::from_parts(33_105_941, 0)
+		with_margin(Weight::from_parts(33_105_941, 0))
 			.saturating_add(Weight::from_parts(0, 1816))
 			// Standard Error: 40
-			.saturating_add(Weight::from_parts(4_104, 0).saturating_mul(z.into()))
+			.saturating_add(with_margin(Weight::from_parts(4_104, 0)).saturating_mul(z.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Multisig::Multisigs` (r:1 w:1)
@@ -58,12 +59,12 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `42`
 		//  Estimated: `4122`
 		// Minimum execution time: 46_525_000 picoseconds.
-		Weight::from_parts(61_595_229, 0)
+		with_margin(Weight::from_parts(61_595_229, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 48_096
-			.saturating_add(Weight::from_parts(322_266, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(322_266, 0)).saturating_mul(s.into()))
 			// Standard Error: 70
-			.saturating_add(Weight::from_parts(3_581, 0).saturating_mul(z.into()))
+			.saturating_add(with_margin(Weight::from_parts(3_581, 0)).saturating_mul(z.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -76,12 +77,12 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `248`
 		//  Estimated: `4122`
 		// Minimum execution time: 31_535_000 picoseconds.
-		Weight::from_parts(29_839_602, 0)
+		with_margin(Weight::from_parts(29_839_602, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 37_789
-			.saturating_add(Weight::from_parts(742_809, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(742_809, 0)).saturating_mul(s.into()))
 			// Standard Error: 50
-			.saturating_add(Weight::from_parts(4_211, 0).saturating_mul(z.into()))
+			.saturating_add(with_margin(Weight::from_parts(4_211, 0)).saturating_mul(z.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -98,10 +99,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `458 + s * (39 ±0)`
 		//  Estimated: `4122`
 		// Minimum execution time: 65_703_000 picoseconds.
-		Weight::from_parts(99_228_051, 0)
+		with_margin(Weight::from_parts(99_228_051, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 191
-			.saturating_add(Weight::from_parts(5_180, 0).saturating_mul(z.into()))
+			.saturating_add(with_margin(Weight::from_parts(5_180, 0)).saturating_mul(z.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -113,10 +114,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `42`
 		//  Estimated: `4122`
 		// Minimum execution time: 44_947_000 picoseconds.
-		Weight::from_parts(62_902_553, 0)
+		with_margin(Weight::from_parts(62_902_553, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 35_461
-			.saturating_add(Weight::from_parts(624_821, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(624_821, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -128,10 +129,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `248`
 		//  Estimated: `4122`
 		// Minimum execution time: 23_670_000 picoseconds.
-		Weight::from_parts(37_983_102, 0)
+		with_margin(Weight::from_parts(37_983_102, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 21_647
-			.saturating_add(Weight::from_parts(335_248, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(335_248, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -143,10 +144,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `248`
 		//  Estimated: `4122`
 		// Minimum execution time: 40_202_000 picoseconds.
-		Weight::from_parts(52_548_340, 0)
+		with_margin(Weight::from_parts(52_548_340, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 28_171
-			.saturating_add(Weight::from_parts(591_105, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(591_105, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -158,10 +159,10 @@ impl<T: frame_system::Config> pallet_multisig::WeightInfo for WeightInfo<T> {
 		//  Measured:  `248`
 		//  Estimated: `4122`
 		// Minimum execution time: 40_198_000 picoseconds.
-		Weight::from_parts(53_623_680, 0)
+		with_margin(Weight::from_parts(53_623_680, 0))
 			.saturating_add(Weight::from_parts(0, 4122))
 			// Standard Error: 31_621
-			.saturating_add(Weight::from_parts(233_306, 0).saturating_mul(s.into()))
+			.saturating_add(with_margin(Weight::from_parts(233_306, 0)).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

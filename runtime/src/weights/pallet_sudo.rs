@@ -30,6 +30,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_sudo`.
@@ -42,7 +43,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `198`
 		//  Estimated: `1517`
 		// Minimum execution time: 15_784_000 picoseconds.
-		Weight::from_parts(19_803_000, 0)
+		with_margin(Weight::from_parts(19_803_000, 0))
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -54,7 +55,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `198`
 		//  Estimated: `1517`
 		// Minimum execution time: 15_516_000 picoseconds.
-		Weight::from_parts(19_268_000, 0)
+		with_margin(Weight::from_parts(19_268_000, 0))
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -65,7 +66,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `198`
 		//  Estimated: `1517`
 		// Minimum execution time: 16_163_000 picoseconds.
-		Weight::from_parts(20_673_000, 0)
+		with_margin(Weight::from_parts(20_673_000, 0))
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
@@ -76,7 +77,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `198`
 		//  Estimated: `1517`
 		// Minimum execution time: 14_056_000 picoseconds.
-		Weight::from_parts(18_174_000, 0)
+		with_margin(Weight::from_parts(18_174_000, 0))
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -88,7 +89,7 @@ impl<T: frame_system::Config> pallet_sudo::WeightInfo for WeightInfo<T> {
 		//  Measured:  `198`
 		//  Estimated: `1517`
 		// Minimum execution time: 8_023_000 picoseconds.
-		Weight::from_parts(9_680_000, 0)
+		with_margin(Weight::from_parts(9_680_000, 0))
 			.saturating_add(Weight::from_parts(0, 1517))
 			.saturating_add(T::DbWeight::get().reads(1))
 	}

@@ -30,6 +30,7 @@
 #![allow(missing_docs)]
 
 use frame_support::{traits::Get, weights::Weight};
+use tokenize_primitives::weights::with_margin;
 use core::marker::PhantomData;
 
 /// Weight functions for `pallet_timestamp`.
@@ -44,7 +45,7 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		//  Measured:  `180`
 		//  Estimated: `1493`
 		// Minimum execution time: 9_582_000 picoseconds.
-		Weight::from_parts(19_806_000, 0)
+		with_margin(Weight::from_parts(19_806_000, 0))
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -54,7 +55,7 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0`
 		//  Estimated: `0`
 		// Minimum execution time: 1_928_000 picoseconds.
-		Weight::from_parts(4_189_000, 0)
+		with_margin(Weight::from_parts(4_189_000, 0))
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -8,7 +8,7 @@
 //! SKIP-WRITE: `false`, SKIP-READ: `false`, WARMUPS: `1`
 //! STATE-VERSION: `V1`, STATE-CACHE-SIZE: ``
 //! WEIGHT-PATH: `runtime/src/weights/`
-//! METRIC: `Average`, WEIGHT-MUL: `1.2`, WEIGHT-ADD: `0`
+//! METRIC: `Average`, WEIGHT-MUL: `1`, WEIGHT-ADD: `0`
 
 // Executed Command:
 //   /root/.cache/tokenize-chain/bench-node
@@ -29,8 +29,6 @@
 //   100
 //   --weight-path
 //   runtime/src/weights/
-//   --mul
-//   1.2
 
 /// Storage DB weights for the `Tokenize Local Consortium (test: short governance delay)` runtime and `ParityDb`.
 pub mod constants {
@@ -43,7 +41,7 @@ pub mod constants {
 		/// are available for brave runtime engineers who may want to try this out as default.
 		pub const ParityDbWeight: RuntimeDbWeight = RuntimeDbWeight {
 			/// Time to read one storage item.
-			/// Calculated by multiplying the *Average* of all values with `1.2` and adding `0`.
+			/// Calculated by multiplying the *Average* of all values with `1` and adding `0`.
 			///
 			/// Stats nanoseconds:
 			///   Min, Max: 827, 861_986
@@ -55,10 +53,10 @@ pub mod constants {
 			///   99th: 13_961
 			///   95th: 8_332
 			///   75th: 5_011
-			read: 5_882 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			read: 4_901 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			/// Time to write one storage item.
-			/// Calculated by multiplying the *Average* of all values with `1.2` and adding `0`.
+			/// Calculated by multiplying the *Average* of all values with `1` and adding `0`.
 			///
 			/// Stats nanoseconds:
 			///   Min, Max: 16_312, 42_605
@@ -70,7 +68,7 @@ pub mod constants {
 			///   99th: 42_605
 			///   95th: 42_437
 			///   75th: 36_755
-			write: 30_512 * constants::WEIGHT_REF_TIME_PER_NANOS,
+			write: 25_426 * constants::WEIGHT_REF_TIME_PER_NANOS,
 		};
 	}
 
