@@ -60,6 +60,8 @@ declare_with_margin() {
 import re, sys
 for path in sys.argv[1:]:
     text = open(path).read()
+    if "with_margin" in text:
+        sys.exit(f"bench: {path} already declares its times with the margin (wrap freshly generated files only)")
     text = re.sub(r"Weight::from_parts\((?!0,)([0-9_]+), ([0-9_]+)\)", r"with_margin(Weight::from_parts(\1, \2))", text)
     text, imports = re.subn(r"(use frame_support::\{traits::Get, weights::[^\n]*;\n)",
                             r"\1use tokenize_primitives::weights::with_margin;\n", text, count=1)

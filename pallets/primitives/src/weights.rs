@@ -33,14 +33,19 @@ use frame_support::weights::Weight;
 /// finality") has the `benchmark block` passes.
 pub const MACHINE_SPEED_MARGIN_PERCENT: u64 = 150;
 
-/// A measured weight as the runtime declares it: its execution time times
-/// [`MACHINE_SPEED_MARGIN_PERCENT`], rounded up; its proof size unchanged.
-/// Saturates at `u64::MAX`, never below the measured time.
-pub const fn with_margin(measured: Weight) -> Weight {
+/// A measured execution time (picoseconds) as the runtime declares it: times
+/// [`MACHINE_SPEED_MARGIN_PERCENT`], rounded up, saturating at `u64::MAX`,
+/// never below the measured time.
+pub const fn declared_time(measured: u64) -> u64 {
 	// In u128 the product cannot overflow (both factors are below 2^64).
-	let declared = (measured.ref_time() as u128 * MACHINE_SPEED_MARGIN_PERCENT as u128).div_ceil(100);
-	let ref_time = if declared > u64::MAX as u128 { u64::MAX } else { declared as u64 };
-	Weight::from_parts(ref_time, measured.proof_size())
+	let declared = (measured as u128 * MACHINE_SPEED_MARGIN_PERCENT as u128).div_ceil(100);
+	if declared > u64::MAX as u128 { u64::MAX } else { declared as u64 }
+}
+
+/// A measured weight as the runtime declares it: its execution time through
+/// [`declared_time`], its proof size unchanged.
+pub const fn with_margin(measured: Weight) -> Weight {
+	Weight::from_parts(declared_time(measured.ref_time()), measured.proof_size())
 }
 
 #[cfg(test)]
@@ -53,6 +58,7 @@ mod tests {
 		assert_eq!(with_margin(Weight::from_parts(1, 5)), Weight::from_parts(2, 5));
 		assert_eq!(with_margin(Weight::from_parts(0, 9)), Weight::from_parts(0, 9));
 		assert_eq!(with_margin(Weight::MAX), Weight::MAX);
+		assert_eq!(declared_time(25_426), 38_139);
 		// (2^64 - 1) / 3 * 1.5 = 2^63 - 0.5, rounded up.
 		assert_eq!(with_margin(Weight::from_parts(u64::MAX / 3, 0)).ref_time(), 1 << 63);
 	}

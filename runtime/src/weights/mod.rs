@@ -43,12 +43,7 @@ use block_weights::BlockExecutionWeight;
 use extrinsic_weights::ExtrinsicBaseWeight;
 use paritydb_weights::constants::ParityDbWeight;
 use sp_weights::{RuntimeDbWeight, Weight};
-use tokenize_primitives::weights::with_margin;
-
-/// A measured time in picoseconds as the runtime declares it.
-const fn declared_time(measured: u64) -> u64 {
-	with_margin(Weight::from_parts(measured, 0)).ref_time()
-}
+use tokenize_primitives::weights::{declared_time, with_margin};
 
 frame_support::parameter_types! {
 	/// Executing an empty block, as declared.
