@@ -204,6 +204,7 @@ async function blockInfo(hash) {
   const txs = extrinsics.map((x) => x.hash.toHex());
   const outcome = new Array(extrinsics.length).fill('ok');
   const refusedLegs = new Array(extrinsics.length).fill(0);
+  const charged = new Array(extrinsics.length).fill(null);
   const initiated = [];
   const released = [];
   for (const { phase, event } of events) {
@@ -213,6 +214,11 @@ async function blockInfo(hash) {
     if (api.events.payments.PaymentReleased.is(event)) released.push(event.data.txId.toHex());
     if (phase.isApplyExtrinsic && api.events.compliantAssets.OperatorTransferRefused.is(event)) {
       refusedLegs[phase.asApplyExtrinsic.toNumber()] += 1;
+    }
+    const applied = api.events.system.ExtrinsicSuccess.is(event) || api.events.system.ExtrinsicFailed.is(event);
+    if (phase.isApplyExtrinsic && applied) {
+      // The weight the block was charged, after any refund, base included.
+      charged[phase.asApplyExtrinsic.toNumber()] = event.data.dispatchInfo.weight.refTime.toBigInt();
     }
     if (phase.isApplyExtrinsic && api.events.system.ExtrinsicFailed.is(event)) {
       const err = event.data.dispatchError;
@@ -230,6 +236,7 @@ async function blockInfo(hash) {
     txs,
     outcome,
     refusedLegs,
+    charged,
     initiated,
     released,
     seen,
@@ -267,6 +274,7 @@ function watch() {
         r.block = b;
         r.outcome = b.outcome[i];
         r.refusedLegs = b.refusedLegs[i];
+        r.charged = b.charged[i];
         r.includedAt ??= b.seen;
       });
     }
@@ -465,6 +473,11 @@ function report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds, rate }) {
     legs_refused: final.reduce((a, r) => a + (r.refusedLegs ?? 0), 0),
     lost: accepted.length - final.length,
     transfers_finalized: legs(succeeded),
+    // What the block was charged per transfer moved, the extrinsic base
+    // included: below the declared weight when the call refunded some.
+    charged_us_per_transfer: legs(succeeded) > 0
+      ? round2(Number(succeeded.reduce((a, r) => a + (r.charged ?? 0n), 0n)) / legs(succeeded) / 1e6)
+      : null,
     included_per_second: round2(includedPerSecond),
     finalized_per_second: round2(finalizedPerSecond),
     blocks: perBlock.length,

@@ -1,7 +1,11 @@
 //! Benchmarks for compliant assets (frame-benchmarking v2). Every movement
 //! runs against the worst case: every asset rule set (the receiver's
 //! jurisdiction last in a full allowed list, a full blocked list), a receiver
-//! that becomes a new holder, and frozen amounts where the call reads them.
+//! that becomes a new holder (and, for transfers, a sender whose holding
+//! closes), and frozen amounts where the call reads them. The transfers'
+//! `*_between_holders` variants measure what they are charged when no
+//! holding opens or closes: the same rules, a sender keeping a partly
+//! frozen holding, a receiver that already holds.
 
 use super::*;
 use crate::pallet::{Agents, DocumentCount, Documents, HolderCount, Operators, RecoveryLinks, Rules};
@@ -92,6 +96,54 @@ fn transfer_setup<T: Config>(
 	issue::<T>(asset, &from, units::<T>(1_000))?;
 	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen), entries);
 	Ok((asset, from, to))
+}
+
+/// The asset under the worst rules with `holder` holding `amount`.
+fn asset_held_by<T: Config>(holder: &T::AccountId, amount: u32) -> Result<T::AssetId, BenchmarkError> {
+	let asset = asset_with_rules::<T>(worst_rules::<T>(&compliant::<T>("receiver", 0)))?;
+	issue::<T>(asset, holder, units::<T>(amount))?;
+	Ok(asset)
+}
+
+/// `n` receivers, numbered from 1, each already holding one unit of
+/// `asset` when `holding`, otherwise holding nothing.
+fn receivers<T: Config>(asset: T::AssetId, n: u32, holding: bool) -> Result<Vec<T::AccountId>, BenchmarkError> {
+	(1..=n)
+		.map(|i| {
+			let to = compliant::<T>("receiver", i);
+			if holding {
+				issue::<T>(asset, &to, units::<T>(1))?;
+			}
+			Ok(to)
+		})
+		.collect()
+}
+
+/// `n` legs of `n` different customers of one bank, each with a full
+/// operator list (the bank last). Worst case (`between_holders` false):
+/// each customer sends its whole holding to a receiver holding nothing.
+/// Otherwise each sends half of a holding whose other half is frozen to a
+/// receiver that already holds.
+fn operator_legs<T: Config>(
+	n: u32,
+	between_holders: bool,
+) -> Result<(T::AssetId, T::AccountId, Vec<OperatorLegOf<T>>), BenchmarkError> {
+	let asset = asset_with_rules::<T>(worst_rules::<T>(&compliant::<T>("receiver", 0)))?;
+	let operator = bank::<T>();
+	let receivers = receivers::<T>(asset, n, between_holders)?;
+	let mut legs = Vec::new();
+	for (i, to) in (0u32..).zip(receivers) {
+		let customer = compliant::<T>("customer", i);
+		issue::<T>(asset, &customer, units::<T>(1_000))?;
+		if between_holders {
+			T::BenchmarkHelper::freeze(&asset, &customer, units::<T>(500), 1);
+		}
+		other_operators::<T>(&asset, &customer)?;
+		Pallet::<T>::do_authorize_operator(asset, customer.clone(), operator.clone())?;
+		let amount = units::<T>(if between_holders { 500 } else { 1_000 });
+		legs.push(OperatorLeg { from: customer, to, amount });
+	}
+	Ok((asset, operator, legs))
 }
 
 /// `holder`'s holding of `asset` with `MaxOperators - 1` other banks as
@@ -208,21 +260,52 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// The sender's whole holding to a receiver holding nothing: one
+	/// holding closes, one opens.
 	#[benchmark]
 	fn transfer() -> Result<(), BenchmarkError> {
-		let (asset, from, to) = transfer_setup::<T>(500, 1)?;
+		let from = compliant::<T>("sender", 0);
+		let asset = asset_held_by::<T>(&from, 1_000)?;
+		let to = compliant::<T>("receiver", 0);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from), asset, to.clone(), units::<T>(500));
-		assert_eq!(T::Assets::balance(asset, &to), units::<T>(500));
+		_(RawOrigin::Signed(from.clone()), asset, to.clone(), units::<T>(1_000));
+		assert_eq!((T::Assets::balance(asset, &from), T::Assets::balance(asset, &to)), (units::<T>(0), units::<T>(1_000)));
 		Ok(())
 	}
 
+	/// Half of a partly frozen holding to a receiver that already holds.
+	#[benchmark]
+	fn transfer_between_holders() -> Result<(), BenchmarkError> {
+		let (asset, from, to) = transfer_setup::<T>(500, 1)?;
+		issue::<T>(asset, &to, units::<T>(1))?;
+		#[extrinsic_call]
+		transfer(RawOrigin::Signed(from), asset, to.clone(), units::<T>(500));
+		assert_eq!(T::Assets::balance(asset, &to), units::<T>(501));
+		Ok(())
+	}
+
+	/// `n` legs of one unit to receivers holding nothing, from a sender
+	/// holding `n` units: every leg opens a holding, the last one closes
+	/// the sender's.
 	#[benchmark]
 	fn batch_transfer(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
-		let (asset, from, _) = transfer_setup::<T>(0, 1)?;
-		let legs: Vec<_> = (0..n).map(|i| (compliant::<T>("receiver", i + 1), units::<T>(1))).collect();
+		let from = compliant::<T>("sender", 0);
+		let asset = asset_held_by::<T>(&from, n)?;
+		let legs: Vec<_> = receivers::<T>(asset, n, false)?.into_iter().map(|to| (to, units::<T>(1))).collect();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(from), asset, legs);
+		_(RawOrigin::Signed(from.clone()), asset, legs);
+		assert_eq!((HolderCount::<T>::get(asset), T::Assets::balance(asset, &from)), (n, units::<T>(0)));
+		Ok(())
+	}
+
+	/// `n` legs of one unit to receivers that already hold, from a sender
+	/// keeping a partly frozen holding.
+	#[benchmark]
+	fn batch_transfer_between_holders(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
+		let (asset, from, _) = transfer_setup::<T>(500, 1)?;
+		let legs: Vec<_> = receivers::<T>(asset, n, true)?.into_iter().map(|to| (to, units::<T>(1))).collect();
+		#[extrinsic_call]
+		batch_transfer(RawOrigin::Signed(from), asset, legs);
 		assert_eq!(HolderCount::<T>::get(asset), n.saturating_add(1));
 		Ok(())
 	}
@@ -287,27 +370,25 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// `n` legs of `n` different customers, each with a full operator list
-	/// (the bank last), each leg a worst-case transfer to a new holder.
+	/// Every leg closes its customer's holding and opens its receiver's.
 	#[benchmark]
 	fn operator_transfer(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
-		let receiver = compliant::<T>("receiver", 0);
-		let asset = asset_with_rules::<T>(worst_rules::<T>(&receiver))?;
-		let operator = bank::<T>();
-		let mut legs = Vec::new();
-		for i in 0..n {
-			let customer = compliant::<T>("customer", i);
-			issue::<T>(asset, &customer, units::<T>(1_000))?;
-			T::BenchmarkHelper::freeze(&asset, &customer, units::<T>(500), 1);
-			other_operators::<T>(&asset, &customer)?;
-			Pallet::<T>::do_authorize_operator(asset, customer.clone(), operator.clone())?;
-			let to = compliant::<T>("receiver", i + 1);
-			legs.push(OperatorLeg { from: customer, to, amount: units::<T>(500) });
-		}
-		let holders = HolderCount::<T>::get(asset);
+		let (asset, operator, legs) = operator_legs::<T>(n, false)?;
+		let last = legs.last().map(|leg| leg.from.clone()).ok_or(BenchmarkError::Weightless)?;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(operator), asset, legs);
-		assert_eq!(HolderCount::<T>::get(asset), holders.saturating_add(n));
+		assert_eq!((HolderCount::<T>::get(asset), T::Assets::balance(asset, &last)), (n, units::<T>(0)));
+		Ok(())
+	}
+
+	/// Every leg moves between two holders.
+	#[benchmark]
+	fn operator_transfer_between_holders(n: Linear<1, { T::MaxBatchSize::get() }>) -> Result<(), BenchmarkError> {
+		let (asset, operator, legs) = operator_legs::<T>(n, true)?;
+		let last = legs.last().map(|leg| leg.to.clone()).ok_or(BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		operator_transfer(RawOrigin::Signed(operator), asset, legs);
+		assert_eq!((HolderCount::<T>::get(asset), T::Assets::balance(asset, &last)), (n.saturating_mul(2), units::<T>(501)));
 		Ok(())
 	}
 

@@ -1,10 +1,10 @@
 //! The logic behind each call; `lib.rs` only checks origins and delegates here.
 
-use crate::{pallet::*, types::*};
+use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
-	pallet_prelude::{BoundedVec, DispatchError, DispatchResult},
+	pallet_prelude::{BoundedVec, DispatchError, DispatchResult, Weight},
 	traits::{
 		fungibles::{Create, Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
@@ -264,7 +264,7 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<HoldingsChange, DispatchError> {
 		let rules = Self::rules_of(&asset)?;
 		Self::transfer_leg(asset, &rules, &Self::sender_checks(&asset, &rules, from), to, amount)
 	}
@@ -277,7 +277,7 @@ impl<T: Config> Pallet<T> {
 		sender: &SenderChecks<T::AccountId>,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<HoldingsChange, DispatchError> {
 		Self::ensure_leg_allowed(&asset, rules, sender, to, amount)?;
 		Self::note_operation(OperationKind::AssetTransfer, &asset, &sender.sender, amount)?;
 		Self::transfer_holding(asset, &sender.sender, to, amount)
@@ -293,28 +293,61 @@ impl<T: Config> Pallet<T> {
 		amount: T::Balance,
 	) -> DispatchResult {
 		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
-		Self::transfer_holding(asset, from, to, amount)
+		Self::transfer_holding(asset, from, to, amount).map(|_| ())
 	}
 
 	/// The move of a checked transfer and its `Transferred` event.
-	fn transfer_holding(asset: T::AssetId, from: &T::AccountId, to: &T::AccountId, amount: T::Balance) -> DispatchResult {
-		Self::move_holding(&asset, from, to, amount)?;
+	fn transfer_holding(
+		asset: T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<HoldingsChange, DispatchError> {
+		let change = Self::move_holding(&asset, from, to, amount)?;
 		Self::deposit_event(Event::Transferred { asset, from: from.clone(), to: to.clone(), amount });
-		Ok(())
+		Ok(change)
 	}
 
 	/// Each leg is checked against the state the previous legs left, so the
 	/// sender's spendable balance and the holder cap count the whole batch.
 	/// The call is transactional: a refused leg undoes the earlier ones.
+	/// Returns how many legs opened or closed a holding.
 	pub(crate) fn do_batch_transfer(
 		asset: T::AssetId,
 		from: T::AccountId,
 		transfers: Vec<(T::AccountId, T::Balance)>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		Self::ensure_batch_size(transfers.len())?;
 		let rules = Self::rules_of(&asset)?;
 		let sender = Self::sender_checks(&asset, &rules, &from);
-		transfers.iter().try_for_each(|(to, amount)| Self::transfer_leg(asset, &rules, &sender, to, *amount))
+		transfers.iter().try_fold(0u32, |costly, (to, amount)| {
+			let change = Self::transfer_leg(asset, &rules, &sender, to, *amount)?;
+			Ok(costly.saturating_add(u32::from(change == HoldingsChange::OpenedOrClosed)))
+		})
+	}
+
+	/// The weight a batch of `legs` legs is charged when `costly` of them
+	/// ran the worst case (opened or closed a holding, or were refused) and
+	/// the others moved between holders: the cheap batch plus, for the costly
+	/// legs, the difference between the two benchmarks (which carries the
+	/// fixed part's difference once), never more than the declared worst case.
+	pub(crate) fn batch_weight(
+		legs: u32,
+		costly: u32,
+		worst: impl Fn(u32) -> Weight,
+		between_holders: impl Fn(u32) -> Weight,
+	) -> Weight {
+		if costly == 0 {
+			return between_holders(legs);
+		}
+		let extra = worst(costly).saturating_sub(between_holders(costly));
+		between_holders(legs).saturating_add(extra).min(worst(legs))
+	}
+
+	/// The weight a single transfer is charged: the declared worst case
+	/// unless it moved between two holders.
+	pub(crate) fn transfer_weight(change: HoldingsChange) -> Option<Weight> {
+		(change == HoldingsChange::None).then(T::WeightInfo::transfer_between_holders)
 	}
 
 	/// A batch has at least one leg and at most `MaxBatchSize`.
@@ -363,16 +396,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Each leg in its own storage layer: a refused leg is undone alone and
-	/// reported, the batch goes on.
+	/// reported, the batch goes on. Returns how many legs were refused or
+	/// opened or closed a holding.
 	pub(crate) fn do_operator_transfer(
 		asset: T::AssetId,
 		operator: T::AccountId,
 		legs: Vec<OperatorLegOf<T>>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		Self::ensure_batch_size(legs.len())?;
 		let rules = Self::rules_of(&asset)?;
 		Self::ensure_eligible_operator(&operator)?;
-		let (mut transferred, mut refused) = (0u32, 0u32);
+		let (mut transferred, mut refused, mut costly) = (0u32, 0u32, 0u32);
 		// A customer's consecutive legs share its sender checks and its grant
 		// (neither changes while the batch runs).
 		let mut sender: Option<(SenderChecks<T::AccountId>, DispatchResult)> = None;
@@ -390,9 +424,16 @@ impl<T: Config> Pallet<T> {
 			});
 			sender = Some((checks, granted));
 			match outcome {
-				Ok(()) => transferred.saturating_inc(),
+				Ok(HoldingsChange::None) => transferred.saturating_inc(),
+				Ok(HoldingsChange::OpenedOrClosed) => {
+					transferred.saturating_inc();
+					costly.saturating_inc();
+				},
 				Err(error) => {
+					// A refused leg is charged as a worst-case leg: it may
+					// have run every check and been undone.
 					refused.saturating_inc();
+					costly.saturating_inc();
 					let OperatorLeg { from, to, amount } = leg;
 					let operator = operator.clone();
 					Self::deposit_event(Event::OperatorTransferRefused { asset, operator, index, from, to, amount, error });
@@ -400,7 +441,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::deposit_event(Event::OperatorBatchExecuted { asset, operator, transferred, refused });
-		Ok(())
+		Ok(costly)
 	}
 
 	/// An operator is a bank passing every compliance check, at the grant
@@ -780,7 +821,7 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<HoldingsChange, DispatchError> {
 		Self::with_holder_count(asset, [from, to], || {
 			T::Assets::transfer(*asset, from, to, amount, Preservation::Expendable)
 		})
@@ -789,12 +830,13 @@ impl<T: Config> Pallet<T> {
 	/// Tells the observers (a fund's yield accrual) before the balances
 	/// change, runs `movement`, then moves the holder count by the parties
 	/// that started or stopped holding: the one place holdings change, so
-	/// every path keeps the count and the accruals exact.
+	/// every path keeps the count and the accruals exact. Says whether a
+	/// party started or stopped holding (which a transfer's weight depends on).
 	fn with_holder_count<const N: usize, R>(
 		asset: &T::AssetId,
 		parties: [&T::AccountId; N],
 		movement: impl FnOnce() -> Result<R, DispatchError>,
-	) -> DispatchResult {
+	) -> Result<HoldingsChange, DispatchError> {
 		let held_before = parties.map(|who| Self::is_holder(asset, who));
 		for who in parties {
 			T::HoldingObserver::before_change(asset, who);
@@ -802,18 +844,20 @@ impl<T: Config> Pallet<T> {
 		movement()?;
 		let before = HolderCount::<T>::get(asset);
 		let mut count = before;
+		let mut change = HoldingsChange::None;
 		for (who, held) in parties.into_iter().zip(held_before) {
 			match (held, Self::is_holder(asset, who)) {
 				(false, true) => count = count.checked_add(1).ok_or(Error::<T>::HolderCountOverflow)?,
 				// Cannot go below zero while the count is exact; saturate defensively.
 				(true, false) => count = count.saturating_sub(1),
-				_ => {},
+				_ => continue,
 			}
+			change = HoldingsChange::OpenedOrClosed;
 		}
 		if count != before {
 			HolderCount::<T>::insert(asset, count);
 		}
-		Ok(())
+		Ok(change)
 	}
 
 	fn is_holder(asset: &T::AssetId, who: &T::AccountId) -> bool {

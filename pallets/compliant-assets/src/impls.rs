@@ -31,7 +31,7 @@ impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pal
 		to: &T::AccountId,
 		amount: T::Balance,
 	) -> DispatchResult {
-		Self::do_transfer(*asset, from, to, amount)
+		Self::do_transfer(*asset, from, to, amount).map(|_| ())
 	}
 
 	fn settle(asset: &T::AssetId, from: &T::AccountId, to: &T::AccountId, amount: T::Balance) -> DispatchResult {

@@ -1,12 +1,15 @@
 use crate::{
 	mock::*, AgentRole, AgentRoles, AssetRules, DocumentCount, Documents, EnsureAssetAgent, Error, Event,
-	HolderCount, Profiles, Rules, RulesInputOf,
+	HolderCount, Profiles, Rules, RulesInputOf, WeightInfo,
 };
 use frame_support::{
 	assert_noop, assert_ok, parameter_types,
 	traits::{fungibles::roles::Inspect as RolesInspect, EnsureOriginWithArg},
 };
+use frame_support::weights::Weight;
 use proptest::prelude::*;
+use std::collections::BTreeMap;
+use frame_support::dispatch::DispatchResultWithPostInfo;
 use sp_runtime::{DispatchError, DispatchResult};
 use tokenize_primitives::{
 	ComplianceFailure, ComplianceTransfer, InvestorCategory, Jurisdiction, OperationKind,
@@ -26,8 +29,13 @@ fn non_zero_holders() -> u32 {
 	HOLDERS.iter().filter(|who| balance(**who) > 0).count() as u32
 }
 
+/// A call's outcome without the weight it was charged.
+fn outcome(result: DispatchResultWithPostInfo) -> DispatchResult {
+	result.map(|_| ()).map_err(|error| error.error)
+}
+
 fn transfer(from: u64, to: u64, amount: u64) -> DispatchResult {
-	CompliantAssets::transfer(RuntimeOrigin::signed(from), ASSET, to, amount)
+	outcome(CompliantAssets::transfer(RuntimeOrigin::signed(from), ASSET, to, amount))
 }
 
 fn set_rules(rules: RulesInputOf<Test>) {
@@ -1068,11 +1076,7 @@ fn apply(op: &Op) -> DispatchResult {
 		Op::Mint(w, a) => CompliantAssets::mint(signed(SUPPLY_AGENT), ASSET, HOLDERS[w], a),
 		Op::Burn(w, a) => CompliantAssets::burn(signed(SUPPLY_AGENT), ASSET, HOLDERS[w], a),
 		Op::Transfer(f, t, a) => transfer(HOLDERS[f], HOLDERS[t], a),
-		Op::Batch(f, legs) => CompliantAssets::batch_transfer(
-			signed(HOLDERS[f]),
-			ASSET,
-			legs.into_iter().map(|(t, a)| (HOLDERS[t], a)).collect(),
-		),
+		Op::Batch(f, legs) => outcome(batch_of(HOLDERS[f], legs.into_iter().map(|(t, a)| (HOLDERS[t], a)).collect())),
 		Op::Forced(f, t, a) => forced(HOLDERS[f], HOLDERS[t], a),
 		Op::Recover(l, n) => CompliantAssets::recover(signed(RECOVERY_AGENT), ASSET, HOLDERS[l], HOLDERS[n]),
 		Op::Freeze(w, a) => {
@@ -1345,7 +1349,7 @@ fn leg(from: u64, to: u64, amount: u64) -> crate::OperatorLegOf<Test> {
 }
 
 fn operator_batch(operator: u64, legs: Vec<crate::OperatorLegOf<Test>>) -> DispatchResult {
-	CompliantAssets::operator_transfer(RuntimeOrigin::signed(operator), ASSET, legs)
+	outcome(CompliantAssets::operator_transfer(RuntimeOrigin::signed(operator), ASSET, legs))
 }
 
 fn operators_of(holder: u64) -> Vec<u64> {
@@ -1456,7 +1460,10 @@ proptest! {
 	/// An operator batch ends in exactly the state of its legs' holders
 	/// sending them one by one, the legs whose holder had not authorised the
 	/// bank (or that their holder's own transfer refuses) left out; each
-	/// refused leg is reported with the error the holder's transfer gives.
+	/// refused leg is reported with the error the holder's transfer gives;
+	/// and the batch is charged the between-holders weight plus the worst
+	/// case's extra for exactly its refused legs and the legs that opened or
+	/// closed a holding.
 	#[test]
 	fn an_operator_batch_is_its_holders_transfers_in_order((grants, legs) in operator_case()) {
 		let run = |by_operator: bool| {
@@ -1467,27 +1474,149 @@ proptest! {
 					grants.iter().copied().filter(|(holder, bank)| authorize(*holder, *bank).is_ok()).collect();
 				System::reset_events();
 				let mut refusals = Vec::new();
+				let charged_weight;
 				if by_operator {
 					let batch = legs.iter().map(|&(from, to, amount)| leg(from, to, amount)).collect();
-					assert_ok!(operator_batch(BANK, batch));
+					let charged = CompliantAssets::operator_transfer(RuntimeOrigin::signed(BANK), ASSET, batch);
+					charged_weight = charged.expect("an operator batch of valid shape goes through").actual_weight;
 					for record in System::events() {
 						if let RuntimeEvent::CompliantAssets(Event::OperatorTransferRefused { index, error, .. }) = record.event {
 							refusals.push((index, error));
 						}
 					}
 				} else {
+					// A leg is worst-case when refused or when it opens the
+					// receiver's holding or closes the holder's.
+					let mut costly = 0u64;
 					for (index, &(from, to, amount)) in (0u32..).zip(legs.iter()) {
 						let allowed = from == BANK || granted.contains(&(from, BANK));
+						let receiver_held = balance(to) > 0;
 						let outcome = if allowed { transfer(from, to, amount) } else { Err(Error::<Test>::NotAnOperator.into()) };
+						let changed_holdings = !receiver_held || balance(from) == 0;
+						if outcome.is_err() || changed_holdings {
+							costly += 1;
+						}
 						if let Err(error) = outcome {
 							refusals.push((index, error));
 						}
 					}
+					let n = legs.len() as u64;
+					let time = if costly == 0 { 1_200 + 80 * n } else { 2_000 + 80 * n + 120 * costly };
+					charged_weight = Some(parts(time));
 				}
 				let balances: Vec<u64> = [ALICE, BOB, CHARLIE, DAVE, BANK, NOBODY].iter().map(|w| balance(*w)).collect();
-				(balances, holders(), refusals)
+				(balances, holders(), refusals, charged_weight)
 			})
 		};
 		prop_assert_eq!(run(true), run(false));
+	}
+}
+
+// ---- charged weights -------------------------------------------------------------
+
+/// The weight a call that went through was charged.
+fn charged(result: DispatchResultWithPostInfo, declared: Weight) -> Weight {
+	result.expect("the call goes through").actual_weight.unwrap_or(declared)
+}
+
+fn batch_of(from: u64, legs: Vec<(u64, u64)>) -> DispatchResultWithPostInfo {
+	CompliantAssets::batch_transfer(RuntimeOrigin::signed(from), ASSET, legs)
+}
+
+#[test]
+fn a_transfer_between_holders_is_charged_its_own_weight_and_one_changing_a_holding_the_worst_case() {
+	ext_with_asset().execute_with(|| {
+		let send = |from, to, amount| {
+			charged(CompliantAssets::transfer(RuntimeOrigin::signed(from), ASSET, to, amount), TestWeights::transfer())
+		};
+		// Bob's holding opens, then both hold, then Bob's closes.
+		assert_eq!(send(ALICE, BOB, 100), parts(1_100));
+		assert_eq!(send(ALICE, BOB, 100), parts(640));
+		assert_eq!(send(BOB, ALICE, 200), parts(1_100));
+		let batch = |legs: Vec<(u64, u64)>| {
+			let declared = TestWeights::batch_transfer(legs.len() as u32);
+			charged(batch_of(ALICE, legs), declared)
+		};
+		// Bob's and Charlie's holdings open; the third leg is between holders.
+		assert_eq!(batch(vec![(BOB, 1), (CHARLIE, 1), (BOB, 1)]), parts(1_000 + 40 * 3 + 60 * 2));
+		assert_eq!(batch(vec![(BOB, 1), (CHARLIE, 1)]), parts(600 + 40 * 2));
+		// The last leg takes the rest and closes Alice's holding.
+		let rest = balance(ALICE) - 1;
+		assert_eq!(batch(vec![(BOB, 1), (CHARLIE, rest)]), parts(1_000 + 40 * 2 + 60));
+		assert_eq!(balance(ALICE), 0);
+	});
+}
+
+#[test]
+fn an_operator_batch_charges_its_refused_legs_and_those_changing_a_holding_as_worst_case() {
+	ext_with_banks().execute_with(|| {
+		assert_ok!(authorize(ALICE, BANK));
+		let run = |legs: Vec<crate::OperatorLegOf<Test>>| {
+			let declared = TestWeights::operator_transfer(legs.len() as u32);
+			charged(CompliantAssets::operator_transfer(RuntimeOrigin::signed(BANK), ASSET, legs), declared)
+		};
+		// Dave's holding opens, Charlie never authorised the bank, the last
+		// leg moves between holders.
+		let legs = vec![leg(ALICE, DAVE, 100), leg(CHARLIE, DAVE, 10), leg(ALICE, DAVE, 5)];
+		assert_eq!(run(legs), parts(2_000 + 80 * 3 + 120 * 2));
+		assert_eq!(run(vec![leg(ALICE, DAVE, 1)]), parts(1_200 + 80));
+	});
+}
+
+/// A batch leg's amount: a number of units, or whatever the sender has left.
+#[derive(Clone, Debug)]
+enum LegAmount {
+	Units(u64),
+	Rest,
+}
+
+proptest! {
+	#![proptest_config(ProptestConfig::with_cases(128))]
+
+	/// Random holdings and a random batch of one holder's: when the batch
+	/// goes through, it is charged the between-holders weight plus the worst
+	/// case's extra for exactly the legs that opened the receiver's holding
+	/// or closed the sender's, as a plain model of the balances counts them.
+	#[test]
+	fn a_batch_is_charged_for_exactly_the_holdings_it_opens_or_closes(
+		holdings in prop::collection::vec(prop_oneof![Just(0u64), 1u64..300], HOLDERS.len()),
+		sender in 0..HOLDERS.len(),
+		legs in prop::collection::vec(
+			(1..HOLDERS.len(), prop_oneof![(1u64..120).prop_map(LegAmount::Units), Just(LegAmount::Rest)]),
+			1..5,
+		),
+	) {
+		let outcome = ext_with_asset().execute_with(|| {
+			for (who, amount) in HOLDERS.iter().zip(&holdings) {
+				if *amount > 0 {
+					mint(*who, *amount);
+				}
+			}
+			let from = HOLDERS[sender];
+			let mut model: BTreeMap<u64, u64> = HOLDERS.iter().map(|who| (*who, balance(*who))).collect();
+			let mut batch = Vec::new();
+			let mut costly = 0u64;
+			for (offset, amount) in &legs {
+				let to = HOLDERS[(sender + offset) % HOLDERS.len()];
+				let left = model[&from];
+				let amount = match amount { LegAmount::Units(units) => *units, LegAmount::Rest => left };
+				let opens = model[&to] == 0;
+				let closes = amount == left;
+				costly += u64::from(opens || closes);
+				model.insert(from, left.saturating_sub(amount));
+				*model.entry(to).or_default() += amount;
+				batch.push((to, amount));
+			}
+			let n = batch.len() as u64;
+			let expected = if costly == 0 { 600 + 40 * n } else { 1_000 + 40 * n + 60 * costly };
+			batch_of(from, batch).ok().map(|info| {
+				let balances: BTreeMap<u64, u64> = HOLDERS.iter().map(|who| (*who, balance(*who))).collect();
+				(info.actual_weight, Some(parts(expected)), balances, model)
+			})
+		});
+		if let Some((charged, expected, balances, model)) = outcome {
+			prop_assert_eq!(balances, model);
+			prop_assert_eq!(charged, expected);
+		}
 	}
 }

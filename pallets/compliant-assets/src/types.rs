@@ -148,6 +148,20 @@ pub(crate) struct SenderChecks<AccountId> {
 	pub unlocked: sp_runtime::DispatchResult,
 }
 
+/// What a movement did to its parties' holdings, which decides what it
+/// cost: opening a holding creates the receiver's asset account (and its
+/// sufficient reference on the system account), closing one removes the
+/// sender's; between two holders neither happens. A transfer is declared
+/// at the worst case and charged the cheaper weight when nothing opened or
+/// closed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum HoldingsChange {
+	/// Every party held the asset before and still holds it.
+	None,
+	/// A party started or stopped holding the asset.
+	OpenedOrClosed,
+}
+
 /// What benchmarks need from the rest of the runtime to reach the worst case.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId, AssetId, Balance> {

@@ -252,7 +252,9 @@ fn apply(model: &mut Model, op: Op) {
 			.pick(pick)
 			.map_or(Ok(()), |tx_id| Payments::refund_expired(RuntimeOrigin::signed(holder(4)), tx_id)),
 		Op::Transfer { from, to, amount } => {
-			let moved = CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), USDT, holder(to), amount);
+			let moved = CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), USDT, holder(to), amount)
+				.map(|_| ())
+				.map_err(|error| error.error);
 			if moved.is_ok() && from != to {
 				model.balances[from] -= amount;
 				model.balances[to] += amount;
