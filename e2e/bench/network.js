@@ -526,6 +526,20 @@ async function committeeReleases(settlement, members, nonces, ids) {
   await Promise.all(members.slice(1).map((m) => sendNext(nonces, m, asMulti(m, when))));
 }
 
+// Where each committee member's transactions stand: the nonces it used, the
+// chain's next nonce, and how many of its transactions each node's pool
+// holds ready (a member whose chain nonce stops below the nonces it used,
+// with none ready anywhere, has a gap: its later transactions wait in a
+// pool's future queue).
+async function committeeTransactions(members, nonces) {
+  const ready = await Promise.all(apis.map((a) => a.rpc.author.pendingExtrinsics()));
+  return Object.fromEntries(await Promise.all(members.map(async (m) => [m.address, {
+    nonces_used_up_to: nonces.get(m.address) - 1,
+    chain_nonce: (await api.query.system.account(m.address)).nonce.toNumber(),
+    ready_per_node: ready.map((xs) => xs.filter((x) => x.signer.toString() === m.address).length),
+  }])));
+}
+
 // Payment lifecycles: the initiations run as a phase; meanwhile every
 // finalized initiation joins the committee's next release batch (a batch
 // goes out when full, or when a finalized block brought no new initiation).
@@ -569,6 +583,10 @@ async function runPayments() {
   // A committee transaction the pool dropped never settles its promise.
   await Promise.race([Promise.all(releases), sleep(num('lost-after') * 1000)]);
   onFinalized = () => {};
+  const stuck = [...lifecycles.values()].some((l) => !l.released);
+  const committeeState = stuck
+    ? await committeeTransactions(members, nonces).catch((e) => ({ error: e.message }))
+    : undefined;
   const all = [...lifecycles.values()];
   const done = all.filter((l) => l.released);
   const byBlock = new Map();
@@ -587,6 +605,9 @@ async function runPayments() {
     completed_per_second: done.length ? round2(done.length / ((end - start) / 1000)) : null,
     released_per_block: [...byBlock.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c),
     submit_to_release_finalized_s: { p50: round2(percentile(latency, 50)), p99: round2(percentile(latency, 99)) },
+    // Only when some payment was not released: where each committee
+    // member's transactions stand.
+    committee_transactions: committeeState,
   };
   log(`payments: ${JSON.stringify(initiations.lifecycles)}`);
   return initiations;
