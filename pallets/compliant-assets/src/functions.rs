@@ -311,19 +311,20 @@ impl<T: Config> Pallet<T> {
 	/// Each leg is checked against the state the previous legs left, so the
 	/// sender's spendable balance and the holder cap count the whole batch.
 	/// The call is transactional: a refused leg undoes the earlier ones.
-	/// Returns how many legs opened or closed a holding.
+	/// Returns the weight the batch is charged ([`Self::batch_weight`]).
 	pub(crate) fn do_batch_transfer(
 		asset: T::AssetId,
 		from: T::AccountId,
 		transfers: Vec<(T::AccountId, T::Balance)>,
-	) -> Result<u32, DispatchError> {
-		Self::ensure_batch_size(transfers.len())?;
+	) -> Result<Weight, DispatchError> {
+		let legs = Self::ensure_batch_size(transfers.len())?;
 		let rules = Self::rules_of(&asset)?;
 		let sender = Self::sender_checks(&asset, &rules, &from);
-		transfers.iter().try_fold(0u32, |costly, (to, amount)| {
+		let costly = transfers.iter().try_fold(0u32, |costly, (to, amount)| {
 			let change = Self::transfer_leg(asset, &rules, &sender, to, *amount)?;
-			Ok(costly.saturating_add(u32::from(change == HoldingsChange::OpenedOrClosed)))
-		})
+			Ok::<_, DispatchError>(costly.saturating_add(u32::from(change == HoldingsChange::OpenedOrClosed)))
+		})?;
+		Ok(Self::batch_weight(legs, costly, T::WeightInfo::batch_transfer, T::WeightInfo::batch_transfer_between_holders))
 	}
 
 	/// The weight a batch of `legs` legs is charged when `costly` of them
@@ -331,7 +332,7 @@ impl<T: Config> Pallet<T> {
 	/// the others moved between holders: the cheap batch plus, for the costly
 	/// legs, the difference between the two benchmarks (which carries the
 	/// fixed part's difference once), never more than the declared worst case.
-	pub(crate) fn batch_weight(
+	fn batch_weight(
 		legs: u32,
 		costly: u32,
 		worst: impl Fn(u32) -> Weight,
@@ -350,12 +351,12 @@ impl<T: Config> Pallet<T> {
 		(change == HoldingsChange::None).then(T::WeightInfo::transfer_between_holders)
 	}
 
-	/// A batch has at least one leg and at most `MaxBatchSize`.
-	fn ensure_batch_size(legs: usize) -> DispatchResult {
+	/// A batch has at least one leg and at most `MaxBatchSize`; returns
+	/// the number of legs.
+	fn ensure_batch_size(legs: usize) -> Result<u32, DispatchError> {
 		ensure!(legs > 0, Error::<T>::EmptyBatch);
-		let within_bound = u32::try_from(legs).is_ok_and(|n| n <= T::MaxBatchSize::get());
-		ensure!(within_bound, Error::<T>::BatchTooLarge);
-		Ok(())
+		let legs = u32::try_from(legs).ok().filter(|n| *n <= T::MaxBatchSize::get());
+		Ok(legs.ok_or(Error::<T>::BatchTooLarge)?)
 	}
 
 	/// The holder names a verified bank as an operator of its holding.
@@ -396,14 +397,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Each leg in its own storage layer: a refused leg is undone alone and
-	/// reported, the batch goes on. Returns how many legs were refused or
-	/// opened or closed a holding.
+	/// reported, the batch goes on. Returns the weight the batch is charged
+	/// ([`Self::batch_weight`]; a refused leg counts as a worst-case one).
 	pub(crate) fn do_operator_transfer(
 		asset: T::AssetId,
 		operator: T::AccountId,
 		legs: Vec<OperatorLegOf<T>>,
-	) -> Result<u32, DispatchError> {
-		Self::ensure_batch_size(legs.len())?;
+	) -> Result<Weight, DispatchError> {
+		let count = Self::ensure_batch_size(legs.len())?;
 		let rules = Self::rules_of(&asset)?;
 		Self::ensure_eligible_operator(&operator)?;
 		let (mut transferred, mut refused, mut costly) = (0u32, 0u32, 0u32);
@@ -441,7 +442,8 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Self::deposit_event(Event::OperatorBatchExecuted { asset, operator, transferred, refused });
-		Ok(costly)
+		let (worst, between_holders) = (T::WeightInfo::operator_transfer, T::WeightInfo::operator_transfer_between_holders);
+		Ok(Self::batch_weight(count, costly, worst, between_holders))
 	}
 
 	/// An operator is a bank passing every compliance check, at the grant

@@ -745,15 +745,7 @@ pub mod pallet {
 			transfers: Vec<(T::AccountId, T::Balance)>,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let legs = transfers.len().try_into().unwrap_or(u32::MAX);
-			let costly = Self::do_batch_transfer(asset, from, transfers)?;
-			let weight = Self::batch_weight(
-				legs,
-				costly,
-				T::WeightInfo::batch_transfer,
-				T::WeightInfo::batch_transfer_between_holders,
-			);
-			Ok(Some(weight).into())
+			Ok(Some(Self::do_batch_transfer(asset, from, transfers)?).into())
 		}
 
 		/// Move `amount` of `from`'s holding to `to` without `from`'s signature
@@ -860,15 +852,7 @@ pub mod pallet {
 			legs: Vec<OperatorLegOf<T>>,
 		) -> DispatchResultWithPostInfo {
 			let operator = ensure_signed(origin)?;
-			let count = legs.len().try_into().unwrap_or(u32::MAX);
-			let costly = Self::do_operator_transfer(asset, operator, legs)?;
-			let weight = Self::batch_weight(
-				count,
-				costly,
-				T::WeightInfo::operator_transfer,
-				T::WeightInfo::operator_transfer_between_holders,
-			);
-			Ok(Some(weight).into())
+			Ok(Some(Self::do_operator_transfer(asset, operator, legs)?).into())
 		}
 	}
 }
