@@ -264,7 +264,7 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> Result<HoldingsChange, DispatchError> {
+	) -> Result<Movement, DispatchError> {
 		let rules = Self::rules_of(&asset)?;
 		Self::transfer_leg(asset, &rules, &Self::sender_checks(&asset, &rules, from), to, amount)
 	}
@@ -277,7 +277,7 @@ impl<T: Config> Pallet<T> {
 		sender: &SenderChecks<T::AccountId>,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> Result<HoldingsChange, DispatchError> {
+	) -> Result<Movement, DispatchError> {
 		Self::ensure_leg_allowed(&asset, rules, sender, to, amount)?;
 		Self::note_operation(OperationKind::AssetTransfer, &asset, &sender.sender, amount)?;
 		Self::transfer_holding(asset, &sender.sender, to, amount)
@@ -302,10 +302,10 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> Result<HoldingsChange, DispatchError> {
-		let change = Self::move_holding(&asset, from, to, amount)?;
+	) -> Result<Movement, DispatchError> {
+		let movement = Self::move_holding(&asset, from, to, amount)?;
 		Self::deposit_event(Event::Transferred { asset, from: from.clone(), to: to.clone(), amount });
-		Ok(change)
+		Ok(movement)
 	}
 
 	/// Each leg is checked against the state the previous legs left, so the
@@ -320,11 +320,13 @@ impl<T: Config> Pallet<T> {
 		let legs = Self::ensure_batch_size(transfers.len())?;
 		let rules = Self::rules_of(&asset)?;
 		let sender = Self::sender_checks(&asset, &rules, &from);
-		let costly = transfers.iter().try_fold(0u32, |costly, (to, amount)| {
-			let change = Self::transfer_leg(asset, &rules, &sender, to, *amount)?;
-			Ok::<_, DispatchError>(costly.saturating_add(u32::from(change == HoldingsChange::OpenedOrClosed)))
+		let (costly, observed) = transfers.iter().try_fold((0u32, Weight::zero()), |(costly, observed), (to, amount)| {
+			let movement = Self::transfer_leg(asset, &rules, &sender, to, *amount)?;
+			let opened_or_closed = u32::from(movement.holdings == HoldingsChange::OpenedOrClosed);
+			Ok::<_, DispatchError>((costly.saturating_add(opened_or_closed), observed.saturating_add(movement.observed)))
 		})?;
-		Ok(Self::batch_weight(legs, costly, T::WeightInfo::batch_transfer, T::WeightInfo::batch_transfer_between_holders))
+		let (worst, between_holders) = (T::WeightInfo::batch_transfer, T::WeightInfo::batch_transfer_between_holders);
+		Ok(Self::batch_weight(legs, costly, worst, between_holders).saturating_add(observed))
 	}
 
 	/// The weight a batch of `legs` legs is charged when `costly` of them
@@ -345,10 +347,28 @@ impl<T: Config> Pallet<T> {
 		between_holders(legs).saturating_add(extra).min(worst(legs))
 	}
 
-	/// The weight a single transfer is charged: the declared worst case
-	/// unless it moved between two holders.
-	pub(crate) fn transfer_weight(change: HoldingsChange) -> Option<Weight> {
-		(change == HoldingsChange::None).then(T::WeightInfo::transfer_between_holders)
+	/// The weight a single transfer is charged: the worst case unless it
+	/// moved between two holders, plus what its observers reported.
+	pub(crate) fn transfer_weight(movement: Movement) -> Weight {
+		let moved = match movement.holdings {
+			HoldingsChange::None => T::WeightInfo::transfer_between_holders(),
+			HoldingsChange::OpenedOrClosed => T::WeightInfo::transfer(),
+		};
+		moved.saturating_add(movement.observed)
+	}
+
+	/// What a movement of `parties` holdings declares: `benchmarked`, which
+	/// runs on an asset no observer works for, plus the most the holding
+	/// observers may report for each party.
+	pub(crate) fn with_observers(benchmarked: Weight, parties: u32) -> Weight {
+		benchmarked.saturating_add(T::HoldingObserver::max_weight().saturating_mul(u64::from(parties)))
+	}
+
+	/// What a batch of `legs` legs declares: the benchmark's worst case and
+	/// the observers' most for both parties of every leg.
+	pub(crate) fn batch_declared(worst: impl Fn(u32) -> Weight, legs: usize) -> Weight {
+		let legs = u32::try_from(legs).unwrap_or(u32::MAX);
+		Self::with_observers(worst(legs), legs.saturating_mul(2))
 	}
 
 	/// A batch has at least one leg and at most `MaxBatchSize`; returns
@@ -408,6 +428,7 @@ impl<T: Config> Pallet<T> {
 		let rules = Self::rules_of(&asset)?;
 		Self::ensure_eligible_operator(&operator)?;
 		let (mut transferred, mut refused, mut costly) = (0u32, 0u32, 0u32);
+		let mut observed = Weight::zero();
 		// A customer's consecutive legs share its sender checks and its grant
 		// (neither changes while the batch runs).
 		let mut sender: Option<(SenderChecks<T::AccountId>, DispatchResult)> = None;
@@ -425,16 +446,18 @@ impl<T: Config> Pallet<T> {
 			});
 			sender = Some((checks, granted));
 			match outcome {
-				Ok(HoldingsChange::None) => transferred.saturating_inc(),
-				Ok(HoldingsChange::OpenedOrClosed) => {
+				Ok(movement) => {
 					transferred.saturating_inc();
-					costly.saturating_inc();
+					costly.saturating_accrue(u32::from(movement.holdings == HoldingsChange::OpenedOrClosed));
+					observed.saturating_accrue(movement.observed);
 				},
 				Err(error) => {
 					// A refused leg is charged as a worst-case leg: it may
-					// have run every check and been undone.
+					// have run every check, the observers included, and
+					// been undone.
 					refused.saturating_inc();
 					costly.saturating_inc();
+					observed.saturating_accrue(Self::with_observers(Weight::zero(), 2));
 					let OperatorLeg { from, to, amount } = leg;
 					let operator = operator.clone();
 					Self::deposit_event(Event::OperatorTransferRefused { asset, operator, index, from, to, amount, error });
@@ -443,7 +466,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::OperatorBatchExecuted { asset, operator, transferred, refused });
 		let (worst, between_holders) = (T::WeightInfo::operator_transfer, T::WeightInfo::operator_transfer_between_holders);
-		Ok(Self::batch_weight(count, costly, worst, between_holders))
+		Ok(Self::batch_weight(count, costly, worst, between_holders).saturating_add(observed))
 	}
 
 	/// An operator is a bank passing every compliance check, at the grant
@@ -823,7 +846,7 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> Result<HoldingsChange, DispatchError> {
+	) -> Result<Movement, DispatchError> {
 		Self::with_holder_count(asset, [from, to], || {
 			T::Assets::transfer(*asset, from, to, amount, Preservation::Expendable)
 		})
@@ -833,16 +856,17 @@ impl<T: Config> Pallet<T> {
 	/// change, runs `movement`, then moves the holder count by the parties
 	/// that started or stopped holding: the one place holdings change, so
 	/// every path keeps the count and the accruals exact. Says whether a
-	/// party started or stopped holding (which a transfer's weight depends on).
+	/// party started or stopped holding and what the observers reported
+	/// (which a transfer's weight depends on).
 	fn with_holder_count<const N: usize, R>(
 		asset: &T::AssetId,
 		parties: [&T::AccountId; N],
 		movement: impl FnOnce() -> Result<R, DispatchError>,
-	) -> Result<HoldingsChange, DispatchError> {
+	) -> Result<Movement, DispatchError> {
 		let held_before = parties.map(|who| Self::is_holder(asset, who));
-		for who in parties {
-			T::HoldingObserver::before_change(asset, who);
-		}
+		let observed = parties.iter().fold(Weight::zero(), |observed, who| {
+			observed.saturating_add(T::HoldingObserver::before_change(asset, who))
+		});
 		movement()?;
 		let before = HolderCount::<T>::get(asset);
 		let mut count = before;
@@ -859,7 +883,7 @@ impl<T: Config> Pallet<T> {
 		if count != before {
 			HolderCount::<T>::insert(asset, count);
 		}
-		Ok(change)
+		Ok(Movement { holdings: change, observed })
 	}
 
 	fn is_holder(asset: &T::AssetId, who: &T::AccountId) -> bool {

@@ -110,6 +110,13 @@
 //! refused leg). The block admits the next transaction against what was
 //! charged, and the fee follows it.
 //!
+//! Before any holding changes, the `HoldingObserver` is told (a fund that
+//! distributes yield settles the holder's accrual), and only it knows what
+//! that cost. The benchmarks run on an asset no observer works for; every
+//! movement (issue, burn, each kind of transfer) declares on top the
+//! observer's most for each of its parties, and a transfer is charged what
+//! the observer reported (a refused operator leg, the most).
+//!
 //! ## Calls
 //!
 //! | call | origin | emits |
@@ -679,7 +686,7 @@ pub mod pallet {
 		///
 		/// Origin: a `Supply` agent of `asset`. Emits `Minted`.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::mint())]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::mint(), 1))]
 		pub fn mint(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -696,7 +703,7 @@ pub mod pallet {
 		///
 		/// Origin: a `Supply` agent of `asset`. Emits `Burned`.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::burn())]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::burn(), 1))]
 		pub fn burn(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -712,12 +719,13 @@ pub mod pallet {
 		/// pallet documentation.
 		///
 		/// Declared at the worst case (the receiver's holding opened, the
-		/// sender's closed); charged `transfer_between_holders` when both
-		/// held the asset before and after.
+		/// sender's closed, the observers' most); charged
+		/// `transfer_between_holders` when both held the asset before and
+		/// after, plus what the observers reported.
 		///
 		/// Origin: signed (the sender). Emits `Transferred`.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::transfer())]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::transfer(), 2))]
 		pub fn transfer(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -725,8 +733,8 @@ pub mod pallet {
 			#[pallet::compact] amount: T::Balance,
 		) -> DispatchResultWithPostInfo {
 			let from = ensure_signed(origin)?;
-			let change = Self::do_transfer(asset, &from, &to, amount)?;
-			Ok(Self::transfer_weight(change).into())
+			let movement = Self::do_transfer(asset, &from, &to, amount)?;
+			Ok(Some(Self::transfer_weight(movement)).into())
 		}
 
 		/// Several transfers of one asset from the caller, all or nothing: the
@@ -738,7 +746,7 @@ pub mod pallet {
 		///
 		/// Origin: signed (the sender). Emits `Transferred` for each leg.
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::batch_transfer(transfers.len().try_into().unwrap_or(u32::MAX)))]
+		#[pallet::weight(Pallet::<T>::batch_declared(T::WeightInfo::batch_transfer, transfers.len()))]
 		pub fn batch_transfer(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -755,7 +763,7 @@ pub mod pallet {
 		///
 		/// Origin: a `ForcedTransfer` agent of `asset`. Emits `ForcedTransfer`.
 		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::forced_transfer(T::MaxFreezeEntriesPerHolding::get()))]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::forced_transfer(T::MaxFreezeEntriesPerHolding::get()), 2))]
 		pub fn forced_transfer(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -775,7 +783,7 @@ pub mod pallet {
 		///
 		/// Origin: a `Recovery` agent of `asset`. Emits `WalletRecovered`.
 		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::recover(T::MaxFreezeEntriesPerHolding::get()))]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::recover(T::MaxFreezeEntriesPerHolding::get()), 2))]
 		pub fn recover(
 			origin: OriginFor<T>,
 			asset: T::AssetId,
@@ -845,7 +853,7 @@ pub mod pallet {
 		/// per leg moved, `OperatorTransferRefused` per leg refused, then
 		/// `OperatorBatchExecuted`.
 		#[pallet::call_index(15)]
-		#[pallet::weight(T::WeightInfo::operator_transfer(legs.len().try_into().unwrap_or(u32::MAX)))]
+		#[pallet::weight(Pallet::<T>::batch_declared(T::WeightInfo::operator_transfer, legs.len()))]
 		pub fn operator_transfer(
 			origin: OriginFor<T>,
 			asset: T::AssetId,

@@ -212,6 +212,7 @@ const DEPOSIT_TOKENS: &[u8] = b":mock:deposit-tokens";
 const ESCROWED: &[u8] = b":mock:escrowed";
 const LOCKED: &[u8] = b":mock:locked";
 const OBSERVED: &[u8] = b":mock:observed";
+const OBSERVER_WORKS_ON: &[u8] = b":mock:observer-works-on";
 
 use tokenize_primitives::testing::{scripted as load, update_scripted as update};
 
@@ -503,12 +504,32 @@ impl tokenize_primitives::RedemptionLocks<u32, u64, u64> for MockLocks {
 	}
 }
 
-/// Records every announced holding change, the balance still the old one.
+/// Records every announced holding change, the balance still the old one;
+/// reports [`OBSERVER_WORK`] for a holding of an asset [`observe_work_on`]
+/// named (a distributing fund's share), nothing for any other.
 pub struct MockObserver;
 impl tokenize_primitives::OnHoldingChange<u32, u64> for MockObserver {
-	fn before_change(asset: &u32, who: &u64) {
+	fn before_change(asset: &u32, who: &u64) -> Weight {
 		update(OBSERVED, |seen: &mut Vec<(u32, u64)>| seen.push((*asset, *who)));
+		if load::<Vec<u32>>(OBSERVER_WORKS_ON).contains(asset) {
+			Weight::from_parts(OBSERVER_WORK, 0)
+		} else {
+			Weight::zero()
+		}
 	}
+	fn max_weight() -> Weight {
+		Weight::from_parts(OBSERVER_MAX, 0)
+	}
+}
+
+/// What [`MockObserver`] reports for one holding it works on, and the most
+/// it declares (above it, as a benchmarked worst case is).
+pub const OBSERVER_WORK: u64 = 25;
+pub const OBSERVER_MAX: u64 = 30;
+
+/// The observer works on holdings of `asset` from now on.
+pub fn observe_work_on(asset: u32) {
+	update(OBSERVER_WORKS_ON, |assets: &mut Vec<u32>| assets.push(asset));
 }
 
 /// pallet-assets' view, as the runtime's freezer gives it: the freezes plus

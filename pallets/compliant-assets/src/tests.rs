@@ -1463,7 +1463,7 @@ proptest! {
 	/// refused leg is reported with the error the holder's transfer gives;
 	/// and the batch is charged the between-holders weight plus the worst
 	/// case's extra for exactly its refused legs and the legs that opened or
-	/// closed a holding.
+	/// closed a holding (and the observer's most for a refused leg's parties).
 	#[test]
 	fn an_operator_batch_is_its_holders_transfers_in_order((grants, legs) in operator_case()) {
 		let run = |by_operator: bool| {
@@ -1486,8 +1486,9 @@ proptest! {
 					}
 				} else {
 					// A leg is worst-case when refused or when it opens the
-					// receiver's holding or closes the holder's.
-					let mut costly = 0u64;
+					// receiver's holding or closes the holder's; a refused
+					// one also carries the observer's most for its two parties.
+					let (mut costly, mut refused) = (0u64, 0u64);
 					for (index, &(from, to, amount)) in (0u32..).zip(legs.iter()) {
 						let allowed = from == BANK || granted.contains(&(from, BANK));
 						let receiver_held = balance(to) > 0;
@@ -1497,11 +1498,13 @@ proptest! {
 							costly += 1;
 						}
 						if let Err(error) = outcome {
+							refused += 1;
 							refusals.push((index, error));
 						}
 					}
 					let n = legs.len() as u64;
-					let time = if costly == 0 { 1_200 + 80 * n } else { 2_000 + 80 * n + 120 * costly };
+					let moved = if costly == 0 { 1_200 + 80 * n } else { 2_000 + 80 * n + 120 * costly };
+					let time = moved + 2 * OBSERVER_MAX * refused;
 					charged_weight = Some(parts(time));
 				}
 				let balances: Vec<u64> = [ALICE, BOB, CHARLIE, DAVE, BANK, NOBODY].iter().map(|w| balance(*w)).collect();
@@ -1557,9 +1560,45 @@ fn an_operator_batch_charges_its_refused_legs_and_those_changing_a_holding_as_wo
 		};
 		// Dave's holding opens, Charlie never authorised the bank, the last
 		// leg moves between holders.
+		// The refused leg also carries the observer's most for its parties.
 		let legs = vec![leg(ALICE, DAVE, 100), leg(CHARLIE, DAVE, 10), leg(ALICE, DAVE, 5)];
-		assert_eq!(run(legs), parts(2_000 + 80 * 3 + 120 * 2));
+		assert_eq!(run(legs), parts(2_000 + 80 * 3 + 120 * 2 + 2 * OBSERVER_MAX));
 		assert_eq!(run(vec![leg(ALICE, DAVE, 1)]), parts(1_200 + 80));
+	});
+}
+
+#[test]
+fn a_movement_declares_the_observers_most_for_each_party_and_is_charged_what_they_reported() {
+	use frame_support::dispatch::GetDispatchInfo;
+	let declared = |call: crate::Call<Test>| call.get_dispatch_info().call_weight;
+	ext_with_banks().execute_with(|| {
+		// The benchmark plus the observer's most for every party.
+		assert_eq!(declared(crate::Call::transfer { asset: ASSET, to: BOB, amount: 1 }), parts(1_100 + 2 * OBSERVER_MAX));
+		let three_legs = crate::Call::batch_transfer { asset: ASSET, transfers: vec![(BOB, 1); 3] };
+		assert_eq!(declared(three_legs), parts(1_000 + 100 * 3 + 6 * OBSERVER_MAX));
+		let two_legs = crate::Call::operator_transfer { asset: ASSET, legs: vec![leg(ALICE, BOB, 1); 2] };
+		assert_eq!(declared(two_legs), parts(2_000 + 200 * 2 + 4 * OBSERVER_MAX));
+		let mint = crate::Call::mint { asset: ASSET, to: BOB, amount: 1 };
+		assert_eq!(declared(mint), TestWeights::mint() + parts(OBSERVER_MAX));
+
+		let send = |to, amount| {
+			charged(CompliantAssets::transfer(RuntimeOrigin::signed(ALICE), ASSET, to, amount), TestWeights::transfer())
+		};
+		// An asset the observer does no work for: nothing added.
+		assert_eq!(send(BOB, 100), parts(640));
+		// A distributing fund's share: what the observer reported, per party.
+		observe_work_on(ASSET);
+		assert_eq!(send(BOB, 100), parts(640 + 2 * OBSERVER_WORK));
+		let declared_batch = TestWeights::batch_transfer(2);
+		assert_eq!(charged(batch_of(ALICE, vec![(BOB, 1), (BOB, 1)]), declared_batch), parts(600 + 40 * 2 + 4 * OBSERVER_WORK));
+		// A bank's batch: a leg between holders (reported), a refused one
+		// (Charlie never authorised the bank: the worst case and the most).
+		assert_ok!(authorize(ALICE, BANK));
+		let legs = vec![leg(ALICE, BOB, 5), leg(CHARLIE, BOB, 1)];
+		let operator_batch = CompliantAssets::operator_transfer(RuntimeOrigin::signed(BANK), ASSET, legs);
+		let worst_extra = (2_000 + 200) - (1_200 + 80);
+		let expected = 1_200 + 80 * 2 + worst_extra + 2 * OBSERVER_WORK + 2 * OBSERVER_MAX;
+		assert_eq!(charged(operator_batch, TestWeights::operator_transfer(2)), parts(expected));
 	});
 }
 

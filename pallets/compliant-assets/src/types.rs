@@ -3,6 +3,7 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
+use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use tokenize_primitives::{InvestorCategory, Jurisdiction};
@@ -160,6 +161,15 @@ pub enum HoldingsChange {
 	None,
 	/// A party started or stopped holding the asset.
 	OpenedOrClosed,
+}
+
+/// What a movement of holdings did, which decides what it is charged: the
+/// holdings it opened or closed, and the weight the holding observers (a
+/// fund's yield accrual) reported for its parties.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Movement {
+	pub holdings: HoldingsChange,
+	pub observed: Weight,
 }
 
 /// What benchmarks need from the rest of the runtime to reach the worst case.

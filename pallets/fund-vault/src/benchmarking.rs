@@ -215,5 +215,26 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// What the fund's yield accrual adds to a holding change of its shares
+	/// (compliant-assets charges it per party, on top of its own weights):
+	/// the holder's accrual settled against an index that moved since its
+	/// last checkpoint.
+	#[benchmark]
+	fn before_holding_change() -> Result<(), BenchmarkError> {
+		let config = fund::<T, I>();
+		let who = shareholder::<T, I>(&config, 0)?;
+		Pallet::<T, I>::do_distribute_yield(1_000_000u32.into()).map_err(stop)?;
+		let settled;
+
+		#[block]
+		{
+			settled = Pallet::<T, I>::before_holding_change(&config.share_asset, &who);
+		}
+
+		assert!(settled);
+		assert!(YieldCheckpoints::<T, I>::get(&who).is_some_and(|(_, accrued)| !accrued.is_zero()));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -499,12 +499,17 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		accrued
 	}
 
-	/// Told by compliant-assets before a holding of any asset changes.
-	pub(crate) fn before_holding_change(asset: &T::AssetId, holder: &T::AccountId) {
-		if let Some(fund) = Fund::<T, I>::get().filter(|f| f.lvnav_collar.is_some() && f.share_asset == *asset) {
-			if !YieldIndex::<T, I>::get().is_zero() {
+	/// Told by compliant-assets before a holding of any asset changes: a
+	/// holding of this fund's shares, once yield has been distributed, is
+	/// checkpointed first. Says whether it was.
+	pub(crate) fn before_holding_change(asset: &T::AssetId, holder: &T::AccountId) -> bool {
+		let distributing = Fund::<T, I>::get().filter(|f| f.lvnav_collar.is_some() && f.share_asset == *asset);
+		match distributing {
+			Some(fund) if !YieldIndex::<T, I>::get().is_zero() => {
 				Self::checkpoint(&fund, holder);
-			}
+				true
+			},
+			_ => false,
 		}
 	}
 

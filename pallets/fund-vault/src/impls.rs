@@ -1,8 +1,8 @@
 //! What the fund offers the rest of the runtime: its locked shares, its
 //! yield accrual before a holding changes, and itself as a switch target.
 
-use crate::pallet::*;
-use frame_support::{pallet_prelude::DispatchError, traits::Get};
+use crate::{pallet::*, weights::WeightInfo};
+use frame_support::{pallet_prelude::DispatchError, traits::Get, weights::Weight};
 use sp_runtime::traits::Zero;
 use tokenize_primitives::{FundId, OnHoldingChange, RedemptionLocks, SwitchTarget};
 
@@ -16,8 +16,16 @@ impl<T: Config<I>, I: 'static> RedemptionLocks<T::AssetId, T::AccountId, T::Bala
 }
 
 impl<T: Config<I>, I: 'static> OnHoldingChange<T::AssetId, T::AccountId> for Pallet<T, I> {
-	fn before_change(asset: &T::AssetId, who: &T::AccountId) {
-		Self::before_holding_change(asset, who)
+	fn before_change(asset: &T::AssetId, who: &T::AccountId) -> Weight {
+		if Self::before_holding_change(asset, who) {
+			T::WeightInfo::before_holding_change()
+		} else {
+			Weight::zero()
+		}
+	}
+
+	fn max_weight() -> Weight {
+		T::WeightInfo::before_holding_change()
 	}
 }
 

@@ -379,6 +379,27 @@ fn a_daily_distribution_reaches_every_holder_pro_rata_without_a_loop() {
 	});
 }
 
+#[test]
+fn the_accrual_settled_before_a_holding_changes_is_reported_as_the_work_it_was() {
+	use crate::WeightInfo;
+	use frame_support::weights::Weight;
+	use tokenize_primitives::OnHoldingChange;
+	type Observers = (Tmmf, Tmf);
+	let settled = <() as WeightInfo>::before_holding_change();
+	new_test_ext().execute_with(|| {
+		assert_ok!(Tmmf::subscribe(signed(PRO), 100 * EUR));
+		// Before the first distribution there is no accrual to settle.
+		assert_eq!(Observers::before_change(&TMMF_SHARES, &PRO), Weight::zero());
+		assert_ok!(Tmmf::distribute_yield(signed(MANAGER), 4 * SHARE));
+		assert_eq!(Observers::before_change(&TMMF_SHARES, &PRO), settled);
+		// Neither the cash asset nor a fund that distributes nothing.
+		assert_eq!(Observers::before_change(&EURD, &PRO), Weight::zero());
+		assert_eq!(Observers::before_change(&TMF_SHARES, &PRO), Weight::zero());
+		// Declared: the most either fund may report.
+		assert_eq!(Observers::max_weight(), settled.saturating_mul(2));
+	});
+}
+
 // ---- configuration ---------------------------------------------------------------------
 
 #[test]

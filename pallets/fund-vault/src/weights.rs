@@ -27,6 +27,7 @@ pub trait WeightInfo {
 	fn switch_to() -> Weight;
 	fn distribute_yield() -> Weight;
 	fn claim_yield() -> Weight;
+	fn before_holding_change() -> Weight;
 }
 
 /// Weights for `pallet_fund_vault` using the node's database weights.
@@ -399,6 +400,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
+	fn before_holding_change() -> Weight {
+		with_margin(Weight::from_parts(20_000_000, 3779))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // For tests: the same weights with RocksDB's database weights.
@@ -459,5 +465,10 @@ impl WeightInfo for () {
 		with_margin(Weight::from_parts(190_667_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn before_holding_change() -> Weight {
+		with_margin(Weight::from_parts(20_000_000, 3779))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

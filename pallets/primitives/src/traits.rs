@@ -6,7 +6,7 @@ use crate::{
 	Bic, BreakerRefusal, ComplianceFailure, CorridorUse, FreezeSummary, InvestorCategory,
 	FeedId, FundId, Jurisdiction, NavRefusal, OperationKind, PricePoint, Role,
 };
-use frame_support::pallet_prelude::DispatchResult;
+use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
 
 /// What the rest of the chain may ask the identity registry.
 pub trait Compliance<AccountId> {
@@ -268,22 +268,40 @@ where
 /// Told before any holding of a permissioned asset changes (issue, burn,
 /// transfer of any kind), with the balance still the old one: a fund that
 /// distributes yield per share settles the holder's accrual here.
+///
+/// The work is weighed by the observer, since only it knows what it did: a
+/// movement declares [`Self::max_weight`] per party before it runs and is
+/// charged what [`Self::before_change`] reports. Deciding that there is
+/// nothing to do (the asset is no distributing fund's share) is not
+/// reported: every benchmark of a holding change runs that decision.
 pub trait OnHoldingChange<AssetId, AccountId> {
-	fn before_change(asset: &AssetId, who: &AccountId);
+	/// Settles whatever `who`'s holding of `asset` owes before it changes;
+	/// returns the weight of that work (zero when there was none).
+	fn before_change(asset: &AssetId, who: &AccountId) -> Weight;
+	/// The most one [`Self::before_change`] reports.
+	fn max_weight() -> Weight;
 }
 
 impl<AssetId, AccountId> OnHoldingChange<AssetId, AccountId> for () {
-	fn before_change(_asset: &AssetId, _who: &AccountId) {}
+	fn before_change(_asset: &AssetId, _who: &AccountId) -> Weight {
+		Weight::zero()
+	}
+	fn max_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
+/// Several observers: each is told, and the work is theirs together.
 impl<AssetId, AccountId, A, B> OnHoldingChange<AssetId, AccountId> for (A, B)
 where
 	A: OnHoldingChange<AssetId, AccountId>,
 	B: OnHoldingChange<AssetId, AccountId>,
 {
-	fn before_change(asset: &AssetId, who: &AccountId) {
-		A::before_change(asset, who);
-		B::before_change(asset, who);
+	fn before_change(asset: &AssetId, who: &AccountId) -> Weight {
+		A::before_change(asset, who).saturating_add(B::before_change(asset, who))
+	}
+	fn max_weight() -> Weight {
+		A::max_weight().saturating_add(B::max_weight())
 	}
 }
 

@@ -151,8 +151,16 @@ fn a_daily_distribution_follows_holdings_through_compliant_transfers() {
 		assert_ok!(Tmmf::subscribe(RuntimeOrigin::signed(holder(0)), 100 * EUR));
 		assert_ok!(Tmmf::subscribe(RuntimeOrigin::signed(holder(1)), 300 * EUR));
 		assert_ok!(Tmmf::distribute_yield(RuntimeOrigin::signed(fund_manager()), 4 * SHARE));
-		// The transfer settles both holdings' accrual first (the hook).
-		assert_ok!(CompliantAssets::transfer(RuntimeOrigin::signed(holder(0)), TMMF_SHARES, holder(2), 50 * SHARE));
+		// The transfer settles both holdings' accrual first (the hook), and
+		// is charged for it: the fund's benchmark, once per party, on top
+		// of a transfer opening holder 2's holding.
+		let charged = CompliantAssets::transfer(RuntimeOrigin::signed(holder(0)), TMMF_SHARES, holder(2), 50 * SHARE)
+			.map(|info| info.actual_weight);
+		use pallet_compliant_assets::WeightInfo as _;
+		use pallet_fund_vault::WeightInfo as _;
+		let accrual = <Runtime as pallet_fund_vault::Config<Instance1>>::WeightInfo::before_holding_change();
+		let transfer = <Runtime as pallet_compliant_assets::Config>::WeightInfo::transfer();
+		assert_eq!(charged, Ok(Some(transfer + accrual * 2)));
 		for i in 0..3 {
 			let _ = Tmmf::claim_yield(RuntimeOrigin::signed(holder(4)), holder(i));
 		}
