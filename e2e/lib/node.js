@@ -116,13 +116,17 @@ function submitUntil(api, tx, signer, reached, blockOf, options = {}) {
         reject(new Error(`transaction ${result.status.type}`));
         return;
       }
-      if (!result.status[reached]) return;
+      // A node may report a transaction finalized without an in-block
+      // report first (polkadot-js warns of it): finalized is in a block too.
+      const block = result.status[reached] ? result.status[blockOf]
+        : result.status.isFinalized ? result.status.asFinalized : null;
+      if (!block) return;
       unsub && unsub();
       const events = result.events.map(({ event }) => event);
       if (result.dispatchError) {
         reject(new DispatchFailure(describe(api, result.dispatchError), events));
       } else {
-        resolve({ blockHash: result.status[blockOf], events });
+        resolve({ blockHash: block, events });
       }
     }).then((u) => { unsub = u; }, reject);
   });
