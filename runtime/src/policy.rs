@@ -31,6 +31,10 @@
 //! kept by the identity registry; customers get a small budget, governance
 //! keyholders a large one). All of this is decided in `validate`, so an
 //! unverified or over-eager account never gets into the transaction pool.
+//! A transaction is admitted against its declared compute; once it has run,
+//! the window keeps only what the block charged it (a transfer between two
+//! holders is charged less than its worst case), so a budget is spent on
+//! real work.
 //!
 //! **The keyholder rule**: a *governance keyholder* (an account with a live
 //! identity that holds a role or signs for a committee) making a *governance
@@ -310,7 +314,8 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 	const IDENTIFIER: &'static str = "VerifiedSender";
 	type Implicit = ();
 	type Val = Option<(AccountId, TransactionCost)>;
-	type Pre = ();
+	/// The signer and the compute its window was charged at admission.
+	type Pre = Option<(AccountId, u64)>;
 
 	fn weight(&self, _: &RuntimeCall) -> Weight {
 		// The compute of this admission is in every extrinsic's base weight:
@@ -320,7 +325,8 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 		// records are priced here: its identity, committee-signer index,
 		// sanctions entry, address freeze and allowance read, the allowance
 		// written. (The global pause, blocked jurisdictions and the clock are
-		// one key each for the whole block.)
+		// one key each for the whole block.) The refund after dispatch
+		// rewrites the allowance this transaction wrote: no further access.
 		<Runtime as frame_system::Config>::DbWeight::get().reads_writes(5, 1)
 	}
 
@@ -351,10 +357,29 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 		_info: &DispatchInfoOf<RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		if let Some((who, cost)) = val {
+		Ok(val.map(|(who, cost)| {
 			IdentityRegistry::note_transaction(&who, cost);
+			(who, cost.ref_time)
+		}))
+	}
+
+	fn post_dispatch_details(
+		pre: Self::Pre,
+		info: &DispatchInfoOf<RuntimeCall>,
+		post_info: &PostDispatchInfoOf<RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		// The window keeps what the block charged: a call that reports a
+		// lower weight than it declared (a transfer between holders) gives
+		// the difference back to its signer's budget.
+		if let Some((who, declared)) = pre {
+			let unspent = declared.saturating_sub(post_info.calc_actual_weight(info).ref_time());
+			if unspent > 0 {
+				IdentityRegistry::refund_transaction(&who, unspent);
+			}
 		}
-		Ok(())
+		Ok(Weight::zero())
 	}
 }
 

@@ -544,6 +544,20 @@ impl<T: Config> Pallet<T> {
 		);
 	}
 
+	/// Gives back to `who`'s current window the part of a transaction's
+	/// declared compute the block did not charge it (a transfer between two
+	/// holders, a batch whose legs opened no holding): the window counts
+	/// what the block counted. It rewrites the record
+	/// [`Self::note_transaction`] wrote for the same transaction, in the same
+	/// block; no event, for the same reason.
+	pub fn refund_transaction(who: &T::AccountId, unspent_ref_time: u64) {
+		TransactionAllowance::<T>::mutate(who, |usage| {
+			if let Some(usage) = usage {
+				usage.ref_time = usage.ref_time.saturating_sub(unspent_ref_time);
+			}
+		});
+	}
+
 	/// A governance keyholder: a live (not revoked) identity holding a role,
 	/// or an account signing for a committee.
 	pub fn sender_class(who: &T::AccountId) -> SenderClass {

@@ -929,6 +929,27 @@ fn customer_chain(test: impl FnOnce()) {
 }
 
 #[test]
+fn a_refund_gives_back_compute_only_and_never_below_nothing() {
+	customer_chain(|| {
+		// Nothing noted, nothing to give back: no record appears.
+		IdentityRegistry::refund_transaction(&CUSTOMER, 500);
+		assert_eq!(TransactionAllowance::<Test>::get(CUSTOMER), None);
+		IdentityRegistry::note_transaction(&CUSTOMER, TINY);
+		IdentityRegistry::refund_transaction(&CUSTOMER, 400);
+		assert_eq!(
+			TransactionAllowance::<Test>::get(CUSTOMER),
+			Some(TransactionUsage { window_start: 1, transactions: 1, ref_time: 600, bytes: 10 })
+		);
+		// The count and the length stay: only compute was over-declared.
+		IdentityRegistry::refund_transaction(&CUSTOMER, 5_000);
+		assert_eq!(
+			TransactionAllowance::<Test>::get(CUSTOMER),
+			Some(TransactionUsage { window_start: 1, transactions: 1, ref_time: 0, bytes: 10 })
+		);
+	});
+}
+
+#[test]
 fn allowance_limits_transactions_per_window() {
 	customer_chain(|| {
 		for _ in 0..3 {

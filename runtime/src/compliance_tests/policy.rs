@@ -352,3 +352,26 @@ fn the_runtime_transaction_extension_applies_the_policy() {
 		assert_eq!(check(stranger()), refused(refusal::SIGNER_NOT_VERIFIED));
 	});
 }
+
+#[test]
+fn a_signers_window_keeps_what_the_block_charged_not_what_it_declared() {
+	policy_ext().execute_with(|| {
+		let asset = PERMISSIONED[0];
+		appoint(asset, supply_agent(), &[AgentRole::Supply]);
+		for i in [0, 1] {
+			assert_ok!(CompliantAssets::mint(RuntimeOrigin::signed(supply_agent()), asset, holder(i), 1_000));
+		}
+		// Holder 0 pays holder 1, who already holds: the transfer is charged
+		// the between-holders weight, below what it declared.
+		let call = compliant_transfer(asset);
+		let info = call.get_dispatch_info();
+		let post = VerifiedSender
+			.dispatch_transaction(RuntimeOrigin::signed(holder(0)), call, &info, 100, 0)
+			.expect("admitted")
+			.expect("dispatched");
+		let charged = post.calc_actual_weight(&info).ref_time();
+		assert!(charged < info.total_weight().ref_time());
+		let usage = pallet_identity_registry::TransactionAllowance::<Runtime>::get(holder(0)).expect("noted");
+		assert_eq!((usage.transactions, usage.ref_time), (1, charged));
+	});
+}
