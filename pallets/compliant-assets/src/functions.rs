@@ -358,10 +358,14 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// What a movement of `parties` holdings declares: `benchmarked`, which
-	/// runs on an asset no observer works for, plus the most the holding
-	/// observers may report for each party.
+	/// runs on an asset no observer works for, plus the observers' most.
 	pub(crate) fn with_observers(benchmarked: Weight, parties: u32) -> Weight {
-		benchmarked.saturating_add(T::HoldingObserver::max_weight().saturating_mul(u64::from(parties)))
+		benchmarked.saturating_add(Self::observers_most(parties))
+	}
+
+	/// The most the holding observers may report for `parties` holdings.
+	fn observers_most(parties: u32) -> Weight {
+		T::HoldingObserver::max_weight().saturating_mul(u64::from(parties))
 	}
 
 	/// What a batch of `legs` legs declares: the benchmark's worst case and
@@ -457,7 +461,7 @@ impl<T: Config> Pallet<T> {
 					// been undone.
 					refused.saturating_inc();
 					costly.saturating_inc();
-					observed.saturating_accrue(Self::with_observers(Weight::zero(), 2));
+					observed.saturating_accrue(Self::observers_most(2));
 					let OperatorLeg { from, to, amount } = leg;
 					let operator = operator.clone();
 					Self::deposit_event(Event::OperatorTransferRefused { asset, operator, index, from, to, amount, error });
@@ -853,7 +857,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Tells the observers (a fund's yield accrual) before the balances
-	/// change, runs `movement`, then moves the holder count by the parties
+	/// change, runs `change_balances`, then moves the holder count by the parties
 	/// that started or stopped holding: the one place holdings change, so
 	/// every path keeps the count and the accruals exact. Says whether a
 	/// party started or stopped holding and what the observers reported
@@ -861,13 +865,13 @@ impl<T: Config> Pallet<T> {
 	fn with_holder_count<const N: usize, R>(
 		asset: &T::AssetId,
 		parties: [&T::AccountId; N],
-		movement: impl FnOnce() -> Result<R, DispatchError>,
+		change_balances: impl FnOnce() -> Result<R, DispatchError>,
 	) -> Result<Movement, DispatchError> {
 		let held_before = parties.map(|who| Self::is_holder(asset, who));
 		let observed = parties.iter().fold(Weight::zero(), |observed, who| {
 			observed.saturating_add(T::HoldingObserver::before_change(asset, who))
 		});
-		movement()?;
+		change_balances()?;
 		let before = HolderCount::<T>::get(asset);
 		let mut count = before;
 		let mut change = HoldingsChange::None;

@@ -9,7 +9,7 @@
 //! | 2 | a verifier revokes or short-renews a committee account, a committee signer or a validator bank | `CommitteeAccountNotRevocable`, `GovernedIdentity` |
 //! | 3 | the officer blocks the council's jurisdiction, sanctions or address-freezes its signers | keyholder rule: governance calls still admitted |
 //! | 4 | every key lapses at once; a long pause outlives the signers' KYC | staggered expiries; lapsed keyholders still sign; registry calls pass a pause |
-//! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget), code 15 (nonce window); governance priority |
+//! | 5 | one customer fills blocks with remarks or max batches, floods the pool | code 16 (remark), code 12 (budget, on the compute the blocks charged), code 15 (nonce window); governance priority |
 //! | 6 | a user claims a node or stores peer lists | code 16 / `CallFiltered` |
 //! | 7 | one holder trips the transfer throttle with one-unit legs, denying every holder | `AccountLimitReached` for that holder only; the asset trips only on several holders' real value |
 //! | 8 | a recovery agent moves a sanctioned, frozen or locked-up wallet, or any holder's balance to another wallet of the same country | `LostWalletSanctioned`, `LostWalletAddressFrozen`, `LockedUp`, `RecoveryTargetMismatch` |
@@ -285,6 +285,34 @@ fn attack_5_one_customer_cannot_fill_blocks_with_max_batches() {
 		assert_eq!(admitted(&holder(2), &compliant_transfer(), long), refused(refusal::RATE_LIMITED));
 		// Benign: another customer's transfer goes through.
 		assert_eq!(admitted(&holder(2), &compliant_transfer(), 150), Ok(priority::ORDINARY));
+	});
+}
+
+#[test]
+fn attack_5_refunds_do_not_stretch_a_customers_budget_past_its_compute() {
+	attack_ext().execute_with(|| {
+		let max_legs = <<Runtime as pallet_compliant_assets::Config>::MaxBatchSize as Get<u32>>::get();
+		// Between two holders: every batch is charged well below what it declares.
+		let batch: RuntimeCall = pallet_compliant_assets::Call::<Runtime>::batch_transfer {
+			asset: ASSET,
+			transfers: (0..max_legs).map(|_| (holder(1), 1)).collect(),
+		}
+		.into();
+		let len = codec::Encode::encoded_size(&batch) + 100;
+		let info = batch.get_dispatch_info();
+		let (mut batches, mut charged) = (0u64, 0u64);
+		while let Ok(Ok(post)) =
+			VerifiedSender.dispatch_transaction(RuntimeOrigin::signed(holder(0)), batch.clone(), &info, len, 0)
+		{
+			batches += 1;
+			charged += post.calc_actual_weight(&info).ref_time();
+		}
+		// The customer got more batches than their declared weight would
+		// allow, and was stopped by its budget, on what the blocks charged.
+		let budget: pallet_identity_registry::TransactionBudget = crate::configs::CustomerBudget::get();
+		assert_eq!(admitted(&holder(0), &batch, len), refused(refusal::RATE_LIMITED));
+		assert!(batches > budget.ref_time / info.total_weight().ref_time(), "{batches} batches: no refund reached the budget");
+		assert!(charged <= budget.ref_time, "{batches} batches charged {charged}, over the budget");
 	});
 }
 
