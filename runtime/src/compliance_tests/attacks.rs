@@ -254,17 +254,24 @@ fn attack_5_remarks_are_not_free_block_space() {
 	});
 }
 
+/// A customer's largest batch (every leg one unit to holder 1), its length
+/// with room for a signature, and its dispatch info.
+fn max_batch() -> (RuntimeCall, usize, frame_support::dispatch::DispatchInfo) {
+	let max_legs = <<Runtime as pallet_compliant_assets::Config>::MaxBatchSize as Get<u32>>::get();
+	let batch: RuntimeCall = pallet_compliant_assets::Call::<Runtime>::batch_transfer {
+		asset: ASSET,
+		transfers: (0..max_legs).map(|_| (holder(1), 1)).collect(),
+	}
+	.into();
+	let len = codec::Encode::encoded_size(&batch) + 100;
+	let info = batch.get_dispatch_info();
+	(batch, len, info)
+}
+
 #[test]
 fn attack_5_one_customer_cannot_fill_blocks_with_max_batches() {
 	attack_ext().execute_with(|| {
-		let max_legs = <<Runtime as pallet_compliant_assets::Config>::MaxBatchSize as Get<u32>>::get();
-		let batch: RuntimeCall = pallet_compliant_assets::Call::<Runtime>::batch_transfer {
-			asset: ASSET,
-			transfers: (0..max_legs).map(|_| (holder(1), 1)).collect(),
-		}
-		.into();
-		let len = codec::Encode::encoded_size(&batch) + 100;
-		let info = batch.get_dispatch_info();
+		let (batch, len, info) = max_batch();
 		let mut batches = 0u64;
 		while VerifiedSender.validate_and_prepare(RuntimeOrigin::signed(holder(0)), &batch, &info, len, 0).is_ok() {
 			batches += 1;
@@ -291,15 +298,8 @@ fn attack_5_one_customer_cannot_fill_blocks_with_max_batches() {
 #[test]
 fn attack_5_refunds_do_not_stretch_a_customers_budget_past_its_compute() {
 	attack_ext().execute_with(|| {
-		let max_legs = <<Runtime as pallet_compliant_assets::Config>::MaxBatchSize as Get<u32>>::get();
 		// Between two holders: every batch is charged well below what it declares.
-		let batch: RuntimeCall = pallet_compliant_assets::Call::<Runtime>::batch_transfer {
-			asset: ASSET,
-			transfers: (0..max_legs).map(|_| (holder(1), 1)).collect(),
-		}
-		.into();
-		let len = codec::Encode::encoded_size(&batch) + 100;
-		let info = batch.get_dispatch_info();
+		let (batch, len, info) = max_batch();
 		let (mut batches, mut charged) = (0u64, 0u64);
 		while let Ok(Ok(post)) =
 			VerifiedSender.dispatch_transaction(RuntimeOrigin::signed(holder(0)), batch.clone(), &info, len, 0)
