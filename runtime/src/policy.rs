@@ -314,8 +314,8 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 	const IDENTIFIER: &'static str = "VerifiedSender";
 	type Implicit = ();
 	type Val = Option<(AccountId, TransactionCost)>;
-	/// The signer and the compute its window was charged at admission.
-	type Pre = Option<(AccountId, u64)>;
+	/// The signer, whose window was charged the declared compute.
+	type Pre = Option<AccountId>;
 
 	fn weight(&self, _: &RuntimeCall) -> Weight {
 		// The compute of this admission is in every extrinsic's base weight:
@@ -359,7 +359,7 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 	) -> Result<Self::Pre, TransactionValidityError> {
 		Ok(val.map(|(who, cost)| {
 			IdentityRegistry::note_transaction(&who, cost);
-			(who, cost.ref_time)
+			who
 		}))
 	}
 
@@ -372,9 +372,10 @@ impl TransactionExtension<RuntimeCall> for VerifiedSender {
 	) -> Result<Weight, TransactionValidityError> {
 		// The window keeps what the block charged: a call that reports a
 		// lower weight than it declared (a transfer between holders) gives
-		// the difference back to its signer's budget.
-		if let Some((who, declared)) = pre {
-			let unspent = declared.saturating_sub(post_info.calc_actual_weight(info).ref_time());
+		// the difference back to its signer's budget (`cost_of` charged the
+		// declared total).
+		if let Some(who) = pre {
+			let unspent = post_info.calc_unspent(info).ref_time();
 			if unspent > 0 {
 				IdentityRegistry::refund_transaction(&who, unspent);
 			}

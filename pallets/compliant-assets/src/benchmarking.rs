@@ -91,16 +91,20 @@ fn transfer_setup<T: Config>(
 	entries: u32,
 ) -> Result<(T::AssetId, T::AccountId, T::AccountId), BenchmarkError> {
 	let from = compliant::<T>("sender", 0);
-	let to = compliant::<T>("receiver", 0);
-	let asset = asset_with_rules::<T>(worst_rules::<T>(&to))?;
-	issue::<T>(asset, &from, units::<T>(1_000))?;
+	let asset = asset_held_by::<T>(&from, 1_000)?;
 	T::BenchmarkHelper::freeze(&asset, &from, units::<T>(frozen), entries);
-	Ok((asset, from, to))
+	Ok((asset, from, compliant::<T>("receiver", 0)))
+}
+
+/// An asset under the worst rules (receiver 0's jurisdiction last in the
+/// allowed list).
+fn worst_asset<T: Config>() -> Result<T::AssetId, BenchmarkError> {
+	asset_with_rules::<T>(worst_rules::<T>(&compliant::<T>("receiver", 0)))
 }
 
 /// The asset under the worst rules with `holder` holding `amount`.
 fn asset_held_by<T: Config>(holder: &T::AccountId, amount: u32) -> Result<T::AssetId, BenchmarkError> {
-	let asset = asset_with_rules::<T>(worst_rules::<T>(&compliant::<T>("receiver", 0)))?;
+	let asset = worst_asset::<T>()?;
 	issue::<T>(asset, holder, units::<T>(amount))?;
 	Ok(asset)
 }
@@ -128,7 +132,7 @@ fn operator_legs<T: Config>(
 	n: u32,
 	between_holders: bool,
 ) -> Result<(T::AssetId, T::AccountId, Vec<OperatorLegOf<T>>), BenchmarkError> {
-	let asset = asset_with_rules::<T>(worst_rules::<T>(&compliant::<T>("receiver", 0)))?;
+	let asset = worst_asset::<T>()?;
 	let operator = bank::<T>();
 	let receivers = receivers::<T>(asset, n, between_holders)?;
 	let mut legs = Vec::new();
@@ -241,7 +245,7 @@ mod benchmarks {
 	#[benchmark]
 	fn mint() -> Result<(), BenchmarkError> {
 		let to = compliant::<T>("receiver", 0);
-		let asset = asset_with_rules::<T>(worst_rules::<T>(&to))?;
+		let asset = worst_asset::<T>()?;
 		let supply = agent::<T>(&asset, AgentRole::Supply);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(supply), asset, to.clone(), units::<T>(1_000));

@@ -320,31 +320,34 @@ impl<T: Config> Pallet<T> {
 		let legs = Self::ensure_batch_size(transfers.len())?;
 		let rules = Self::rules_of(&asset)?;
 		let sender = Self::sender_checks(&asset, &rules, &from);
-		let (costly, observed) = transfers.iter().try_fold((0u32, Weight::zero()), |(costly, observed), (to, amount)| {
-			let movement = Self::transfer_leg(asset, &rules, &sender, to, *amount)?;
-			let opened_or_closed = u32::from(movement.holdings == HoldingsChange::OpenedOrClosed);
-			Ok::<_, DispatchError>((costly.saturating_add(opened_or_closed), observed.saturating_add(movement.observed)))
+		let charges = transfers.iter().try_fold(LegCharges::default(), |mut charges, (to, amount)| {
+			charges.moved(Self::transfer_leg(asset, &rules, &sender, to, *amount)?);
+			Ok::<_, DispatchError>(charges)
 		})?;
 		let (worst, between_holders) = (T::WeightInfo::batch_transfer, T::WeightInfo::batch_transfer_between_holders);
-		Ok(Self::batch_weight(legs, costly, worst, between_holders).saturating_add(observed))
+		Ok(Self::batch_weight(legs, charges, worst, between_holders))
 	}
 
-	/// The weight a batch of `legs` legs is charged when `costly` of them
-	/// ran the worst case (opened or closed a holding, or were refused) and
-	/// the others moved between holders: the cheap batch plus, for the costly
-	/// legs, the difference between the two benchmarks (which carries the
-	/// fixed part's difference once), never more than the declared worst case.
+	/// The weight a batch of `legs` legs is charged when `charges.worst_case`
+	/// of them ran the worst case (opened or closed a holding, or were
+	/// refused) and the others moved between holders: the cheap batch plus,
+	/// for the costly legs, the difference between the two benchmarks (which
+	/// carries the fixed part's difference once), never more than the
+	/// benchmark's worst case; then what the observers reported.
 	fn batch_weight(
 		legs: u32,
-		costly: u32,
+		charges: LegCharges,
 		worst: impl Fn(u32) -> Weight,
 		between_holders: impl Fn(u32) -> Weight,
 	) -> Weight {
-		if costly == 0 {
-			return between_holders(legs);
-		}
-		let extra = worst(costly).saturating_sub(between_holders(costly));
-		between_holders(legs).saturating_add(extra).min(worst(legs))
+		let legs_weight = match charges.worst_case {
+			0 => between_holders(legs),
+			costly => {
+				let extra = worst(costly).saturating_sub(between_holders(costly));
+				between_holders(legs).saturating_add(extra).min(worst(legs))
+			},
+		};
+		legs_weight.saturating_add(charges.observed)
 	}
 
 	/// The weight a single transfer is charged: the worst case unless it
@@ -431,8 +434,8 @@ impl<T: Config> Pallet<T> {
 		let count = Self::ensure_batch_size(legs.len())?;
 		let rules = Self::rules_of(&asset)?;
 		Self::ensure_eligible_operator(&operator)?;
-		let (mut transferred, mut refused, mut costly) = (0u32, 0u32, 0u32);
-		let mut observed = Weight::zero();
+		let (mut transferred, mut refused) = (0u32, 0u32);
+		let mut charges = LegCharges::default();
 		// A customer's consecutive legs share its sender checks and its grant
 		// (neither changes while the batch runs).
 		let mut sender: Option<(SenderChecks<T::AccountId>, DispatchResult)> = None;
@@ -452,16 +455,11 @@ impl<T: Config> Pallet<T> {
 			match outcome {
 				Ok(movement) => {
 					transferred.saturating_inc();
-					costly.saturating_accrue(u32::from(movement.holdings == HoldingsChange::OpenedOrClosed));
-					observed.saturating_accrue(movement.observed);
+					charges.moved(movement);
 				},
 				Err(error) => {
-					// A refused leg is charged as a worst-case leg: it may
-					// have run every check, the observers included, and
-					// been undone.
 					refused.saturating_inc();
-					costly.saturating_inc();
-					observed.saturating_accrue(Self::observers_most(2));
+					charges.refused(Self::observers_most(2));
 					let OperatorLeg { from, to, amount } = leg;
 					let operator = operator.clone();
 					Self::deposit_event(Event::OperatorTransferRefused { asset, operator, index, from, to, amount, error });
@@ -470,7 +468,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::OperatorBatchExecuted { asset, operator, transferred, refused });
 		let (worst, between_holders) = (T::WeightInfo::operator_transfer, T::WeightInfo::operator_transfer_between_holders);
-		Ok(Self::batch_weight(count, costly, worst, between_holders).saturating_add(observed))
+		Ok(Self::batch_weight(count, charges, worst, between_holders))
 	}
 
 	/// An operator is a bank passing every compliance check, at the grant

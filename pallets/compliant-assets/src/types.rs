@@ -4,6 +4,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::weights::Weight;
+use sp_runtime::Saturating;
 use scale_info::TypeInfo;
 use serde::{Deserialize, Serialize};
 use tokenize_primitives::{InvestorCategory, Jurisdiction};
@@ -170,6 +171,30 @@ pub enum HoldingsChange {
 pub struct Movement {
 	pub holdings: HoldingsChange,
 	pub observed: Weight,
+}
+
+/// What a batch's legs did that its charge depends on: how many ran the
+/// worst case (opened or closed a holding, or were refused), and what the
+/// holding observers reported for them.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct LegCharges {
+	pub worst_case: u32,
+	pub observed: Weight,
+}
+
+impl LegCharges {
+	/// A leg that moved.
+	pub fn moved(&mut self, movement: Movement) {
+		self.worst_case.saturating_accrue(u32::from(movement.holdings == HoldingsChange::OpenedOrClosed));
+		self.observed.saturating_accrue(movement.observed);
+	}
+
+	/// A refused leg: it may have run every check, the observers included,
+	/// and been undone, so it is charged the worst case and `observers_most`.
+	pub fn refused(&mut self, observers_most: Weight) {
+		self.worst_case.saturating_inc();
+		self.observed.saturating_accrue(observers_most);
+	}
 }
 
 /// What benchmarks need from the rest of the runtime to reach the worst case.
