@@ -44,6 +44,12 @@
 // submit -> finalized p50 / p99, accepted / rejected (by reason) / failed
 // (dispatch error, by name) / lost, machine CPU busy share, GRANDPA rounds
 // per second (from the validators' Prometheus endpoints when given).
+// A phase at an offered rate (steady, crash) starts once the network is at
+// rest: every node's pool empty and the head finalized (`rest_waited_s`),
+// so that it measures 50/s, not the drain of the phase before it.
+// `--records <prefix>` writes each phase's transactions to
+// `<prefix>-<phase>.json` (submitted, included, finalized: ms since the
+// epoch; the node it was sent to; its block and the block's timestamp).
 // `--profile <phase>` also samples the whole machine's CPU with `perf` for
 // 15 s of that phase and reports where the time went, by kind of work
 // (`cpu_profile`: signature checks, runtime execution, wasm instances,
@@ -81,6 +87,7 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: '' },
     label: { type: 'string', default: '' },
     profile: { type: 'string', default: '' },
+    records: { type: 'string', default: '' },
   },
 });
 const num = (name) => {
@@ -393,7 +400,31 @@ async function untilSettled(remaining, tick = () => {}) {
   }
 }
 
+function writeRecords(name, txs) {
+  if (!opt.records) return;
+  const rows = txs.map((r) => ({
+    submitted: r.submittedAt, included: r.includedAt ?? null, finalized: r.finalizedAt ?? null,
+    node: endpoints[r.sender % apis.length], block: r.block?.number ?? null, block_timestamp: r.block?.timestamp ?? null,
+  }));
+  writeFileSync(`${opt.records}-${name}.json`, JSON.stringify(rows));
+}
+
+// Waits until every node's pool is empty and the head is finalized (or the
+// next block is), for at most `limit` seconds; returns the seconds waited.
+async function untilAtRest(limit = 120) {
+  const start = Date.now();
+  while (Date.now() - start < limit * 1000) {
+    const pools = await Promise.all(apis.map((a) => a.rpc.author.pendingExtrinsics()));
+    const best = (await api.rpc.chain.getHeader()).number.toNumber();
+    const final = (await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead())).number.toNumber();
+    if (pools.every((p) => p.length === 0) && best - final <= 1) break;
+    await sleep(500);
+  }
+  return round2((Date.now() - start) / 1000);
+}
+
 async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') } = {}) {
+  const restWaited = rate > 0 ? await untilAtRest() : null;
   pending.clear();
   for (const r of txs) pending.set(r.hash, r);
   const profile = startProfile(name);
@@ -428,7 +459,9 @@ async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') }
   const rounds1 = await grandpaRounds();
   const t1 = Date.now();
   const result = report(name, txs, { cpu0, cpu1, rounds0, rounds1, seconds: (t1 - t0) / 1000, rate });
+  if (restWaited !== null) result.rest_waited_s = restWaited;
   result.cpu_profile = await profileSummary(profile);
+  writeRecords(name, txs);
   return result;
 }
 

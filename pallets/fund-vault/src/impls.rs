@@ -1,10 +1,11 @@
 //! What the fund offers the rest of the runtime: its locked shares, its
-//! yield accrual before a holding changes, and itself as a switch target.
+//! yield accrual before a holding changes, its assets for the other funds'
+//! checks, and itself as a switch target.
 
 use crate::{pallet::*, weights::WeightInfo};
 use frame_support::{pallet_prelude::DispatchError, traits::Get, weights::Weight};
 use sp_runtime::traits::Zero;
-use tokenize_primitives::{FundId, OnHoldingChange, RedemptionLocks, SwitchTarget};
+use tokenize_primitives::{FundId, FundShareClasses, OnHoldingChange, RedemptionLocks, SwitchTarget};
 
 impl<T: Config<I>, I: 'static> RedemptionLocks<T::AssetId, T::AccountId, T::Balance> for Pallet<T, I> {
 	fn locked(asset: &T::AssetId, who: &T::AccountId) -> T::Balance {
@@ -26,6 +27,16 @@ impl<T: Config<I>, I: 'static> OnHoldingChange<T::AssetId, T::AccountId> for Pal
 
 	fn max_weight() -> Weight {
 		T::WeightInfo::before_holding_change()
+	}
+}
+
+impl<T: Config<I>, I: 'static> FundShareClasses<T::AssetId> for Pallet<T, I> {
+	fn is_share_class(asset: &T::AssetId) -> bool {
+		Fund::<T, I>::get().is_some_and(|fund| fund.share_asset == *asset)
+	}
+
+	fn is_payment_asset(asset: &T::AssetId) -> bool {
+		Fund::<T, I>::get().is_some_and(|fund| fund.payment_asset == *asset)
 	}
 }
 

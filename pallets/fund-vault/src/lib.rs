@@ -103,8 +103,17 @@
 //! [`tokenize_primitives::RedemptionLocks`] (locked shares) for
 //! compliant-assets and the runtime's pallet-assets freezer,
 //! [`tokenize_primitives::OnHoldingChange`] (yield accrual) for
-//! compliant-assets, [`tokenize_primitives::SwitchTarget`] for the fund
-//! that switches into this one.
+//! compliant-assets, [`tokenize_primitives::FundShareClasses`] (its share
+//! class and cash) for the other funds, [`tokenize_primitives::SwitchTarget`]
+//! for the fund that switches into this one.
+//!
+//! A share class belongs to one fund alone: `configure_fund` (and the
+//! genesis) refuse a share class that is another fund's share class or cash,
+//! and a payment asset that is another fund's share class
+//! (`ShareClassOfAnotherFund`). Two vaults on one share class would each
+//! lock, accrue and issue it on its own books; and since at most one fund
+//! works on any holding, a holding change declares one fund's accrual, not
+//! every fund's.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -154,7 +163,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::MaybeSerializeDeserialize, FixedU128, Perquintill};
 	use tokenize_primitives::{
-		AssetHoldings, Compliance, ComplianceTransfer, FundId, NavProvider, PermissionedSupply, SwitchTarget,
+		AssetHoldings, Compliance, ComplianceTransfer, FundId, FundShareClasses, NavProvider, PermissionedSupply,
+		SwitchTarget,
 	};
 
 	/// A fund's configuration as stored.
@@ -192,6 +202,9 @@ pub mod pallet {
 		type FundId: Get<FundId>;
 		/// The fund a shareholder may switch into (`()`: none).
 		type SwitchTarget: SwitchTarget<Self::AccountId, Self::AssetId, Self::Balance>;
+		/// The runtime's other funds: a share class is one fund's alone and no
+		/// fund's cash ([`Error::ShareClassOfAnotherFund`]).
+		type OtherFunds: FundShareClasses<Self::AssetId>;
 		/// Derives the fund's cash account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -374,6 +387,9 @@ pub mod pallet {
 		FundNotConfigured,
 		/// An unusable configuration (assets, gate, ages, categories).
 		InvalidConfig,
+		/// The share class is another fund's share class or cash, or the
+		/// payment asset is another fund's share class.
+		ShareClassOfAnotherFund,
 		/// The investor has no identity the fund can read a category from.
 		NotRegistered,
 		/// The investor's MiFID II category may not invest in the fund.

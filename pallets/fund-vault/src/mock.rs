@@ -54,9 +54,10 @@ pub const MAX_OPEN_REQUESTS: u32 = 3;
 pub const MAX_GATE_DAYS: u32 = 6;
 pub const MAX_CLAIM_DAYS: u32 = 4;
 
-/// Both funds share everything but their id, cash account and switch target.
+/// Both funds share everything but their id, cash account, switch target and
+/// the other fund.
 macro_rules! fund_config {
-	($config:path, $fund_id:ty, $pallet_id:ty, $switch_target:ty) => {
+	($config:path, $fund_id:ty, $pallet_id:ty, $switch_target:ty, $other:ty) => {
 		impl $config for Test {
 			type RuntimeEvent = RuntimeEvent;
 			type AssetId = u32;
@@ -69,6 +70,7 @@ macro_rules! fund_config {
 			type TimeProvider = ScriptedClock;
 			type FundId = $fund_id;
 			type SwitchTarget = $switch_target;
+			type OtherFunds = $other;
 			type PalletId = $pallet_id;
 			type AdminOrigin = EnsureSignedBy<Governance, u64>;
 			type ManagerOrigin = EnsureSignedBy<Manager, u64>;
@@ -82,8 +84,8 @@ macro_rules! fund_config {
 	};
 }
 
-fund_config!(pallet_fund_vault::Config, TmmfId, TmmfPallet, Tmf);
-fund_config!(pallet_fund_vault::Config<Instance2>, TmfId, TmfPallet, ());
+fund_config!(pallet_fund_vault::Config, TmmfId, TmmfPallet, Tmf, Tmf);
+fund_config!(pallet_fund_vault::Config<Instance2>, TmfId, TmfPallet, (), Tmmf);
 
 // ---- fixtures ---------------------------------------------------------------
 

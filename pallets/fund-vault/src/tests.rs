@@ -395,8 +395,9 @@ fn the_accrual_settled_before_a_holding_changes_is_reported_as_the_work_it_was()
 		// Neither the cash asset nor a fund that distributes nothing.
 		assert_eq!(Observers::before_change(&EURD, &PRO), Weight::zero());
 		assert_eq!(Observers::before_change(&TMF_SHARES, &PRO), Weight::zero());
-		// Declared: the most either fund may report.
-		assert_eq!(Observers::max_weight(), settled.saturating_mul(2));
+		// Declared: one fund's most, since a holding is of one fund's share
+		// class at most (the funds refuse each other's).
+		assert_eq!(Observers::max_weight(), settled);
 	});
 }
 
@@ -419,6 +420,44 @@ fn only_governance_configures_a_fund_and_only_a_usable_configuration() {
 			spoil(&mut config);
 			assert_noop!(Tmf::configure_fund(signed(GOVERNANCE), config), TmfError::InvalidConfig);
 		}
+	});
+}
+
+#[test]
+fn a_share_class_belongs_to_one_fund_alone() {
+	new_test_ext().execute_with(|| {
+		let taken: [fn(&mut FundConfig<u32, u64>); 3] = [
+			// The money market fund's shares,
+			|c| c.share_asset = TMMF_SHARES,
+			// its cash as this fund's shares,
+			|c| {
+				c.share_asset = EURD;
+				c.payment_asset = TMF_SHARES;
+			},
+			// its shares as this fund's cash.
+			|c| c.payment_asset = TMMF_SHARES,
+		];
+		for take in taken {
+			let mut config = tmf_config();
+			take(&mut config);
+			assert_noop!(Tmf::configure_fund(signed(GOVERNANCE), config), TmfError::ShareClassOfAnotherFund);
+		}
+		// Either way round, and the fund's own share class stays its own.
+		let tmmf_on_tmf_shares = FundConfig { share_asset: TMF_SHARES, ..tmmf_config() };
+		assert_noop!(Tmmf::configure_fund(signed(GOVERNANCE), tmmf_on_tmf_shares), TmmfError::ShareClassOfAnotherFund);
+		assert_ok!(Tmmf::configure_fund(signed(GOVERNANCE), tmmf_config()));
+		// Both paid in the same cash is fine.
+		assert_ok!(Tmf::configure_fund(signed(GOVERNANCE), tmf_config()));
+	});
+}
+
+#[test]
+#[should_panic(expected = "ShareClassOfAnotherFund")]
+fn a_genesis_fund_may_not_take_another_funds_share_class() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		let tmf_on_tmmf_shares = FundConfig { share_asset: TMMF_SHARES, ..tmf_config() };
+		crate::GenesisConfig::<Test, TmfInstance> { fund: Some(tmf_on_tmmf_shares) }.build();
 	});
 }
 

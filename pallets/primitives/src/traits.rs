@@ -291,7 +291,10 @@ impl<AssetId, AccountId> OnHoldingChange<AssetId, AccountId> for () {
 	}
 }
 
-/// Several observers: each is told, and the work is theirs together.
+/// Observers of disjoint sets of assets: each is told, at most one works on
+/// any holding, so the most is the larger of theirs. The runtime's observers
+/// are the fund vaults, each working on its own share class alone, and a
+/// vault refuses a share class another fund has ([`FundShareClasses`]).
 impl<AssetId, AccountId, A, B> OnHoldingChange<AssetId, AccountId> for (A, B)
 where
 	A: OnHoldingChange<AssetId, AccountId>,
@@ -301,7 +304,35 @@ where
 		A::before_change(asset, who).saturating_add(B::before_change(asset, who))
 	}
 	fn max_weight() -> Weight {
-		A::max_weight().saturating_add(B::max_weight())
+		A::max_weight().max(B::max_weight())
+	}
+}
+
+/// The assets the runtime's funds are configured with, as another fund sees
+/// them: a share class belongs to one fund alone and is no fund's cash, so
+/// that one fund's books (accrual, locks, supply) never move with another's.
+pub trait FundShareClasses<AssetId> {
+	/// Whether `asset` is the share class of a configured fund.
+	fn is_share_class(asset: &AssetId) -> bool;
+	/// Whether a configured fund is paid in `asset`.
+	fn is_payment_asset(asset: &AssetId) -> bool;
+}
+
+impl<AssetId> FundShareClasses<AssetId> for () {
+	fn is_share_class(_asset: &AssetId) -> bool {
+		false
+	}
+	fn is_payment_asset(_asset: &AssetId) -> bool {
+		false
+	}
+}
+
+impl<AssetId, A: FundShareClasses<AssetId>, B: FundShareClasses<AssetId>> FundShareClasses<AssetId> for (A, B) {
+	fn is_share_class(asset: &AssetId) -> bool {
+		A::is_share_class(asset) || B::is_share_class(asset)
+	}
+	fn is_payment_asset(asset: &AssetId) -> bool {
+		A::is_payment_asset(asset) || B::is_payment_asset(asset)
 	}
 }
 

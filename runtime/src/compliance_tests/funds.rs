@@ -170,6 +170,34 @@ fn a_daily_distribution_follows_holdings_through_compliant_transfers() {
 }
 
 #[test]
+fn the_funds_keep_their_share_classes_apart_so_a_movement_declares_one_funds_accrual() {
+	use frame_support::dispatch::GetDispatchInfo;
+	use pallet_compliant_assets::WeightInfo as _;
+	use pallet_fund_vault::{Error, WeightInfo as _};
+	funds_ext().execute_with(|| {
+		let tmf_on_tmmf_shares = FundConfig { share_asset: TMMF_SHARES, ..tmf_config() };
+		assert_noop!(
+			Tmf::configure_fund(RuntimeOrigin::root(), tmf_on_tmmf_shares),
+			Error::<Runtime, Instance2>::ShareClassOfAnotherFund
+		);
+		let tmmf_paid_in_tmf_shares = FundConfig { payment_asset: TMF_SHARES, ..tmmf_config() };
+		assert_noop!(
+			Tmmf::configure_fund(RuntimeOrigin::root(), tmmf_paid_in_tmf_shares),
+			Error::<Runtime, Instance1>::ShareClassOfAnotherFund
+		);
+		// So a transfer declares one fund's accrual per party, not both's.
+		let accrual = <Runtime as pallet_fund_vault::Config<Instance1>>::WeightInfo::before_holding_change();
+		let transfer = <Runtime as pallet_compliant_assets::Config>::WeightInfo::transfer();
+		let call = RuntimeCall::CompliantAssets(pallet_compliant_assets::Call::transfer {
+			asset: TMMF_SHARES,
+			to: holder(1),
+			amount: SHARE,
+		});
+		assert_eq!(call.get_dispatch_info().call_weight, transfer + accrual * 2);
+	});
+}
+
+#[test]
 fn dealing_freezes_after_48_hours_without_a_nav_and_shows_in_the_breaker_status() {
 	funds_ext().execute_with(|| {
 		assert_ok!(Tmmf::subscribe(RuntimeOrigin::signed(holder(0)), 100 * EUR));

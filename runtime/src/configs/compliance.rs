@@ -106,6 +106,9 @@ impl pallet_compliant_assets::Config for Runtime {
 	type DepositTokens = crate::MintEscrow;
 	type PaymentEscrow = crate::Payments;
 	type RedemptionLocks = (crate::Tmmf, crate::Tmf);
+	/// Each fund settles accruals on its own share class alone, and the
+	/// vaults refuse each other's share class: a movement declares one
+	/// fund's accrual per party.
 	type HoldingObserver = (crate::Tmmf, crate::Tmf);
 	type AssetAdminOrigin = GovernanceCouncil;
 	type TimeProvider = Timestamp;

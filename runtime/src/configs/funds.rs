@@ -59,7 +59,7 @@ impl pallet_nav_oracle::Config for Runtime {
 /// What both funds share: compliant-assets moves, issues and reads; the
 /// oracle prices; governance configures; the fund manager distributes.
 macro_rules! fund_vault_config {
-	($instance:ty, $fund_id:ty, $pallet_id:ty, $switch_target:ty) => {
+	($instance:ty, $fund_id:ty, $pallet_id:ty, $switch_target:ty, $other_funds:ty) => {
 		impl pallet_fund_vault::Config<$instance> for Runtime {
 			type RuntimeEvent = RuntimeEvent;
 			type AssetId = AssetId;
@@ -72,6 +72,8 @@ macro_rules! fund_vault_config {
 			type TimeProvider = Timestamp;
 			type FundId = $fund_id;
 			type SwitchTarget = $switch_target;
+			/// A share class is one fund's alone: the other fund's.
+			type OtherFunds = $other_funds;
 			type PalletId = $pallet_id;
 			type AdminOrigin = GovernanceCouncil;
 			type ManagerOrigin = FundManager;
@@ -88,8 +90,8 @@ macro_rules! fund_vault_config {
 	};
 }
 
-fund_vault_config!(Instance1, TmmfFundId, TmmfPalletId, Tmf);
-fund_vault_config!(Instance2, TmfFundId, TmfPalletId, ());
+fund_vault_config!(Instance1, TmmfFundId, TmmfPalletId, Tmf, Tmf);
+fund_vault_config!(Instance2, TmfFundId, TmfPalletId, (), crate::Tmmf);
 
 /// The funds whose dealing froze (no NAV accepted for their freeze period),
 /// for the circuit breaker's status.
