@@ -423,8 +423,7 @@ async function untilAtRest(limit = 120) {
   return round2((Date.now() - start) / 1000);
 }
 
-async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending') } = {}) {
-  const restWaited = rate > 0 ? await untilAtRest() : null;
+async function runPhase(name, txs, { rate = 0, maxPending = num('max-pending'), restWaited = null } = {}) {
   pending.clear();
   for (const r of txs) pending.set(r.hash, r);
   const profile = startProfile(name);
@@ -713,6 +712,7 @@ const phases = {
     const rate = num('crash-rate');
     const txs = await preSign(num('crash-transfers'), (s, i) => api.tx.compliantAssets.transfer(ASSET, recipient(i), 1));
     for (const r of txs) r.node = apis[r.sender % 2]; // Alice's and Bob's nodes stay up
+    const restWaited = await untilAtRest();
     const t0 = Date.now();
     const faults = [[15, 'stop', 'dave'], [30, 'stop', 'charlie'], [50, 'start', 'charlie'], [60, 'start', 'dave']];
     const injected = (async () => {
@@ -722,7 +722,7 @@ const phases = {
         execFileSync(opt.control, [action, name], { stdio: 'ignore' });
       }
     })();
-    const result = await runPhase('crash', txs, { rate });
+    const result = await runPhase('crash', txs, { rate, restWaited });
     await injected;
     result.faults = faults.map(([at, action, name]) => `${at} s: ${action} ${name}`);
     return result;
@@ -730,7 +730,7 @@ const phases = {
   steady: async () => {
     const rate = num('steady-rate');
     const txs = await preSign(rate * num('steady-seconds'), (s, i) => api.tx.compliantAssets.transfer(ASSET, recipient(i), 1));
-    return runPhase('steady', txs, { rate });
+    return runPhase('steady', txs, { rate, restWaited: await untilAtRest() });
   },
 };
 

@@ -125,3 +125,27 @@ fn every_preset_satisfies_the_pallets_invariants() {
 		});
 	}
 }
+
+#[test]
+fn a_session_rotation_leaves_the_users_their_whole_block() {
+	use frame_support::{dispatch::DispatchClass, traits::Get};
+	use sp_runtime::traits::Header as _;
+	externalities(LOCAL_CONSORTIUM_PRESET).execute_with(|| {
+		let at = crate::SESSION_PERIOD;
+		frame_system::Pallet::<Runtime>::set_block_number(at - 1);
+		let header = crate::Header::new(at, Default::default(), Default::default(), Default::default(), Default::default());
+		crate::Executive::initialize_block(&header);
+		// The validator set rotated the session at its end, pallet-session
+		// did not rotate it a second time,
+		assert_eq!(pallet_session::CurrentIndex::<Runtime>::get(), 1);
+		// and the rotation was charged its benchmark, not the whole block:
+		// users' transactions still have their whole share of it.
+		let limits: frame_system::limits::BlockWeights = <Runtime as frame_system::Config>::BlockWeights::get();
+		let users = limits.get(DispatchClass::Normal).max_total.expect("users' share is bounded");
+		let initialized = frame_system::BlockWeight::<Runtime>::get().total();
+		assert!(initialized.all_gte(limits.base_block), "{initialized:?}");
+		assert!(initialized.saturating_add(users).all_lte(limits.max_block), "{initialized:?} + {users:?}");
+		// One block before, nothing rotates.
+		assert!(!<crate::configs::SessionsEveryPeriod as tokenize_primitives::SessionRotation<_, _>>::ends_at(at - 1));
+	});
+}

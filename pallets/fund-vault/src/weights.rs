@@ -53,10 +53,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize(c: u32, ) -> Weight {
 		//  Measured:  `1000 + c * (42 ±0)`
 		//  Estimated: `3675 + c * (2516 ±0)`
-		// Minimum execution time: 24_516_000 picoseconds.
-		with_margin(Weight::from_parts(38_099_186, 3675))
-			// Standard Error: 71_791
-			.saturating_add(with_margin(Weight::from_parts(20_318_491, 0)).saturating_mul(c.into()))
+		// Minimum execution time: 27_171_000 picoseconds.
+		with_margin(Weight::from_parts(67_992_513, 3675))
+			// Standard Error: 266_815
+			.saturating_add(with_margin(Weight::from_parts(29_754_167, 0)).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -67,14 +67,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompliantAssets::Rules` (`max_values`: None, `max_size`: Some(183), added: 2658, mode: `MaxEncodedLen`)
 	/// Storage: `CompliantAssets::Profiles` (r:2 w:0)
 	/// Proof: `CompliantAssets::Profiles` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Tmf::Fund` (r:1 w:0)
+	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Tmmf::Fund` (r:0 w:1)
 	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn configure_fund() -> Weight {
-		//  Measured:  `629`
+		//  Measured:  `752`
 		//  Estimated: `6306`
-		// Minimum execution time: 40_436_000 picoseconds.
-		with_margin(Weight::from_parts(45_165_000, 6306))
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+		// Minimum execution time: 51_146_000 picoseconds.
+		with_margin(Weight::from_parts(89_628_000, 6306))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tmmf::Fund` (r:1 w:0)
@@ -88,8 +90,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn acknowledge_kid() -> Weight {
 		//  Measured:  `1114`
 		//  Estimated: `3865`
-		// Minimum execution time: 45_765_000 picoseconds.
-		with_margin(Weight::from_parts(73_047_000, 3865))
+		// Minimum execution time: 48_982_000 picoseconds.
+		with_margin(Weight::from_parts(82_174_000, 3865))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,8 +146,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn subscribe() -> Weight {
 		//  Measured:  `3870`
 		//  Estimated: `8817`
-		// Minimum execution time: 368_601_000 picoseconds.
-		with_margin(Weight::from_parts(407_554_000, 8817))
+		// Minimum execution time: 380_563_000 picoseconds.
+		with_margin(Weight::from_parts(681_278_000, 8817))
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -182,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn request_redeem() -> Weight {
 		//  Measured:  `1363`
 		//  Estimated: `6022`
-		// Minimum execution time: 120_827_000 picoseconds.
-		with_margin(Weight::from_parts(134_341_000, 6022))
+		// Minimum execution time: 129_763_000 picoseconds.
+		with_margin(Weight::from_parts(181_080_000, 6022))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -202,8 +204,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_redeem() -> Weight {
 		//  Measured:  `565`
 		//  Estimated: `3558`
-		// Minimum execution time: 49_673_000 picoseconds.
-		with_margin(Weight::from_parts(55_123_000, 3558))
+		// Minimum execution time: 54_642_000 picoseconds.
+		with_margin(Weight::from_parts(82_825_000, 3558))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -273,10 +275,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_redeem(d: u32, ) -> Weight {
 		//  Measured:  `4407 + d * (96 ±0)`
 		//  Estimated: `8817 + d * (2544 ±0)`
-		// Minimum execution time: 526_257_000 picoseconds.
-		with_margin(Weight::from_parts(552_835_309, 8817))
-			// Standard Error: 272_440
-			.saturating_add(with_margin(Weight::from_parts(32_197_506, 0)).saturating_mul(d.into()))
+		// Minimum execution time: 558_397_000 picoseconds.
+		with_margin(Weight::from_parts(705_431_298, 8817))
+			// Standard Error: 1_993_058
+			.saturating_add(with_margin(Weight::from_parts(79_625_508, 0)).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -335,8 +337,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn switch_to() -> Weight {
 		//  Measured:  `4517`
 		//  Estimated: `11426`
-		// Minimum execution time: 602_740_000 picoseconds.
-		with_margin(Weight::from_parts(660_899_000, 11426))
+		// Minimum execution time: 630_042_000 picoseconds.
+		with_margin(Weight::from_parts(730_189_000, 11426))
 			.saturating_add(T::DbWeight::get().reads(53_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -355,8 +357,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn distribute_yield() -> Weight {
 		//  Measured:  `764`
 		//  Estimated: `3675`
-		// Minimum execution time: 40_355_000 picoseconds.
-		with_margin(Weight::from_parts(45_084_000, 3675))
+		// Minimum execution time: 43_302_000 picoseconds.
+		with_margin(Weight::from_parts(74_379_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -397,8 +399,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_yield() -> Weight {
 		//  Measured:  `2362`
 		//  Estimated: `3779`
-		// Minimum execution time: 158_327_000 picoseconds.
-		with_margin(Weight::from_parts(172_813_000, 3779))
+		// Minimum execution time: 171_832_000 picoseconds.
+		with_margin(Weight::from_parts(288_691_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -413,8 +415,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn before_holding_change() -> Weight {
 		//  Measured:  `624`
 		//  Estimated: `3599`
-		// Minimum execution time: 31_870_000 picoseconds.
-		with_margin(Weight::from_parts(35_778_000, 3599))
+		// Minimum execution time: 34_465_000 picoseconds.
+		with_margin(Weight::from_parts(63_299_000, 3599))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -423,8 +425,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn on_initialize(c: u32, ) -> Weight {
-		with_margin(Weight::from_parts(38_099_186, 3675))
-			.saturating_add(with_margin(Weight::from_parts(20_318_491, 0)).saturating_mul(c.into()))
+		with_margin(Weight::from_parts(67_992_513, 3675))
+			.saturating_add(with_margin(Weight::from_parts(29_754_167, 0)).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -432,55 +434,55 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(c.into()))
 	}
 	fn configure_fund() -> Weight {
-		with_margin(Weight::from_parts(45_165_000, 6306))
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		with_margin(Weight::from_parts(89_628_000, 6306))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn acknowledge_kid() -> Weight {
-		with_margin(Weight::from_parts(73_047_000, 3865))
+		with_margin(Weight::from_parts(82_174_000, 3865))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn subscribe() -> Weight {
-		with_margin(Weight::from_parts(407_554_000, 8817))
+		with_margin(Weight::from_parts(681_278_000, 8817))
 			.saturating_add(RocksDbWeight::get().reads(35_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn request_redeem() -> Weight {
-		with_margin(Weight::from_parts(134_341_000, 6022))
+		with_margin(Weight::from_parts(181_080_000, 6022))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_redeem() -> Weight {
-		with_margin(Weight::from_parts(55_123_000, 3558))
+		with_margin(Weight::from_parts(82_825_000, 3558))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim_redeem(d: u32, ) -> Weight {
-		with_margin(Weight::from_parts(552_835_309, 8817))
-			.saturating_add(with_margin(Weight::from_parts(32_197_506, 0)).saturating_mul(d.into()))
+		with_margin(Weight::from_parts(705_431_298, 8817))
+			.saturating_add(with_margin(Weight::from_parts(79_625_508, 0)).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(46_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(d.into()))
 	}
 	fn switch_to() -> Weight {
-		with_margin(Weight::from_parts(660_899_000, 11426))
+		with_margin(Weight::from_parts(730_189_000, 11426))
 			.saturating_add(RocksDbWeight::get().reads(53_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn distribute_yield() -> Weight {
-		with_margin(Weight::from_parts(45_084_000, 3675))
+		with_margin(Weight::from_parts(74_379_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_yield() -> Weight {
-		with_margin(Weight::from_parts(172_813_000, 3779))
+		with_margin(Weight::from_parts(288_691_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn before_holding_change() -> Weight {
-		with_margin(Weight::from_parts(35_778_000, 3599))
+		with_margin(Weight::from_parts(63_299_000, 3599))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

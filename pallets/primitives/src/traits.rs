@@ -365,3 +365,19 @@ impl<AccountId, AssetId, Balance> SwitchTarget<AccountId, AssetId, Balance> for 
 		Err(frame_support::pallet_prelude::DispatchError::Other("no switch target"))
 	}
 }
+
+/// The session machinery the validator set rotates (pallet-session in the
+/// runtime). pallet-session charges its own rotation a whole block, which
+/// leaves no room for one slot's transactions every session; the validator
+/// set rotates it instead, weighed by a benchmark of the real rotation.
+pub trait SessionRotation<AccountId, BlockNumber> {
+	/// Whether a session ends at the start of block `now`.
+	fn ends_at(now: BlockNumber) -> bool;
+	/// Ends the session: the queued validators and keys take over and the
+	/// next set is planned (the session manager's `new_session`).
+	fn rotate();
+	/// Gives `validators` session keys, for a benchmark's worst case (a
+	/// rotation loads every validator's keys).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_benchmark_keys(validators: &[AccountId]);
+}

@@ -2,11 +2,11 @@
 //! full set whose seat shares must all be re-checked.
 
 use super::*;
-use crate::pallet::Validators;
+use crate::pallet::{ChangePending, Validators};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{pallet_prelude::*, traits::EnsureOrigin};
-use tokenize_primitives::{ComplianceBenchmarkHelper, Role};
+use tokenize_primitives::{ComplianceBenchmarkHelper, Role, SessionRotation};
 
 fn bank<T: Config>(index: u32) -> T::AccountId {
 	let who: T::AccountId = account("bank", index, 0);
@@ -42,6 +42,32 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, leaver.clone());
 		assert!(!Validators::<T>::get().contains(&leaver));
+		Ok(())
+	}
+
+	/// A session rotation: a set of `v` with session keys, the first `l` of
+	/// them lapsed (verified, no longer banks: the lapse rounds re-check the
+	/// rest), handed to the session machinery the rotation before, so the
+	/// measured one makes a changed set current and plans the next.
+	#[benchmark]
+	fn rotate_session(
+		v: Linear<4, { T::MaxValidators::get() }>,
+		l: Linear<0, { T::MaxValidators::get() }>,
+	) -> Result<(), BenchmarkError> {
+		fill::<T>(v);
+		let set = Validators::<T>::get().into_inner();
+		T::Sessions::set_benchmark_keys(&set);
+		ChangePending::<T>::put(true);
+		T::Sessions::rotate();
+		for who in set.iter().take(l as usize) {
+			T::BenchmarkHelper::make_verified(who, &[]);
+		}
+		ChangePending::<T>::put(true);
+		#[block]
+		{
+			T::Sessions::rotate();
+		}
+		assert!(!ChangePending::<T>::get());
 		Ok(())
 	}
 

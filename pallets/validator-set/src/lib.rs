@@ -36,6 +36,17 @@
 //!
 //! At a session rotation with a change pending: `NewSetQueued`; for a lapsed
 //! identity: `ValidatorLapsed` or `IneligibleValidatorRetained`.
+//!
+//! ## Session rotation
+//!
+//! This pallet rotates the sessions (`on_initialize`, through
+//! [`tokenize_primitives::SessionRotation`]: pallet-session's own rotation,
+//! at the same block and in the same place in the block), because
+//! pallet-session charges a rotation the whole block's weight: no user
+//! transaction fits in that block, and one slot's transactions wait for the
+//! next every session. The rotation is charged its benchmark instead
+//! (`rotate_session`, the worst case: a full set, every member lapsed, new
+//! keys for all), so the rest of the block stays open.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -64,7 +75,7 @@ pub mod pallet {
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::Perbill;
-	use tokenize_primitives::Compliance;
+	use tokenize_primitives::{Compliance, SessionRotation};
 
 	/// The layout of this pallet's storage; bumped with a migration when it changes.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -92,6 +103,9 @@ pub mod pallet {
 		/// Largest share of seats one legal entity may hold.
 		#[pallet::constant]
 		type MaxSeatShare: Get<Perbill>;
+		/// The sessions this pallet rotates (pallet-session, whose own
+		/// `ShouldEndSession` then never ends one).
+		type Sessions: SessionRotation<Self::AccountId, BlockNumberFor<Self>>;
 		/// Creates verified bank identities for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: tokenize_primitives::ComplianceBenchmarkHelper<Self::AccountId>;
@@ -167,6 +181,21 @@ pub mod pallet {
 		TooFewValidators,
 		/// One legal entity would hold more than `MaxSeatShare` of the seats.
 		SeatShareExceeded,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Rotates the session when one ends, charged the rotation's worst
+		/// case (a full set, all lapsed); otherwise nothing (the check is
+		/// arithmetic on the block number).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if !T::Sessions::ends_at(now) {
+				return Weight::zero();
+			}
+			T::Sessions::rotate();
+			let most = T::MaxValidators::get();
+			T::WeightInfo::rotate_session(most, most)
+		}
 	}
 
 	#[pallet::call]

@@ -6,7 +6,7 @@ use frame_support::{derive_impl, parameter_types};
 use frame_system::EnsureRoot;
 use sp_runtime::{BuildStorage, Perbill};
 use std::{cell::RefCell, collections::{BTreeMap, BTreeSet}};
-use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role};
+use tokenize_primitives::{Compliance, ComplianceFailure, InvestorCategory, Jurisdiction, Role, SessionRotation};
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -34,6 +34,36 @@ thread_local! {
 	static IDENTITIES: RefCell<BTreeMap<u64, MockIdentity>> = RefCell::new(BTreeMap::new());
 	/// Accounts without session keys; everyone else has registered keys.
 	static KEYLESS: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
+	/// Sessions the mock session machinery rotated.
+	static ROTATIONS: RefCell<u32> = const { RefCell::new(0) };
+}
+
+/// A session lasts this many blocks in the mock.
+pub const SESSION_BLOCKS: u64 = 10;
+
+/// Sessions rotated since the test began.
+pub fn rotations() -> u32 {
+	ROTATIONS.with(|r| *r.borrow())
+}
+
+/// pallet-session as far as this pallet sees it: a rotation plans the next
+/// set (`new_session`).
+pub struct MockSessions;
+impl SessionRotation<u64, u64> for MockSessions {
+	fn ends_at(now: u64) -> bool {
+		now % SESSION_BLOCKS == 0
+	}
+	fn rotate() {
+		let session = ROTATIONS.with(|r| {
+			*r.borrow_mut() += 1;
+			*r.borrow()
+		});
+		let _ = <ValidatorSet as pallet_session::SessionManager<u64>>::new_session(session + 1);
+	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_benchmark_keys(validators: &[u64]) {
+		validators.iter().copied().for_each(set_keys);
+	}
 }
 
 /// `who` purges (or never registered) its session keys.
@@ -122,6 +152,7 @@ impl pallet_validator_set::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Compliance = MockCompliance;
 	type SessionKeys = MockSessionKeys;
+	type Sessions = MockSessions;
 	type GovernanceOrigin = EnsureRoot<u64>;
 	type MaxValidators = MaxValidators;
 	type MaxSeatShare = MaxSeatShare;
@@ -135,6 +166,7 @@ pub const FOUNDERS: [u64; 4] = [1, 2, 3, 4];
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	IDENTITIES.with(|ids| ids.borrow_mut().clear());
 	KEYLESS.with(|k| k.borrow_mut().clear());
+	ROTATIONS.with(|r| *r.borrow_mut() = 0);
 	FOUNDERS.iter().copied().for_each(make_bank);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().expect("system genesis");
 	pallet_validator_set::GenesisConfig::<Test> { validators: FOUNDERS.to_vec(), minimum_validators: 4 }

@@ -19,6 +19,27 @@ fn genesis_hands_founders_to_session() {
 }
 
 #[test]
+fn the_set_rotates_each_session_at_its_end_charged_the_rotations_benchmark() {
+	use crate::WeightInfo;
+	use frame_support::{traits::Hooks, weights::Weight};
+	new_test_ext().execute_with(|| {
+		make_bank(9);
+		assert_ok!(ValidatorSet::add_validator(RuntimeOrigin::root(), 9));
+		// Within a session: no rotation, no weight.
+		assert_eq!(ValidatorSet::on_initialize(SESSION_BLOCKS - 1), Weight::zero());
+		assert_eq!(rotations(), 0);
+		// At its end: one rotation, which hands over the pending set, charged
+		// the worst rotation of a full set (not the whole block).
+		let most = MaxValidators::get();
+		assert_eq!(ValidatorSet::on_initialize(SESSION_BLOCKS), <() as WeightInfo>::rotate_session(most, most));
+		assert_eq!(rotations(), 1);
+		System::assert_last_event(Event::NewSetQueued { session: 2, validators: vec![1, 2, 3, 4, 9] }.into());
+		assert_eq!(ValidatorSet::on_initialize(SESSION_BLOCKS + 1), Weight::zero());
+		assert_eq!(rotations(), 1);
+	});
+}
+
+#[test]
 fn only_verified_banks_are_admitted() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(ValidatorSet::add_validator(RuntimeOrigin::root(), 9), Error::<Test>::IdentityNotVerified);

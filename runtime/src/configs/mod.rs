@@ -202,10 +202,52 @@ impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
 	}
 }
 
+/// A session every `SESSION_PERIOD` blocks.
+type EverySessionPeriod = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+
+/// pallet-session's rotation, driven by the validator set's `on_initialize`
+/// (which sits just before pallet-session's in the block, so the rotation
+/// happens where pallet-session's own would) and charged its benchmark:
+/// pallet-session would charge its own the whole block.
+pub struct SessionsEveryPeriod;
+impl tokenize_primitives::SessionRotation<AccountId, BlockNumber> for SessionsEveryPeriod {
+	fn ends_at(now: BlockNumber) -> bool {
+		<EverySessionPeriod as pallet_session::ShouldEndSession<BlockNumber>>::should_end_session(now)
+	}
+
+	fn rotate() {
+		crate::Session::rotate_session();
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_benchmark_keys(validators: &[AccountId]) {
+		for (i, who) in validators.iter().enumerate() {
+			// Distinct keys per validator; a rotation only stores and compares them.
+			let mut seed = [0xB5u8; 32];
+			seed[..8].copy_from_slice(&(i as u64).to_le_bytes());
+			let keys = SessionKeys {
+				aura: AuraId::from(sp_core::sr25519::Public::from_raw(seed)),
+				grandpa: sp_consensus_grandpa::AuthorityId::from(sp_core::ed25519::Public::from_raw(seed)),
+			};
+			pallet_session::NextKeys::<Runtime>::insert(who, keys);
+		}
+	}
+}
+
+/// pallet-session never ends a session on its own: the validator set rotates
+/// them ([`SessionsEveryPeriod`]).
+pub struct RotatedByValidatorSet;
+impl pallet_session::ShouldEndSession<BlockNumber> for RotatedByValidatorSet {
+	fn should_end_session(_now: BlockNumber) -> bool {
+		false
+	}
+}
+
 impl pallet_validator_set::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Compliance = IdentityRegistry;
 	type SessionKeys = HasSessionKeys;
+	type Sessions = SessionsEveryPeriod;
 	type GovernanceOrigin = GovernanceOrigin;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
 	type MaxSeatShare = MaxSeatShare;
@@ -218,8 +260,9 @@ impl pallet_session::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type ValidatorId = AccountId;
 	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
-	type ShouldEndSession = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
-	type NextSessionRotation = pallet_session::PeriodicSessions<ConstU32<SESSION_PERIOD>, ConstU32<0>>;
+	type ShouldEndSession = RotatedByValidatorSet;
+	/// When the validator set will rotate next (the same period).
+	type NextSessionRotation = EverySessionPeriod;
 	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
