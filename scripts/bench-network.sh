@@ -24,7 +24,9 @@
 # --operator-legs 64 --payments 2048 --steady-rate 50 --steady-seconds 60
 # --crash-transfers 4000 --crash-rate 50 --max-pending 4000
 # --phases plain,single,batched,operator,payments,steady,crash
-# --profile <phase> (a 15 s `perf` CPU profile of that phase) --label text.
+# --profile <phase> (a 15 s `perf` CPU profile of that phase) --label text
+# --records <prefix> (each phase's transactions, with their times, to
+# <prefix>-<phase>.json).
 # The crash phase kills and restarts validators: it runs only here, not
 # against `external` ones.
 # The chain spec is built from this node binary (local-consortium-test: the
