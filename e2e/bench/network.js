@@ -404,7 +404,7 @@ function writeRecords(name, txs) {
   if (!opt.records) return;
   const rows = txs.map((r) => ({
     submitted: r.submittedAt, included: r.includedAt ?? null, finalized: r.finalizedAt ?? null,
-    node: endpoints[r.sender % apis.length], block: r.block?.number ?? null, block_timestamp: r.block?.timestamp ?? null,
+    node: endpoints[apis.indexOf(r.node)], block: r.block?.number ?? null, block_timestamp: r.block?.timestamp ?? null,
   }));
   writeFileSync(`${opt.records}-${name}.json`, JSON.stringify(rows));
 }
