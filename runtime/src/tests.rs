@@ -128,7 +128,7 @@ fn every_preset_satisfies_the_pallets_invariants() {
 
 #[test]
 fn a_session_rotation_leaves_the_users_their_whole_block() {
-	use frame_support::{dispatch::DispatchClass, traits::Get};
+	use frame_support::dispatch::DispatchClass;
 	use sp_runtime::traits::Header as _;
 	externalities(LOCAL_CONSORTIUM_PRESET).execute_with(|| {
 		let at = crate::SESSION_PERIOD;

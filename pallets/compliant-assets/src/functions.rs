@@ -291,9 +291,9 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		Self::ensure_transfer_allowed(&asset, from, to, amount)?;
-		Self::transfer_holding(asset, from, to, amount).map(|_| ())
+		Self::transfer_holding(asset, from, to, amount).map(|movement| movement.observed)
 	}
 
 	/// The move of a checked transfer and its `Transferred` event.
@@ -367,7 +367,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The most the holding observers may report for `parties` holdings.
-	fn observers_most(parties: u32) -> Weight {
+	pub(crate) fn observers_most(parties: u32) -> Weight {
 		T::HoldingObserver::max_weight().saturating_mul(u64::from(parties))
 	}
 
@@ -558,13 +558,13 @@ impl<T: Config> Pallet<T> {
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let rules = Self::ensure_movement(&asset, from, to, amount)?;
 		Self::ensure_receiver_side(&asset, &rules, to, amount, Some(from))?;
 		Self::ensure_spendable(&asset, from, amount)?;
-		Self::move_holding(&asset, from, to, amount)?;
+		let movement = Self::move_holding(&asset, from, to, amount)?;
 		Self::deposit_event(Event::ForceMoved { asset, from: from.clone(), to: to.clone(), amount });
-		Ok(())
+		Ok(movement.observed)
 	}
 
 	// ---- checks ---------------------------------------------------------

@@ -5,8 +5,9 @@
 use crate::{pallet::*, types::AgentRole};
 use core::marker::PhantomData;
 use frame_support::{
-	pallet_prelude::DispatchResult,
+	pallet_prelude::{DispatchError, DispatchResult},
 	traits::{fungibles::Inspect, EnsureOriginWithArg, Get},
+	weights::Weight,
 };
 use frame_system::RawOrigin;
 use tokenize_primitives::{AssetHoldings, ComplianceTransfer, PermissionedSupply};
@@ -30,11 +31,16 @@ impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pal
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
-		Self::do_transfer(*asset, from, to, amount).map(|_| ())
+	) -> Result<Weight, DispatchError> {
+		Self::do_transfer(*asset, from, to, amount).map(|movement| movement.observed)
 	}
 
-	fn settle(asset: &T::AssetId, from: &T::AccountId, to: &T::AccountId, amount: T::Balance) -> DispatchResult {
+	fn settle(
+		asset: &T::AssetId,
+		from: &T::AccountId,
+		to: &T::AccountId,
+		amount: T::Balance,
+	) -> Result<Weight, DispatchError> {
 		Self::do_settle(*asset, from, to, amount)
 	}
 
@@ -43,8 +49,12 @@ impl<T: Config> ComplianceTransfer<T::AccountId, T::AssetId, T::Balance> for Pal
 		from: &T::AccountId,
 		to: &T::AccountId,
 		amount: T::Balance,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		Self::do_force_move(*asset, from, to, amount)
+	}
+
+	fn movement_observers_most() -> Weight {
+		Self::observers_most(2)
 	}
 }
 

@@ -1602,6 +1602,24 @@ fn a_movement_declares_the_observers_most_for_each_party_and_is_charged_what_the
 	});
 }
 
+#[test]
+fn the_other_pallets_movements_report_what_the_observers_charged() {
+	type Ct = CompliantAssets;
+	ext_with_asset().execute_with(|| {
+		assert_eq!(<Ct as ComplianceTransfer<u64, u32, u64>>::movement_observers_most(), parts(2 * OBSERVER_MAX));
+		// An asset the observers do no work for: nothing to charge.
+		assert_eq!(<Ct as ComplianceTransfer<u64, u32, u64>>::transfer(&ASSET, &ALICE, &BOB, 100), Ok(parts(0)));
+		// A distributing fund's share: the observer's work for both parties,
+		// whichever way the other pallet moved it.
+		observe_work_on(ASSET);
+		let both = Ok(parts(2 * OBSERVER_WORK));
+		assert_eq!(<Ct as ComplianceTransfer<u64, u32, u64>>::transfer(&ASSET, &ALICE, &BOB, 100), both);
+		assert_eq!(<Ct as ComplianceTransfer<u64, u32, u64>>::settle(&ASSET, &BOB, &CHARLIE, 100), both);
+		assert_eq!(<Ct as ComplianceTransfer<u64, u32, u64>>::force_move(&ASSET, &CHARLIE, &ALICE, 50), both);
+		assert_eq!((balance(ALICE), balance(BOB), balance(CHARLIE)), (850, 100, 50));
+	});
+}
+
 /// A batch leg's amount: a number of units, or whatever the sender has left.
 #[derive(Clone, Debug)]
 enum LegAmount {

@@ -12,6 +12,7 @@ use frame_support::{
 	ensure,
 	pallet_prelude::{DispatchError, DispatchResult},
 	traits::{fungibles::Inspect, UnixTime},
+	weights::Weight,
 	BoundedVec,
 };
 use sp_runtime::traits::{CheckedAdd, CheckedSub, Saturating, Zero};
@@ -115,12 +116,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Returns what the move's holding observers charged.
 	pub(crate) fn do_confiscate(
 		entry_id: EntryId,
 		entry: EntryOf<T>,
 		to: T::AccountId,
 		by: T::AccountId,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let FreezeEntry { asset, holder, amount, .. } = entry.clone();
 		ensure!(to != holder, Error::<T>::ConfiscationToHolder);
 		// pallet-assets would refuse the move anyway; say why in our own words.
@@ -129,9 +131,9 @@ impl<T: Config> Pallet<T> {
 		// Close first: while the entry is active pallet-assets refuses to move
 		// its amount. If the move then fails, the dispatch is rolled back whole.
 		Self::close_entry(entry_id, &entry)?;
-		T::Transfer::force_move(&asset, &holder, &to, amount)?;
+		let observed = T::Transfer::force_move(&asset, &holder, &to, amount)?;
 		Self::deposit_event(Event::Confiscated { entry_id, asset, holder, to, amount, by });
-		Ok(())
+		Ok(observed)
 	}
 
 	/// Also the way the runtime adopts the circuit breaker's v1 address

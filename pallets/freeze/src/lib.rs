@@ -387,16 +387,22 @@ pub mod pallet {
 		///
 		/// Origin: the forced-transfer agent of the entry's asset. The move goes
 		/// through compliant-assets, which checks `to`. Emits `Confiscated`.
+		///
+		/// Declared: the benchmark (on an asset no holding observer works
+		/// for) plus the observers' most for one movement; charged: the
+		/// benchmark plus what they reported (a fund's yield accrual when the
+		/// asset is its share class).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::confiscate())]
+		#[pallet::weight(T::WeightInfo::confiscate().saturating_add(T::Transfer::movement_observers_most()))]
 		pub fn confiscate(
 			origin: OriginFor<T>,
 			entry_id: EntryId,
 			to: T::AccountId,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let entry = Self::active_entry(entry_id)?;
 			let by = T::ConfiscateOrigin::ensure_origin(origin, &entry.asset)?;
-			Self::do_confiscate(entry_id, entry, to, by)
+			let observed = Self::do_confiscate(entry_id, entry, to, by)?;
+			Ok(Some(T::WeightInfo::confiscate().saturating_add(observed)).into())
 		}
 
 		/// Freeze every holding of `who` entirely.

@@ -6,11 +6,12 @@ use crate as pallet_freeze;
 use core::{cell::RefCell, marker::PhantomData};
 use frame_support::{
 	derive_impl, ord_parameter_types,
-	pallet_prelude::DispatchResult,
+	pallet_prelude::{DispatchError, DispatchResult},
 	traits::{
 		fungibles::Mutate, tokens::Preservation, AsEnsureOriginWithArg, ConstU32,
 		EnsureOriginWithArg,
 	},
+	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSigned, EnsureSignedBy, RawOrigin};
 use sp_runtime::BuildStorage;
@@ -62,8 +63,13 @@ impl pallet_assets::Config for Test {
 
 /// The permissioned asset most tests use.
 pub const USD: AssetId = 1;
-/// A second asset with its own agents.
+/// A second asset with its own agents; its holding observer works on every
+/// move (as a distributing fund's does on its share class).
 pub const EUR: AssetId = 2;
+/// What EUR's holding observer charges per party of a move, and the most it
+/// declares (above it, as a benchmarked worst case is).
+pub const ACCRUAL_PER_PARTY: u64 = 7_000;
+pub const ACCRUAL_MOST_PER_PARTY: u64 = 9_000;
 /// pallet-assets' minimum balance of both assets.
 pub const MIN_BALANCE: Balance = 1;
 /// The issuer (owner) of both assets.
@@ -148,9 +154,12 @@ pub fn force_moves() -> Vec<(AssetId, AccountId, AccountId, Balance)> {
 /// through pallet-assets (which enforces the freezes) and are recorded.
 pub struct RecordingTransfer;
 impl RecordingTransfer {
-	fn move_asset(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
-		<Assets as Mutate<AccountId>>::transfer(*asset, from, to, amount, Preservation::Expendable)
-			.map(|_| ())
+	/// Moves through pallet-assets; returns what the holding observers
+	/// charged (EUR's, see [`ACCRUAL_PER_PARTY`]).
+	fn move_asset(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Weight, DispatchError> {
+		<Assets as Mutate<AccountId>>::transfer(*asset, from, to, amount, Preservation::Expendable)?;
+		let accrued = if *asset == EUR { 2 * ACCRUAL_PER_PARTY } else { 0 };
+		Ok(Weight::from_parts(accrued, 0))
 	}
 }
 impl ComplianceTransfer<AccountId, AssetId, Balance> for RecordingTransfer {
@@ -160,16 +169,24 @@ impl ComplianceTransfer<AccountId, AssetId, Balance> for RecordingTransfer {
 	fn can_transfer(_: &AssetId, _: &AccountId, _: &AccountId, _: Balance) -> DispatchResult {
 		Ok(())
 	}
-	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
+	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Weight, DispatchError> {
 		Self::move_asset(asset, from, to, amount)
 	}
-	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
+	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Weight, DispatchError> {
 		Self::move_asset(asset, from, to, amount)
 	}
-	fn force_move(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult {
-		Self::move_asset(asset, from, to, amount)?;
+	fn force_move(
+		asset: &AssetId,
+		from: &AccountId,
+		to: &AccountId,
+		amount: Balance,
+	) -> Result<Weight, DispatchError> {
+		let observed = Self::move_asset(asset, from, to, amount)?;
 		FORCE_MOVES.with(|moves| moves.borrow_mut().push((*asset, *from, *to, amount)));
-		Ok(())
+		Ok(observed)
+	}
+	fn movement_observers_most() -> Weight {
+		Weight::from_parts(2 * ACCRUAL_MOST_PER_PARTY, 0)
 	}
 }
 

@@ -26,14 +26,14 @@ fn case() -> BoundedVec<u8, ConstU32<MAX_REFERENCE>> {
 
 /// The USD freeze agent freezes `amount` of `holder` under a court order.
 fn freeze(holder: AccountId, amount: Balance) -> Result<EntryId, DispatchError> {
-	Freeze::freeze(
-		RuntimeOrigin::signed(FREEZE_AGENT),
-		USD,
-		holder,
-		amount,
-		FreezeReason::CourtOrder,
-		CASE.to_vec(),
-	)?;
+	freeze_of(USD, holder, amount)
+}
+
+/// The asset's freeze agent freezes `amount` of `holder`'s holding of
+/// `asset` under a court order.
+fn freeze_of(asset: AssetId, holder: AccountId, amount: Balance) -> Result<EntryId, DispatchError> {
+	let agent = FreezeRole::agent(&asset);
+	Freeze::freeze(RuntimeOrigin::signed(agent), asset, holder, amount, FreezeReason::CourtOrder, CASE.to_vec())?;
 	Ok(NextEntryId::<Test>::get() - 1)
 }
 
@@ -282,6 +282,29 @@ fn confiscation_moves_exactly_the_entry_amount() {
 		assert_eq!(FrozenTotals::<Test>::get(USD, ALICE), 200);
 		assert_eq!(ActiveEntryCount::<Test>::get(USD), 1);
 		assert_eq!(Assets::total_issuance(USD), 2 * FUNDED);
+	});
+}
+
+#[test]
+fn a_confiscation_declares_the_observers_most_and_is_charged_what_they_reported() {
+	use crate::WeightInfo as _;
+	use frame_support::dispatch::GetDispatchInfo;
+	use frame_support::weights::Weight;
+	type W = <Test as crate::Config>::WeightInfo;
+	new_test_ext().execute_with(|| {
+		let call = crate::Call::<Test>::confiscate { entry_id: 0, to: TREASURY };
+		let most = Weight::from_parts(2 * ACCRUAL_MOST_PER_PARTY, 0);
+		assert_eq!(call.get_dispatch_info().call_weight, W::confiscate() + most);
+		// USD's moves are observed by nobody; EUR's holding observer accrues
+		// for both parties.
+		let usd = freeze(ALICE, 300).expect("frozen");
+		let charged = Freeze::confiscate(RuntimeOrigin::signed(FORCED_TRANSFER_AGENT), usd, TREASURY);
+		assert_eq!(charged.map(|info| info.actual_weight), Ok(Some(W::confiscate())));
+		let eur = freeze_of(EUR, ALICE, 300).expect("frozen");
+		let charged = Freeze::confiscate(RuntimeOrigin::signed(EUR_FORCED_TRANSFER_AGENT), eur, TREASURY);
+		let accrued = Weight::from_parts(2 * ACCRUAL_PER_PARTY, 0);
+		assert_eq!(charged.map(|info| info.actual_weight), Ok(Some(W::confiscate() + accrued)));
+		assert_eq!(force_moves(), vec![(USD, ALICE, TREASURY, 300), (EUR, ALICE, TREASURY, 300)]);
 	});
 }
 
@@ -735,11 +758,10 @@ fn apply(op: &Op) -> DispatchResult {
 		Op::Freeze { holder, amount } => freeze(HOLDERS[holder], amount).map(|_| ()),
 		Op::Unfreeze { pick } =>
 			Freeze::unfreeze(RuntimeOrigin::signed(FREEZE_AGENT), pick_entry(pick)),
-		Op::Confiscate { pick, to } => Freeze::confiscate(
-			RuntimeOrigin::signed(FORCED_TRANSFER_AGENT),
-			pick_entry(pick),
-			HOLDERS[to],
-		),
+		Op::Confiscate { pick, to } =>
+			Freeze::confiscate(RuntimeOrigin::signed(FORCED_TRANSFER_AGENT), pick_entry(pick), HOLDERS[to])
+				.map(|_| ())
+				.map_err(|failure| failure.error),
 		Op::Transfer { from, to, amount } => {
 			let (from, to) = (HOLDERS[from], HOLDERS[to]);
 			let expected = amount <= spendable(from);
@@ -751,12 +773,12 @@ fn apply(op: &Op) -> DispatchResult {
 			let (from, to) = (HOLDERS[from], HOLDERS[to]);
 			let missing = amount.saturating_sub(spendable(from));
 			Freeze::release_for_forced_transfer(&USD, &from, missing)?;
-			RecordingTransfer::force_move(&USD, &from, &to, amount)
+			RecordingTransfer::force_move(&USD, &from, &to, amount).map(|_| ())
 		}),
 		Op::Recover { from, to } => with_storage_layer(|| {
 			let (from, to) = (HOLDERS[from], HOLDERS[to]);
 			Freeze::move_freezes(&USD, &from, &to)?;
-			RecordingTransfer::force_move(&USD, &from, &to, balance(from))
+			RecordingTransfer::force_move(&USD, &from, &to, balance(from)).map(|_| ())
 		}),
 		Op::FreezeAddress { who } => freeze_address(HOLDERS[who]),
 		Op::UnfreezeAddress { who } =>

@@ -222,6 +222,8 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 		Self::report_collar(price, breached);
 		let cash = Self::cash_account();
 		if switched_from.is_none() {
+			// The vault moves only its cash, which is no fund's share class
+			// (`ensure_valid_config`): no holding observer charges for it.
 			T::Assets::transfer(&fund.payment_asset, &investor, &cash, amount)?;
 		}
 		T::Supply::issue(&fund.share_asset, &investor, shares, &cash)?;

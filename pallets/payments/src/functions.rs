@@ -9,6 +9,7 @@ use frame_support::{
 	pallet_prelude::{DispatchError, DispatchResult},
 	storage::with_storage_layer,
 	traits::Get,
+	weights::Weight,
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -166,8 +167,9 @@ impl<T: Config> Pallet<T> {
 	// ---- release ------------------------------------------------------------
 
 	/// The batch is checked whole first (a caller's mistake refuses it all);
-	/// then each payment is released or withheld on its own.
-	pub(crate) fn do_confirm_settlements(tx_ids: Vec<TxId>) -> DispatchResult {
+	/// then each payment is released or withheld on its own. Returns what
+	/// the releases' holding observers charged.
+	pub(crate) fn do_confirm_settlements(tx_ids: Vec<TxId>) -> Result<Weight, DispatchError> {
 		ensure!(!tx_ids.is_empty(), Error::<T>::EmptyBatch);
 		ensure!(tx_ids.len() <= T::MaxSettlementBatch::get() as usize, Error::<T>::BatchTooLarge);
 		let mut seen = BTreeSet::new();
@@ -176,30 +178,33 @@ impl<T: Config> Pallet<T> {
 			ensure!(seen.insert(tx_id), Error::<T>::DuplicateInBatch);
 			payments.push((tx_id, Self::unsettled(tx_id)?));
 		}
+		let mut observed = Weight::zero();
 		for (tx_id, payment) in payments {
 			let outcome = if payment.challenge.is_some() {
 				Err(WithholdReason::Challenged)
 			} else {
 				Self::release(tx_id, payment)
 			};
-			if let Err(reason) = outcome {
-				Self::deposit_event(Event::SettlementWithheld { tx_id, reason });
+			match outcome {
+				Ok(charge) => observed.saturating_accrue(charge),
+				Err(reason) => Self::deposit_event(Event::SettlementWithheld { tx_id, reason }),
 			}
 		}
-		Ok(())
+		Ok(observed)
 	}
 
 	/// Lifts the hold and moves the amount under every rule of a transfer,
 	/// in a storage layer of its own: a refusal leaves the payment, its hold
-	/// and the holdings exactly as they were.
-	fn release(tx_id: TxId, mut payment: PaymentOf<T>) -> Result<(), WithholdReason> {
+	/// and the holdings exactly as they were. Returns what the move's holding
+	/// observers charged.
+	fn release(tx_id: TxId, mut payment: PaymentOf<T>) -> Result<Weight, WithholdReason> {
 		let releasable = matches!(payment.status, PaymentStatus::Initiated | PaymentStatus::FiatConfirmed);
 		if !releasable {
 			return Err(WithholdReason::FiatLegNotConfirmed);
 		}
 		let (asset, sender, recipient, amount) =
 			(payment.asset, payment.sender.clone(), payment.recipient.clone(), payment.amount);
-		with_storage_layer(|| {
+		let observed = with_storage_layer(|| {
 			Self::lift(&asset, &sender, amount);
 			T::Assets::settle(&asset, &sender, &recipient, amount)
 		})
@@ -207,7 +212,22 @@ impl<T: Config> Pallet<T> {
 		payment.status = PaymentStatus::Released { at: Self::now() };
 		Self::close(tx_id, payment);
 		Self::deposit_event(Event::PaymentReleased { tx_id, recipient, asset, amount });
-		Ok(())
+		Ok(observed)
+	}
+
+	/// The number of payments a settlement batch is weighed for (a longer
+	/// batch is refused before any work).
+	pub(crate) fn settlement_batch_len(tx_ids: &[TxId]) -> u32 {
+		let len = u32::try_from(tx_ids.len()).unwrap_or(u32::MAX);
+		len.min(T::MaxSettlementBatch::get())
+	}
+
+	/// What a call making `movements` movements declares: `benchmarked`
+	/// (which moves an asset no holding observer works for) plus the
+	/// observers' most for each movement. The call is then charged the
+	/// benchmark plus what the observers reported.
+	pub(crate) fn with_observers(benchmarked: Weight, movements: u32) -> Weight {
+		benchmarked.saturating_add(T::Assets::movement_observers_most().saturating_mul(movements.into()))
 	}
 
 	// ---- challenge ----------------------------------------------------------
@@ -228,19 +248,24 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_resolve_challenge(tx_id: TxId, outcome: ChallengeOutcome) -> DispatchResult {
+	/// Returns what a release's holding observers charged (a refund moves
+	/// nothing).
+	pub(crate) fn do_resolve_challenge(tx_id: TxId, outcome: ChallengeOutcome) -> Result<Weight, DispatchError> {
 		let payment = Self::unsettled(tx_id)?;
 		ensure!(payment.challenge.is_some(), Error::<T>::NotChallenged);
-		match outcome {
+		let observed = match outcome {
 			ChallengeOutcome::Release => Self::release(tx_id, payment).map_err(|reason| match reason {
 				WithholdReason::Refused(error) => error,
 				WithholdReason::FiatLegNotConfirmed | WithholdReason::Challenged =>
 					Error::<T>::FiatLegNotConfirmed.into(),
 			})?,
-			ChallengeOutcome::Refund => Self::refund(tx_id, payment, RefundReason::ChallengeUpheld),
-		}
+			ChallengeOutcome::Refund => {
+				Self::refund(tx_id, payment, RefundReason::ChallengeUpheld);
+				Weight::zero()
+			},
+		};
 		Self::deposit_event(Event::ChallengeResolved { tx_id, outcome });
-		Ok(())
+		Ok(observed)
 	}
 
 	// ---- refund -------------------------------------------------------------
@@ -330,6 +355,7 @@ impl<T: Config> Pallet<T> {
 
 	/// The quote's checks first (chain, signature, expiry, replay, role,
 	/// amounts), then the parties' corridor and throttle, then both legs.
+	/// Returns what the legs' holding observers charged.
 	pub(crate) fn do_pay_with_fx(
 		payer: T::AccountId,
 		quote: FxQuoteOf<T>,
@@ -338,7 +364,7 @@ impl<T: Config> Pallet<T> {
 		source_amount: T::Balance,
 		min_out: T::Balance,
 		deadline: BlockNumberFor<T>,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		let now = Self::now();
 		ensure!(payer != recipient, Error::<T>::SelfPayment);
 		ensure!(now <= deadline, Error::<T>::DeadlinePassed);
@@ -359,8 +385,8 @@ impl<T: Config> Pallet<T> {
 		T::Corridors::record(&payer, &recipient, &quote.source_asset, source_amount)?;
 		T::Breaker::note_operation(OperationKind::Payment, &quote.source_asset, &payer, source_amount)
 			.map_err(Self::breaker_error)?;
-		T::Assets::transfer(&quote.source_asset, &payer, &quote.lp, source_amount)?;
-		T::Assets::transfer(&quote.target_asset, &quote.lp, &recipient, target_amount)?;
+		let paid = T::Assets::transfer(&quote.source_asset, &payer, &quote.lp, source_amount)?;
+		let delivered = T::Assets::transfer(&quote.target_asset, &quote.lp, &recipient, target_amount)?;
 		let settlement = FxSettlement {
 			payer: payer.clone(),
 			recipient: recipient.clone(),
@@ -381,7 +407,7 @@ impl<T: Config> Pallet<T> {
 			target_asset: quote.target_asset,
 			target_amount,
 		});
-		Ok(())
+		Ok(paid.saturating_add(delivered))
 	}
 
 	/// `floor(amount × rate)`: the provider never pays a fraction of a unit

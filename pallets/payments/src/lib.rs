@@ -110,6 +110,15 @@
 //!
 //! compliant-assets emits `Transferred` for every release.
 //!
+//! ## Weights
+//!
+//! A move goes through compliant-assets, which first tells the holding
+//! observers (a distributing fund settles the parties' yield accrual on its
+//! share class). The benchmarks move an asset no observer works for, so the
+//! calls that move (a release, both legs of an FX payment) declare the
+//! observers' most for each movement on top of the benchmark and are
+//! charged the benchmark plus what the observers reported.
+//!
 //! ## Provides
 //!
 //! [`tokenize_primitives::PaymentEscrow`] (the held part of a holding) for
@@ -550,10 +559,15 @@ pub mod pallet {
 		/// `SettlementWithheld` per payment (and compliant-assets'
 		/// `Transferred` per release).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::confirm_settlements(tx_ids.len().min(T::MaxSettlementBatch::get() as usize) as u32))]
-		pub fn confirm_settlements(origin: OriginFor<T>, tx_ids: Vec<TxId>) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::with_observers(
+			T::WeightInfo::confirm_settlements(Pallet::<T>::settlement_batch_len(&tx_ids)),
+			Pallet::<T>::settlement_batch_len(&tx_ids),
+		))]
+		pub fn confirm_settlements(origin: OriginFor<T>, tx_ids: Vec<TxId>) -> DispatchResultWithPostInfo {
 			T::SettlementOrigin::ensure_origin(origin)?;
-			Self::do_confirm_settlements(tx_ids)
+			let benchmarked = T::WeightInfo::confirm_settlements(Self::settlement_batch_len(&tx_ids));
+			let observed = Self::do_confirm_settlements(tx_ids)?;
+			Ok(Some(benchmarked.saturating_add(observed)).into())
 		}
 
 		/// Object to an unsettled payment within its challenge window, with
@@ -576,10 +590,15 @@ pub mod pallet {
 		/// Origin: the settlement committee. Emits `ChallengeResolved` and
 		/// `PaymentReleased` or `PaymentRefunded`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::resolve_challenge())]
-		pub fn resolve_challenge(origin: OriginFor<T>, tx_id: TxId, outcome: ChallengeOutcome) -> DispatchResult {
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::resolve_challenge(), 1))]
+		pub fn resolve_challenge(
+			origin: OriginFor<T>,
+			tx_id: TxId,
+			outcome: ChallengeOutcome,
+		) -> DispatchResultWithPostInfo {
 			T::SettlementOrigin::ensure_origin(origin)?;
-			Self::do_resolve_challenge(tx_id, outcome)
+			let observed = Self::do_resolve_challenge(tx_id, outcome)?;
+			Ok(Some(T::WeightInfo::resolve_challenge().saturating_add(observed)).into())
 		}
 
 		/// Refund an unreleased payment.
@@ -632,7 +651,7 @@ pub mod pallet {
 		/// Origin: a verified payer. Emits `FxPaymentSettled` (and
 		/// compliant-assets' `Transferred` for each leg).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::pay_with_fx())]
+		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::pay_with_fx(), 2))]
 		pub fn pay_with_fx(
 			origin: OriginFor<T>,
 			quote: FxQuoteOf<T>,
@@ -641,9 +660,10 @@ pub mod pallet {
 			source_amount: T::Balance,
 			min_out: T::Balance,
 			deadline: BlockNumberFor<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let payer = ensure_signed(origin)?;
-			Self::do_pay_with_fx(payer, quote, signature, recipient, source_amount, min_out, deadline)
+			let observed = Self::do_pay_with_fx(payer, quote, signature, recipient, source_amount, min_out, deadline)?;
+			Ok(Some(T::WeightInfo::pay_with_fx().saturating_add(observed)).into())
 		}
 
 		/// Give the payment an off-chain (fiat) leg that `receiving_bank` (a

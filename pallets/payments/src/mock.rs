@@ -11,7 +11,7 @@
 use crate as pallet_payments;
 use crate::{SettlementCurrency, TxId};
 use codec::{Decode, Encode};
-use frame_support::{derive_impl, ord_parameter_types, traits::ConstU32};
+use frame_support::{derive_impl, ord_parameter_types, traits::ConstU32, weights::Weight};
 use frame_system::EnsureSignedBy;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::BTreeMap;
@@ -98,8 +98,14 @@ pub const FR: Jurisdiction = Jurisdiction(*b"FR");
 
 pub const USDC: u32 = 1;
 pub const EURC: u32 = 2;
-/// A permissioned asset without a settlement currency.
+/// A permissioned asset without a settlement currency: a distributing
+/// fund's share class, whose holding observer settles each party's yield
+/// accrual when it moves ([`ACCRUAL_PER_PARTY`]).
 pub const SHARES: u32 = 3;
+/// What the ledger's holding observer charges per party of a SHARES move,
+/// and the most it declares (above it, as a benchmarked worst case is).
+pub const ACCRUAL_PER_PARTY: u64 = 7_000;
+pub const ACCRUAL_MOST_PER_PARTY: u64 = 9_000;
 /// Each customer's opening balance of each asset.
 pub const FUNDS: u64 = 10_000;
 /// The US → DE corridor's daily limit.
@@ -132,8 +138,15 @@ pub fn signed_by(who: u64, quote: &crate::FxQuoteOf<Test>) -> sp_runtime::testin
 
 /// Alice pays Bob `amount` USDC as EURC at `quote`, signed by its provider.
 pub fn pay_fx(quote: crate::FxQuoteOf<Test>, amount: u64, min_out: u64) -> DispatchResult {
+	charged_fx(quote, amount, min_out).map(|_| ())
+}
+
+/// [`pay_fx`], with the weight the call was charged.
+pub fn charged_fx(quote: crate::FxQuoteOf<Test>, amount: u64, min_out: u64) -> Result<Option<Weight>, DispatchError> {
 	let signature = signed_by(quote.lp, &quote);
 	Payments::pay_with_fx(RuntimeOrigin::signed(ALICE), quote, signature, BOB, amount, min_out, 20)
+		.map(|info| info.actual_weight)
+		.map_err(|failure| failure.error)
 }
 
 pub fn usd() -> SettlementCurrency {
@@ -314,21 +327,25 @@ impl ComplianceTransfer<u64, u32, u64> for MockLedger {
 		}
 		Ok(())
 	}
-	fn transfer(asset: &u32, from: &u64, to: &u64, amount: u64) -> DispatchResult {
+	fn transfer(asset: &u32, from: &u64, to: &u64, amount: u64) -> Result<Weight, DispatchError> {
 		Self::settle(asset, from, to, amount)
 	}
-	fn settle(asset: &u32, from: &u64, to: &u64, amount: u64) -> DispatchResult {
+	fn settle(asset: &u32, from: &u64, to: &u64, amount: u64) -> Result<Weight, DispatchError> {
 		Self::can_transfer(asset, from, to, amount)?;
 		Self::force_move(asset, from, to, amount)
 	}
-	fn force_move(asset: &u32, from: &u64, to: &u64, amount: u64) -> DispatchResult {
+	fn force_move(asset: &u32, from: &u64, to: &u64, amount: u64) -> Result<Weight, DispatchError> {
 		Self::receiver_rules(*asset, *to, amount)?;
 		if amount > Self::spendable(*asset, *from) {
 			return Err(refusal("InsufficientSpendableBalance"));
 		}
 		set_balance(*asset, *from, balance(*asset, *from) - amount);
 		set_balance(*asset, *to, balance(*asset, *to) + amount);
-		Ok(())
+		let accrued = if *asset == SHARES { 2 * ACCRUAL_PER_PARTY } else { 0 };
+		Ok(Weight::from_parts(accrued, 0))
+	}
+	fn movement_observers_most() -> Weight {
+		Weight::from_parts(2 * ACCRUAL_MOST_PER_PARTY, 0)
 	}
 }
 

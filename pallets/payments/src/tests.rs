@@ -2,7 +2,7 @@
 //! escrow against an independent model.
 
 use crate::{mock::*, pallet::*, types::*};
-use frame_support::{assert_noop, assert_ok};
+use frame_support::{assert_noop, assert_ok, weights::Weight};
 use sp_core::H256;
 use sp_runtime::DispatchError;
 use tokenize_primitives::{BreakerRefusal, ComplianceFailure, CorridorUse, PaymentEscrow};
@@ -16,7 +16,12 @@ fn payment(tx_id: TxId) -> PaymentOf<Test> {
 }
 
 fn confirm(tx_ids: &[TxId]) -> sp_runtime::DispatchResult {
-	Payments::confirm_settlements(committee(), tx_ids.to_vec())
+	charged_confirm(tx_ids).map(|_| ())
+}
+
+/// [`confirm`], with the weight the call was charged.
+fn charged_confirm(tx_ids: &[TxId]) -> Result<Option<Weight>, DispatchError> {
+	Payments::confirm_settlements(committee(), tx_ids.to_vec()).map(|info| info.actual_weight).map_err(|e| e.error)
 }
 
 /// Alice's USDC: balance, escrowed.
@@ -349,6 +354,54 @@ fn a_refund_on_a_later_day_leaves_todays_corridor_volume_alone() {
 		assert_ok!(pay(2_000));
 		assert_ok!(Payments::cancel_payment(committee(), yesterday));
 		assert_eq!((volume(US, DE, 0), volume(US, DE, 1)), (0, 2_000));
+	});
+}
+
+#[test]
+fn a_move_declares_the_holding_observers_most_and_is_charged_what_they_reported() {
+	use crate::WeightInfo as _;
+	use frame_support::dispatch::GetDispatchInfo;
+	type W = <Test as Config>::WeightInfo;
+	let declared = |call: Call<Test>| call.get_dispatch_info().call_weight;
+	let most = Weight::from_parts(2 * ACCRUAL_MOST_PER_PARTY, 0);
+	let accrued = Weight::from_parts(2 * ACCRUAL_PER_PARTY, 0);
+	new_test_ext().execute_with(|| {
+		// Declared: the benchmark (which moves an unobserved asset) plus the
+		// observers' most for each movement the call may make.
+		let releases = Call::confirm_settlements { tx_ids: vec![[1; 16], [2; 16], [3; 16]] };
+		assert_eq!(declared(releases), W::confirm_settlements(3) + most * 3);
+		let resolution = Call::resolve_challenge { tx_id: [1; 16], outcome: ChallengeOutcome::Release };
+		assert_eq!(declared(resolution), W::resolve_challenge() + most);
+		let fx = Call::pay_with_fx {
+			quote: quote(1, rate(1, 1)),
+			signature: signed_by(LP, &quote(1, rate(1, 1))),
+			recipient: BOB,
+			source_amount: 1,
+			min_out: 0,
+			deadline: 20,
+		};
+		assert_eq!(declared(fx), W::pay_with_fx() + most * 2);
+
+		// Charged: the benchmark plus the accrual of each SHARES move only.
+		let eur = SettlementCurrency { code: *b"EUR", decimals: 2 };
+		assert_ok!(Payments::set_settlement_currency(RuntimeOrigin::signed(ADMIN), SHARES, Some(eur)));
+		assert_ok!(pay_from(ALICE, BOB, SHARES, 10));
+		let in_shares = last_tx_id();
+		let in_usdc = pay(100).expect("initiated");
+		assert_ok!(pay_from(ALICE, BOB, SHARES, 20));
+		let challenged = last_tx_id();
+		assert_ok!(Payments::challenge(RuntimeOrigin::signed(OFFICER), challenged, hash(9)));
+		// The challenged payment is withheld: it moved nothing.
+		assert_eq!(charged_confirm(&[in_shares, in_usdc, challenged]), Ok(Some(W::confirm_settlements(3) + accrued)));
+		assert_eq!((balance(SHARES, BOB), balance(USDC, BOB)), (FUNDS + 10, FUNDS + 100));
+		let resolved = Payments::resolve_challenge(committee(), challenged, ChallengeOutcome::Release);
+		assert_eq!(resolved.map(|info| info.actual_weight), Ok(Some(W::resolve_challenge() + accrued)));
+		assert_eq!(balance(SHARES, BOB), FUNDS + 30);
+		// USDC into SHARES: one observed leg of the two.
+		let mut into_shares = quote(2, rate(1, 1));
+		into_shares.target_asset = SHARES;
+		assert_eq!(charged_fx(into_shares, 1_000, 1_000), Ok(Some(W::pay_with_fx() + accrued)));
+		assert_eq!(charged_fx(quote(3, rate(1, 1)), 1_000, 1_000), Ok(Some(W::pay_with_fx())));
 	});
 }
 

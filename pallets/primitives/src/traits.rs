@@ -6,7 +6,10 @@ use crate::{
 	Bic, BreakerRefusal, ComplianceFailure, CorridorUse, FreezeSummary, InvestorCategory,
 	FeedId, FundId, Jurisdiction, NavRefusal, OperationKind, PricePoint, Role,
 };
-use frame_support::{pallet_prelude::DispatchResult, weights::Weight};
+use frame_support::{
+	pallet_prelude::{DispatchError, DispatchResult},
+	weights::Weight,
+};
 
 /// What the rest of the chain may ask the identity registry.
 pub trait Compliance<AccountId> {
@@ -87,6 +90,14 @@ pub trait Freezes<AssetId, AccountId, Balance> {
 /// Moving permissioned assets. Implemented by the compliant-assets pallet;
 /// every pallet that moves a permissioned asset (escrow, funds, freezes) goes
 /// through it so that holder bookkeeping and compliance rules hold everywhere.
+///
+/// A movement tells the holding observers ([`OnHoldingChange`]) before it
+/// changes the parties' holdings, and their work (a fund's yield accrual on
+/// its share class) is the caller's to pay for: each moving function returns
+/// what the observers charged, never more than
+/// [`Self::movement_observers_most`], which the caller declares on top of
+/// its own benchmark for every movement it may make and then charges what
+/// was returned.
 pub trait ComplianceTransfer<AccountId, AssetId, Balance> {
 	/// Whether `asset` is a permissioned asset of compliant-assets.
 	fn is_permissioned(asset: &AssetId) -> bool;
@@ -98,17 +109,22 @@ pub trait ComplianceTransfer<AccountId, AssetId, Balance> {
 		amount: Balance,
 	) -> DispatchResult;
 	/// A compliant transfer: checks every rule, then moves `amount`.
-	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
-		-> DispatchResult;
+	/// Returns the observers' charge.
+	fn transfer(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Weight, DispatchError>;
 	/// A transfer under every rule of an ordinary one, whose operation the
 	/// calling pallet counts under a throttle kind of its own (the release
-	/// of an escrowed payment): checked and moved in one pass.
-	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> DispatchResult;
+	/// of an escrowed payment): checked and moved in one pass. Returns the
+	/// observers' charge.
+	fn settle(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance) -> Result<Weight, DispatchError>;
 	/// A privileged move (a confiscation ordered by a role):
 	/// skips the sender-side rules but still requires a compliant receiver and
 	/// never touches frozen amounts of `from` beyond what the caller released.
+	/// Returns the observers' charge.
 	fn force_move(asset: &AssetId, from: &AccountId, to: &AccountId, amount: Balance)
-		-> DispatchResult;
+		-> Result<Weight, DispatchError>;
+	/// The most the holding observers may charge for one movement (both of
+	/// its parties).
+	fn movement_observers_most() -> Weight;
 }
 
 /// Payment corridors between jurisdictions, as the payment pallets see them.

@@ -775,7 +775,7 @@ fn attack_17_the_issuer_mints_only_against_a_fresh_reserve_and_once_per_credit()
 use super::payments::{pay, rail_ext, MAX_PAYMENT, USDT};
 
 fn release(tx_id: pallet_payments::TxId) -> Result<(), DispatchError> {
-	crate::Payments::confirm_settlements(RuntimeOrigin::signed(settlement_committee()), alloc::vec![tx_id])
+	outcome(crate::Payments::confirm_settlements(RuntimeOrigin::signed(settlement_committee()), alloc::vec![tx_id]))
 }
 
 fn payment_status(tx_id: pallet_payments::TxId) -> pallet_payments::PaymentStatus<BlockNumber> {
@@ -895,7 +895,7 @@ fn fx_quote(id: u8, rate: sp_runtime::FixedU128) -> pallet_payments::FxQuoteOf<R
 }
 
 fn take(quote: pallet_payments::FxQuoteOf<Runtime>, signature: crate::Signature) -> Result<(), DispatchError> {
-	crate::Payments::pay_with_fx(RuntimeOrigin::signed(holder(0)), quote, signature, holder(1), 1_000, 900, 20)
+	outcome(crate::Payments::pay_with_fx(RuntimeOrigin::signed(holder(0)), quote, signature, holder(1), 1_000, 900, 20))
 }
 
 fn lp_signature(quote: &pallet_payments::FxQuoteOf<Runtime>) -> crate::Signature {
@@ -968,7 +968,7 @@ const FEED: tokenize_primitives::FeedId = 1;
 fn nav(who: AccountId, thousandths: u128, observed_at: u64) -> Result<(), DispatchError> {
 	let round = pallet_nav_oracle::Rounds::<Runtime>::get(FEED).id;
 	let value = sp_runtime::FixedU128::from_rational(thousandths, 1_000);
-	crate::NavOracle::submit(RuntimeOrigin::signed(who), FEED, round, value, observed_at).map(|_| ()).map_err(|e| e.error)
+	outcome(crate::NavOracle::submit(RuntimeOrigin::signed(who), FEED, round, value, observed_at))
 }
 
 #[test]

@@ -302,7 +302,12 @@ pub(super) fn council_opens(call: &RuntimeCall) -> pallet_multisig::Timepoint<Bl
 /// Dispatches `call` as a transaction would after validation: through the
 /// origin's call filter, in its own storage layer.
 pub(super) fn dispatch(call: RuntimeCall, origin: RuntimeOrigin) -> Result<(), DispatchError> {
-	call.dispatch(origin).map(|_| ()).map_err(|e| e.error)
+	outcome(call.dispatch(origin))
+}
+
+/// A call's outcome without what it reports after dispatch (its weight).
+pub(super) fn outcome(result: frame_support::dispatch::DispatchResultWithPostInfo) -> Result<(), DispatchError> {
+	result.map(|_| ()).map_err(|e| e.error)
 }
 
 /// Root of the whole state: equal roots mean nothing changed.

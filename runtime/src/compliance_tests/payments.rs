@@ -180,6 +180,41 @@ fn a_release_meets_every_rule_a_transfer_meets_now() {
 	});
 }
 
+#[test]
+fn a_payment_in_a_distributing_funds_shares_is_charged_the_funds_accrual_on_release() {
+	use super::funds::{funds_ext, EUR, SHARE, TMMF_SHARES};
+	use frame_support::{dispatch::GetDispatchInfo, instances::Instance1};
+	use pallet_fund_vault::WeightInfo as _;
+	use pallet_payments::WeightInfo as _;
+	funds_ext().execute_with(|| {
+		assert_ok!(crate::Tmmf::subscribe(RuntimeOrigin::signed(holder(0)), 300 * EUR));
+		assert_ok!(crate::Tmmf::distribute_yield(RuntimeOrigin::signed(fund_manager()), 3 * SHARE));
+		let shares_in_eur = SettlementCurrency { code: *b"EUR", decimals: 6 };
+		assert_ok!(Payments::set_settlement_currency(RuntimeOrigin::root(), TMMF_SHARES, Some(shares_in_eur)));
+		let params = pallet_corridor::CorridorParams {
+			min_amount: 1,
+			max_amount: 100 * SHARE,
+			daily_limit: 100 * SHARE,
+			settlement_assets: alloc::vec![TMMF_SHARES],
+		};
+		assert_ok!(crate::Corridor::add_corridor(RuntimeOrigin::root(), DE, DE, params));
+		assert_ok!(Payments::initiate_payment(RuntimeOrigin::signed(holder(0)), TMMF_SHARES, holder(1), 10 * SHARE, None, None));
+		let tx_id = last_initiated().expect("an initiation emits its txId");
+		// The release settles both holdings' accrual first (the fund's hook,
+		// its benchmark once per party), on top of the release's benchmark:
+		// declared as the most, charged as reported.
+		let accrual = <Runtime as pallet_fund_vault::Config<Instance1>>::WeightInfo::before_holding_change();
+		let release = <Runtime as pallet_payments::Config>::WeightInfo::confirm_settlements(1);
+		let call = RuntimeCall::Payments(pallet_payments::Call::confirm_settlements { tx_ids: alloc::vec![tx_id] });
+		assert_eq!(call.get_dispatch_info().call_weight, release + accrual * 2);
+		let charged = Payments::confirm_settlements(committee(), alloc::vec![tx_id]).map(|info| info.actual_weight);
+		assert_eq!(charged, Ok(Some(release + accrual * 2)));
+		assert_eq!(status(tx_id), PaymentStatus::Released { at: System::block_number() });
+		assert_eq!(balance_of(TMMF_SHARES, &holder(1)), 10 * SHARE);
+		assert_eq!(crate::invariants::check_all(), Ok(()));
+	});
+}
+
 // ---- the property test ------------------------------------------------------
 
 #[derive(Clone, Debug)]
@@ -239,22 +274,20 @@ fn apply(model: &mut Model, op: Op) {
 			Payments::store_payment_data_hash(RuntimeOrigin::signed(holder(sender)), tx_id, Some(H256::repeat_byte(1)), None)
 		}),
 		Op::Confirm { picks } =>
-			Payments::confirm_settlements(committee(), picks.iter().filter_map(|p| model.pick(*p)).collect()),
+			outcome(Payments::confirm_settlements(committee(), picks.iter().filter_map(|p| model.pick(*p)).collect())),
 		Op::Challenge { pick } => model.pick(pick).map_or(Ok(()), |tx_id| {
 			Payments::challenge(RuntimeOrigin::signed(officer()), tx_id, H256::zero())
 		}),
 		Op::Resolve { pick, release } => model.pick(pick).map_or(Ok(()), |tx_id| {
 			let outcome = if release { ChallengeOutcome::Release } else { ChallengeOutcome::Refund };
-			Payments::resolve_challenge(committee(), tx_id, outcome)
+			super::outcome(Payments::resolve_challenge(committee(), tx_id, outcome))
 		}),
 		Op::Cancel { pick } => model.pick(pick).map_or(Ok(()), |tx_id| Payments::cancel_payment(committee(), tx_id)),
 		Op::Expire { pick } => model
 			.pick(pick)
 			.map_or(Ok(()), |tx_id| Payments::refund_expired(RuntimeOrigin::signed(holder(4)), tx_id)),
 		Op::Transfer { from, to, amount } => {
-			let moved = CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), USDT, holder(to), amount)
-				.map(|_| ())
-				.map_err(|error| error.error);
+			let moved = outcome(CompliantAssets::transfer(RuntimeOrigin::signed(holder(from)), USDT, holder(to), amount));
 			if moved.is_ok() && from != to {
 				model.balances[from] -= amount;
 				model.balances[to] += amount;
