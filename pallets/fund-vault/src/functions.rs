@@ -14,8 +14,8 @@ use sp_runtime::{
 	FixedPointNumber, FixedU128, PerThing, Perquintill, Rounding,
 };
 use tokenize_primitives::{
-	AssetHoldings, Compliance, ComplianceTransfer, FundId, FundShareClasses, NavProvider, NavRefusal, PermissionedSupply,
-	SwitchTarget,
+	AssetHoldings, Compliance, ComplianceTransfer, DepositTokens, FundId, FundShareClasses, NavProvider, NavRefusal,
+	PermissionedSupply, SwitchTarget,
 };
 
 fn to_u128<B: TryInto<u128>>(value: B) -> u128 {
@@ -75,6 +75,7 @@ impl<T: Config<I>, I: 'static> Pallet<T, I> {
 			|| T::OtherFunds::is_payment_asset(&config.share_asset)
 			|| T::OtherFunds::is_share_class(&config.payment_asset);
 		ensure!(!shared, Error::<T, I>::ShareClassOfAnotherFund);
+		ensure!(!T::DepositTokens::is_deposit_token(&config.share_asset), Error::<T, I>::ShareClassIsDepositToken);
 		ensure!(!config.eligible.is_empty(), Error::<T, I>::InvalidConfig);
 		ensure!(config.dealing_max_age_ms > 0, Error::<T, I>::InvalidConfig);
 		ensure!(config.stale_freeze_ms >= config.dealing_max_age_ms, Error::<T, I>::InvalidConfig);

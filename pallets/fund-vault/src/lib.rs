@@ -113,7 +113,11 @@
 //! (`ShareClassOfAnotherFund`). Two vaults on one share class would each
 //! lock, accrue and issue it on its own books; and since at most one fund
 //! works on any holding, a holding change declares one fund's accrual, not
-//! every fund's.
+//! every fund's. Nor is a share class a deposit token
+//! (`ShareClassIsDepositToken`): the mint escrow alone issues those, each
+//! against an attested reserve, and a vault issuing one for a subscription
+//! would create money no reserve backs (the mint escrow refuses a fund's
+//! share class as a deposit token the other way round).
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -163,8 +167,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{traits::MaybeSerializeDeserialize, FixedU128, Perquintill};
 	use tokenize_primitives::{
-		AssetHoldings, Compliance, ComplianceTransfer, FundId, FundShareClasses, NavProvider, PermissionedSupply,
-		SwitchTarget,
+		AssetHoldings, Compliance, ComplianceTransfer, DepositTokens, FundId, FundShareClasses, NavProvider,
+		PermissionedSupply, SwitchTarget,
 	};
 
 	/// A fund's configuration as stored.
@@ -205,6 +209,9 @@ pub mod pallet {
 		/// The runtime's other funds: a share class is one fund's alone and no
 		/// fund's cash ([`Error::ShareClassOfAnotherFund`]).
 		type OtherFunds: FundShareClasses<Self::AssetId>;
+		/// The mint escrow's deposit tokens: no share class is one
+		/// ([`Error::ShareClassIsDepositToken`]).
+		type DepositTokens: DepositTokens<Self::AssetId, Self::AccountId, Self::Balance>;
 		/// Derives the fund's cash account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
@@ -390,6 +397,9 @@ pub mod pallet {
 		/// The share class is another fund's share class or cash, or the
 		/// payment asset is another fund's share class.
 		ShareClassOfAnotherFund,
+		/// The share class is a deposit token, which the mint escrow alone
+		/// issues against attested reserves.
+		ShareClassIsDepositToken,
 		/// The investor has no identity the fund can read a category from.
 		NotRegistered,
 		/// The investor's MiFID II category may not invest in the fund.

@@ -20,8 +20,8 @@ use sp_runtime::{BuildStorage, DispatchError, DispatchResult, FixedU128, Permill
 use std::collections::BTreeMap;
 use tokenize_primitives::{
 	testing::{scripted as load, update_scripted as update, ScriptedClock, ScriptedIdentity, ScriptedRegistry},
-	AssetHoldings, Compliance, ComplianceTransfer, FeedId, InvestorCategory, Jurisdiction, NavProvider, NavRefusal,
-	OnHoldingChange, PermissionedSupply, PricePoint, RedemptionLocks,
+	AssetHoldings, Compliance, ComplianceTransfer, DepositTokens, FeedId, InvestorCategory, Jurisdiction, NavProvider,
+	NavRefusal, OnHoldingChange, PermissionedSupply, PricePoint, RedemptionLocks,
 };
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -72,6 +72,7 @@ macro_rules! fund_config {
 			type FundId = $fund_id;
 			type SwitchTarget = $switch_target;
 			type OtherFunds = $other;
+			type DepositTokens = MockDepositTokens;
 			type PalletId = $pallet_id;
 			type AdminOrigin = EnsureSignedBy<Governance, u64>;
 			type ManagerOrigin = EnsureSignedBy<Manager, u64>;
@@ -244,6 +245,23 @@ impl NavProvider for MockNav {
 const BALANCES: &[u8] = b":mock:balances";
 const FROZEN: &[u8] = b":mock:frozen";
 const DOCUMENTS: &[u8] = b":mock:kid";
+const DEPOSIT_TOKENS: &[u8] = b":mock:deposit-tokens";
+
+/// The mint escrow issues `asset` from now on.
+pub fn set_deposit_token(asset: u32) {
+	update(DEPOSIT_TOKENS, |tokens: &mut Vec<u32>| tokens.push(asset));
+}
+
+/// The mint escrow's deposit tokens, as [`set_deposit_token`] named them.
+pub struct MockDepositTokens;
+impl DepositTokens<u32, u64, u64> for MockDepositTokens {
+	fn is_deposit_token(asset: &u32) -> bool {
+		load::<Vec<u32>>(DEPOSIT_TOKENS).contains(asset)
+	}
+	fn uncleared(_asset: &u32, _who: &u64) -> u64 {
+		0
+	}
+}
 
 pub fn balance(asset: u32, who: u64) -> u64 {
 	load::<BTreeMap<(u32, u64), u64>>(BALANCES).get(&(asset, who)).copied().unwrap_or_default()

@@ -461,6 +461,28 @@ fn a_genesis_fund_may_not_take_another_funds_share_class() {
 	});
 }
 
+#[test]
+fn a_share_class_is_no_deposit_token() {
+	new_test_ext().execute_with(|| {
+		// The mint escrow issues the EURD the funds are paid in: fine.
+		set_deposit_token(EURD);
+		assert_ok!(Tmmf::configure_fund(signed(GOVERNANCE), tmmf_config()));
+		// A fund whose shares the mint escrow issues is refused.
+		set_deposit_token(TMF_SHARES);
+		assert_noop!(Tmf::configure_fund(signed(GOVERNANCE), tmf_config()), TmfError::ShareClassIsDepositToken);
+	});
+}
+
+#[test]
+#[should_panic(expected = "ShareClassIsDepositToken")]
+fn a_genesis_fund_may_not_issue_a_deposit_token() {
+	new_test_ext().execute_with(|| {
+		use frame_support::traits::BuildGenesisConfig;
+		set_deposit_token(TMF_SHARES);
+		crate::GenesisConfig::<Test, TmfInstance> { fund: Some(tmf_config()) }.build();
+	});
+}
+
 // ---- property test -------------------------------------------------------------------------
 
 mod properties {

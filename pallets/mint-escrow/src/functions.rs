@@ -10,7 +10,7 @@ use sp_runtime::{
 	traits::{CheckedAdd, CheckedSub, Keccak256, Saturating, Zero},
 	ArithmeticError,
 };
-use tokenize_primitives::{Compliance, ComplianceFailure, PermissionedSupply, Role};
+use tokenize_primitives::{Compliance, ComplianceFailure, FundShareClasses, PermissionedSupply, Role};
 
 impl<T: Config> Pallet<T> {
 	fn now() -> BlockNumberFor<T> {
@@ -57,6 +57,7 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_deposit_token(asset: T::AssetId, token: DepositTokenOf<T>) -> DispatchResult {
 		ensure!(T::Supply::is_permissioned(&asset), Error::<T>::NotPermissioned);
+		ensure!(!T::Funds::is_share_class(&asset), Error::<T>::ShareClassOfAFund);
 		ensure!(T::Compliance::has_role(&token.issuer, Role::MintOperator), Error::<T>::IssuerNotMintOperator);
 		ensure!(T::Compliance::has_role(&token.depositary, Role::Depositary), Error::<T>::DepositaryLacksRole);
 		ensure!(

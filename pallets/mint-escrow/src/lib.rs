@@ -139,7 +139,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
 	use sp_runtime::traits::MaybeSerializeDeserialize;
-	use tokenize_primitives::{Compliance, PermissionedSupply};
+	use tokenize_primitives::{Compliance, FundShareClasses, PermissionedSupply};
 
 	/// A deposit token's configuration as stored.
 	pub type DepositTokenOf<T> =
@@ -184,6 +184,9 @@ pub mod pallet {
 		/// compliant-assets: issues and burns through its receiver checks,
 		/// holder bookkeeping, breaker and throttles.
 		type Supply: PermissionedSupply<Self::AccountId, Self::AssetId, Self::Balance>;
+		/// The fund vaults: a fund's share class is no deposit token
+		/// ([`Error::ShareClassOfAFund`]).
+		type Funds: FundShareClasses<Self::AssetId>;
 		/// Appoints a token's issuer and depositary (the governance council).
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin, Success = Self::AccountId>;
 		/// Most provisional deposits one token may have at once.
@@ -373,6 +376,9 @@ pub mod pallet {
 		UnknownDepositToken,
 		/// The asset is not a permissioned asset of compliant-assets.
 		NotPermissioned,
+		/// The asset is a fund's share class, which its fund vault issues
+		/// against subscriptions: no reserve backs it.
+		ShareClassOfAFund,
 		/// The issuer does not hold the `MintOperator` role.
 		IssuerNotMintOperator,
 		/// The depositary does not hold the `Depositary` role.

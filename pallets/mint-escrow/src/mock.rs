@@ -16,8 +16,21 @@ use sp_core::H256;
 use sp_runtime::{BuildStorage, DispatchError, DispatchResult};
 use std::collections::{BTreeMap, BTreeSet};
 use tokenize_primitives::{
-	Compliance, ComplianceFailure, DepositTokens, InvestorCategory, Jurisdiction, PermissionedSupply, Role,
+	Compliance, ComplianceFailure, DepositTokens, FundShareClasses, InvestorCategory, Jurisdiction,
+	PermissionedSupply, Role,
 };
+
+/// The fund vaults as the mint escrow sees them: one fund, with the share
+/// class [`SHARES`], paid in [`EURD`].
+pub struct MockFunds;
+impl FundShareClasses<u32> for MockFunds {
+	fn is_share_class(asset: &u32) -> bool {
+		*asset == SHARES
+	}
+	fn is_payment_asset(asset: &u32) -> bool {
+		*asset == EURD
+	}
+}
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -43,6 +56,7 @@ impl pallet_mint_escrow::Config for Test {
 	type Balance = u64;
 	type Compliance = MockCompliance;
 	type Supply = MockLedger;
+	type Funds = MockFunds;
 	type AdminOrigin = EnsureSignedBy<Admin, u64>;
 	type MaxPendingDeposits = ConstU32<3>;
 	type MaxAttestations = ConstU32<2>;
@@ -70,7 +84,7 @@ pub const BOB: u64 = 2;
 pub const NOBODY: u64 = 99;
 
 pub const EURD: u32 = 1;
-/// A permissioned asset that is not a deposit token.
+/// A permissioned asset that is not a deposit token: a fund's share class.
 pub const SHARES: u32 = 2;
 pub const CLEARING_WINDOW: u64 = 10;
 pub const MAX_AGE: u64 = 100;

@@ -35,6 +35,8 @@ fn governance_appoints_an_independent_issuer_and_depositary() {
 			DispatchError::BadOrigin
 		);
 		assert_noop!(set(99, token()), Error::<Test>::NotPermissioned);
+		// A fund's share class: its vault issues it, no reserve backs it.
+		assert_noop!(set(SHARES, token()), Error::<Test>::ShareClassOfAFund);
 		assert_noop!(set(EURD, DepositToken { issuer: ALICE, ..token() }), Error::<Test>::IssuerNotMintOperator);
 		assert_noop!(set(EURD, DepositToken { depositary: BOB, ..token() }), Error::<Test>::DepositaryLacksRole);
 		assert_noop!(

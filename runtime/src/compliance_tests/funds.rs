@@ -198,6 +198,31 @@ fn the_funds_keep_their_share_classes_apart_so_a_movement_declares_one_funds_acc
 }
 
 #[test]
+fn a_fund_issues_no_deposit_token_and_the_mint_escrow_no_fund_share() {
+	use pallet_fund_vault::Error;
+	funds_ext().execute_with(|| {
+		// The TMMF's shares made a deposit token: refused, the vault issues them.
+		let token = deposit_token(reserve_depositary(), 1_000, 5);
+		assert_noop!(
+			crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), TMMF_SHARES, token.clone()),
+			pallet_mint_escrow::Error::<Runtime>::ShareClassOfAFund
+		);
+		// The TMF's shares a deposit token already: the TMF is not configured
+		// on them (it would issue money against subscriptions).
+		const EURT: AssetId = 5_020;
+		create_permissioned_asset(EURT, Default::default());
+		assert_ok!(crate::MintEscrow::set_deposit_token(RuntimeOrigin::root(), EURT, token));
+		let tmf_on_a_deposit_token = FundConfig { share_asset: EURT, ..tmf_config() };
+		assert_noop!(
+			Tmf::configure_fund(RuntimeOrigin::root(), tmf_on_a_deposit_token),
+			Error::<Runtime, Instance2>::ShareClassIsDepositToken
+		);
+		// A deposit token as the funds' cash is the ordinary case.
+		assert_ok!(Tmf::configure_fund(RuntimeOrigin::root(), FundConfig { payment_asset: EURT, ..tmf_config() }));
+	});
+}
+
+#[test]
 fn dealing_freezes_after_48_hours_without_a_nav_and_shows_in_the_breaker_status() {
 	funds_ext().execute_with(|| {
 		assert_ok!(Tmmf::subscribe(RuntimeOrigin::signed(holder(0)), 100 * EUR));

@@ -16,6 +16,8 @@ impl pallet_mint_escrow::Config for Runtime {
 	type Balance = Balance;
 	type Compliance = IdentityRegistry;
 	type Supply = CompliantAssets;
+	/// No fund's share class is a deposit token.
+	type Funds = (crate::Tmmf, crate::Tmf);
 	type AdminOrigin = GovernanceCouncil;
 	/// Provisional deposits per token: a day of SEPA credits of a mid-sized
 	/// issuer clears within the window; more waiting means the back office

@@ -74,6 +74,8 @@ macro_rules! fund_vault_config {
 			type SwitchTarget = $switch_target;
 			/// A share class is one fund's alone: the other fund's.
 			type OtherFunds = $other_funds;
+			/// No share class is a deposit token.
+			type DepositTokens = crate::MintEscrow;
 			type PalletId = $pallet_id;
 			type AdminOrigin = GovernanceCouncil;
 			type ManagerOrigin = FundManager;
