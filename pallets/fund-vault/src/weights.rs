@@ -53,10 +53,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn on_initialize(c: u32, ) -> Weight {
 		//  Measured:  `1000 + c * (42 ±0)`
 		//  Estimated: `3675 + c * (2516 ±0)`
-		// Minimum execution time: 27_171_000 picoseconds.
-		with_margin(Weight::from_parts(67_992_513, 3675))
-			// Standard Error: 266_815
-			.saturating_add(with_margin(Weight::from_parts(29_754_167, 0)).saturating_mul(c.into()))
+		// Minimum execution time: 25_738_000 picoseconds.
+		with_margin(Weight::from_parts(42_129_458, 3675))
+			// Standard Error: 186_625
+			.saturating_add(with_margin(Weight::from_parts(33_294_638, 0)).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -69,14 +69,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CompliantAssets::Profiles` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
 	/// Storage: `Tmf::Fund` (r:1 w:0)
 	/// Proof: `Tmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	/// Storage: `MintEscrow::DepositTokens` (r:1 w:0)
+	/// Proof: `MintEscrow::DepositTokens` (`max_values`: None, `max_size`: Some(140), added: 2615, mode: `MaxEncodedLen`)
 	/// Storage: `Tmmf::Fund` (r:0 w:1)
 	/// Proof: `Tmmf::Fund` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn configure_fund() -> Weight {
-		//  Measured:  `752`
+		//  Measured:  `1038`
 		//  Estimated: `6306`
-		// Minimum execution time: 51_146_000 picoseconds.
-		with_margin(Weight::from_parts(89_628_000, 6306))
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 60_825_000 picoseconds.
+		with_margin(Weight::from_parts(101_791_000, 6306))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Tmmf::Fund` (r:1 w:0)
@@ -90,8 +92,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn acknowledge_kid() -> Weight {
 		//  Measured:  `1114`
 		//  Estimated: `3865`
-		// Minimum execution time: 48_982_000 picoseconds.
-		with_margin(Weight::from_parts(82_174_000, 3865))
+		// Minimum execution time: 49_112_000 picoseconds.
+		with_margin(Weight::from_parts(87_073_000, 3865))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -146,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn subscribe() -> Weight {
 		//  Measured:  `3870`
 		//  Estimated: `8817`
-		// Minimum execution time: 380_563_000 picoseconds.
-		with_margin(Weight::from_parts(681_278_000, 8817))
+		// Minimum execution time: 386_625_000 picoseconds.
+		with_margin(Weight::from_parts(640_631_000, 8817))
 			.saturating_add(T::DbWeight::get().reads(35_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -184,8 +186,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn request_redeem() -> Weight {
 		//  Measured:  `1363`
 		//  Estimated: `6022`
-		// Minimum execution time: 129_763_000 picoseconds.
-		with_margin(Weight::from_parts(181_080_000, 6022))
+		// Minimum execution time: 127_049_000 picoseconds.
+		with_margin(Weight::from_parts(194_264_000, 6022))
 			.saturating_add(T::DbWeight::get().reads(15_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -204,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn cancel_redeem() -> Weight {
 		//  Measured:  `565`
 		//  Estimated: `3558`
-		// Minimum execution time: 54_642_000 picoseconds.
-		with_margin(Weight::from_parts(82_825_000, 3558))
+		// Minimum execution time: 54_061_000 picoseconds.
+		with_margin(Weight::from_parts(80_711_000, 3558))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -275,10 +277,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_redeem(d: u32, ) -> Weight {
 		//  Measured:  `4407 + d * (96 ±0)`
 		//  Estimated: `8817 + d * (2544 ±0)`
-		// Minimum execution time: 558_397_000 picoseconds.
-		with_margin(Weight::from_parts(705_431_298, 8817))
-			// Standard Error: 1_993_058
-			.saturating_add(with_margin(Weight::from_parts(79_625_508, 0)).saturating_mul(d.into()))
+		// Minimum execution time: 551_204_000 picoseconds.
+		with_margin(Weight::from_parts(835_402_986, 8817))
+			// Standard Error: 1_797_653
+			.saturating_add(with_margin(Weight::from_parts(65_461_993, 0)).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(46_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(14_u64))
@@ -337,8 +339,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn switch_to() -> Weight {
 		//  Measured:  `4517`
 		//  Estimated: `11426`
-		// Minimum execution time: 630_042_000 picoseconds.
-		with_margin(Weight::from_parts(730_189_000, 11426))
+		// Minimum execution time: 655_880_000 picoseconds.
+		with_margin(Weight::from_parts(1_107_146_000, 11426))
 			.saturating_add(T::DbWeight::get().reads(53_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -357,8 +359,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn distribute_yield() -> Weight {
 		//  Measured:  `764`
 		//  Estimated: `3675`
-		// Minimum execution time: 43_302_000 picoseconds.
-		with_margin(Weight::from_parts(74_379_000, 3675))
+		// Minimum execution time: 44_775_000 picoseconds.
+		with_margin(Weight::from_parts(76_162_000, 3675))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -399,8 +401,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn claim_yield() -> Weight {
 		//  Measured:  `2362`
 		//  Estimated: `3779`
-		// Minimum execution time: 171_832_000 picoseconds.
-		with_margin(Weight::from_parts(288_691_000, 3779))
+		// Minimum execution time: 170_169_000 picoseconds.
+		with_margin(Weight::from_parts(277_550_000, 3779))
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -415,8 +417,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn before_holding_change() -> Weight {
 		//  Measured:  `624`
 		//  Estimated: `3599`
-		// Minimum execution time: 34_465_000 picoseconds.
-		with_margin(Weight::from_parts(63_299_000, 3599))
+		// Minimum execution time: 33_162_000 picoseconds.
+		with_margin(Weight::from_parts(53_269_000, 3599))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -425,8 +427,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 // For tests: the same weights with RocksDB's database weights.
 impl WeightInfo for () {
 	fn on_initialize(c: u32, ) -> Weight {
-		with_margin(Weight::from_parts(67_992_513, 3675))
-			.saturating_add(with_margin(Weight::from_parts(29_754_167, 0)).saturating_mul(c.into()))
+		with_margin(Weight::from_parts(42_129_458, 3675))
+			.saturating_add(with_margin(Weight::from_parts(33_294_638, 0)).saturating_mul(c.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(c.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
@@ -434,55 +436,55 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2516).saturating_mul(c.into()))
 	}
 	fn configure_fund() -> Weight {
-		with_margin(Weight::from_parts(89_628_000, 6306))
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		with_margin(Weight::from_parts(101_791_000, 6306))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn acknowledge_kid() -> Weight {
-		with_margin(Weight::from_parts(82_174_000, 3865))
+		with_margin(Weight::from_parts(87_073_000, 3865))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn subscribe() -> Weight {
-		with_margin(Weight::from_parts(681_278_000, 8817))
+		with_margin(Weight::from_parts(640_631_000, 8817))
 			.saturating_add(RocksDbWeight::get().reads(35_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn request_redeem() -> Weight {
-		with_margin(Weight::from_parts(181_080_000, 6022))
+		with_margin(Weight::from_parts(194_264_000, 6022))
 			.saturating_add(RocksDbWeight::get().reads(15_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn cancel_redeem() -> Weight {
-		with_margin(Weight::from_parts(82_825_000, 3558))
+		with_margin(Weight::from_parts(80_711_000, 3558))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn claim_redeem(d: u32, ) -> Weight {
-		with_margin(Weight::from_parts(705_431_298, 8817))
-			.saturating_add(with_margin(Weight::from_parts(79_625_508, 0)).saturating_mul(d.into()))
+		with_margin(Weight::from_parts(835_402_986, 8817))
+			.saturating_add(with_margin(Weight::from_parts(65_461_993, 0)).saturating_mul(d.into()))
 			.saturating_add(RocksDbWeight::get().reads(46_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(d.into())))
 			.saturating_add(RocksDbWeight::get().writes(14_u64))
 			.saturating_add(Weight::from_parts(0, 2544).saturating_mul(d.into()))
 	}
 	fn switch_to() -> Weight {
-		with_margin(Weight::from_parts(730_189_000, 11426))
+		with_margin(Weight::from_parts(1_107_146_000, 11426))
 			.saturating_add(RocksDbWeight::get().reads(53_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn distribute_yield() -> Weight {
-		with_margin(Weight::from_parts(74_379_000, 3675))
+		with_margin(Weight::from_parts(76_162_000, 3675))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn claim_yield() -> Weight {
-		with_margin(Weight::from_parts(288_691_000, 3779))
+		with_margin(Weight::from_parts(277_550_000, 3779))
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn before_holding_change() -> Weight {
-		with_margin(Weight::from_parts(63_299_000, 3599))
+		with_margin(Weight::from_parts(53_269_000, 3599))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
