@@ -393,7 +393,7 @@ pub mod pallet {
 		/// benchmark plus what they reported (a fund's yield accrual when the
 		/// asset is its share class).
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::confiscate().saturating_add(T::Transfer::movement_observers_most()))]
+		#[pallet::weight(T::Transfer::with_observers(T::WeightInfo::confiscate(), 1))]
 		pub fn confiscate(
 			origin: OriginFor<T>,
 			entry_id: EntryId,

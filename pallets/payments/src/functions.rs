@@ -222,13 +222,6 @@ impl<T: Config> Pallet<T> {
 		len.min(T::MaxSettlementBatch::get())
 	}
 
-	/// What a call making `movements` movements declares: `benchmarked`
-	/// (which moves an asset no holding observer works for) plus the
-	/// observers' most for each movement. The call is then charged the
-	/// benchmark plus what the observers reported.
-	pub(crate) fn with_observers(benchmarked: Weight, movements: u32) -> Weight {
-		benchmarked.saturating_add(T::Assets::movement_observers_most().saturating_mul(movements.into()))
-	}
 
 	// ---- challenge ----------------------------------------------------------
 

@@ -559,7 +559,7 @@ pub mod pallet {
 		/// `SettlementWithheld` per payment (and compliant-assets'
 		/// `Transferred` per release).
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::with_observers(
+		#[pallet::weight(T::Assets::with_observers(
 			T::WeightInfo::confirm_settlements(Pallet::<T>::settlement_batch_len(&tx_ids)),
 			Pallet::<T>::settlement_batch_len(&tx_ids),
 		))]
@@ -590,7 +590,7 @@ pub mod pallet {
 		/// Origin: the settlement committee. Emits `ChallengeResolved` and
 		/// `PaymentReleased` or `PaymentRefunded`.
 		#[pallet::call_index(4)]
-		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::resolve_challenge(), 1))]
+		#[pallet::weight(T::Assets::with_observers(T::WeightInfo::resolve_challenge(), 1))]
 		pub fn resolve_challenge(
 			origin: OriginFor<T>,
 			tx_id: TxId,
@@ -651,7 +651,7 @@ pub mod pallet {
 		/// Origin: a verified payer. Emits `FxPaymentSettled` (and
 		/// compliant-assets' `Transferred` for each leg).
 		#[pallet::call_index(9)]
-		#[pallet::weight(Pallet::<T>::with_observers(T::WeightInfo::pay_with_fx(), 2))]
+		#[pallet::weight(T::Assets::with_observers(T::WeightInfo::pay_with_fx(), 2))]
 		pub fn pay_with_fx(
 			origin: OriginFor<T>,
 			quote: FxQuoteOf<T>,

@@ -125,6 +125,12 @@ pub trait ComplianceTransfer<AccountId, AssetId, Balance> {
 	/// The most the holding observers may charge for one movement (both of
 	/// its parties).
 	fn movement_observers_most() -> Weight;
+	/// What a call making up to `movements` movements declares: its
+	/// `benchmarked` weight (measured on an asset no observer works for)
+	/// plus the observers' most for each movement.
+	fn with_observers(benchmarked: Weight, movements: u32) -> Weight {
+		benchmarked.saturating_add(Self::movement_observers_most().saturating_mul(movements.into()))
+	}
 }
 
 /// Payment corridors between jurisdictions, as the payment pallets see them.
